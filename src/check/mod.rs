@@ -1,0 +1,266 @@
+//! Validation: findings, their codes, and the engine that walks a payload
+//! against its provider's description ([`crate::schema`]).
+
+mod rules;
+mod walk;
+
+use chrono::FixedOffset;
+use serde::Serialize;
+
+use crate::detect::{self, Detection, Provider};
+use crate::input::Payload;
+use crate::json::{Doc, Extent, Val};
+use crate::provider::nuvidio::fields as nuvidio;
+use crate::provider::piperun::fields as piperun;
+use crate::schema::{Severity, Shape};
+
+/// Every finding code, with its severity, what it means and an example.
+/// README's table is written from this list (and a test keeps them equal).
+pub const CODES: &[CodeDoc] = &[
+    CodeDoc::new(Code::JsonSyntax, Severity::Error, "the payload is not valid JSON (or not UTF-8); line and column given", "EOF while parsing an object at line 3 column 1"),
+    CodeDoc::new(Code::UnknownProvider, Severity::Error, "neither a NuVidio nor a PipeRun payload", "not a NuVidio or PipeRun payload: top-level keys are a, b"),
+    CodeDoc::new(Code::MissingField, Severity::Error, "a required field is absent", "/tracking_number: required field is missing (expected a string)"),
+    CodeDoc::new(Code::NullField, Severity::Error, "a field that may not be null is null", "/customer_id: must not be null (expected an integer)"),
+    CodeDoc::new(Code::WrongType, Severity::Error, "a value of the wrong JSON type", "/was_success: expected a boolean, found the string \"true\""),
+    CodeDoc::new(Code::NumericString, Severity::Warning, "an integer sent as a string of digits", "/initial_sender_channel: expected an integer, found the numeric string \"1\""),
+    CodeDoc::new(Code::OutOfRange, Severity::Error, "a number too large for its documented type", "/id: expected an integer that fits 64 bits, found 99999999999999999999"),
+    CodeDoc::new(Code::BadDatetime, Severity::Error, "a datetime in no accepted format", "/talk_histories/2/sent_at: expected a datetime (YYYY-MM-DD HH:MM:SS or RFC 3339), found \"2025-09-08 11: 01: 18\""),
+    CodeDoc::new(Code::BadEnum, Severity::Error, "a value outside the documented set (a warning for message types)", "/initiation_type: expected one of c, m, n, r, found \"x\""),
+    CodeDoc::new(Code::Mismatch, Severity::Error, "two fields that must agree do not (a warning for invite links)", "/customer/id: 7 does not match /customer_id (144527)"),
+    CodeDoc::new(Code::Order, Severity::Warning, "an end before its start", "/finished_at: 2025-09-08 10:00:00 is before /created_at (2025-09-08T14:01:17.000000Z)"),
+    CodeDoc::new(Code::DurationMismatch, Severity::Warning, "duration disagrees with the call's dates by more than a second", "/content/duration: 99 s, but initialDate to expirationDate is 27 s"),
+    CodeDoc::new(Code::BadUrl, Severity::Warning, "a URL that does not parse", "/customer/profile_info/profile_pic: expected a URL, found \"https: //scontent…\""),
+    CodeDoc::new(Code::BadEmail, Severity::Warning, "a malformed e-mail address", "/customer/emails/0/email: expected an e-mail address, found \"[email protected]\""),
+    CodeDoc::new(Code::UnknownHookType, Severity::Warning, "a NuVidio hookType not in the known list; checked generically", "/hookType: unknown hook type \"tags_changed\""),
+    CodeDoc::new(Code::BadId, Severity::Error, "a NuVidio id that is not a 24-hex-digit object id", "/content/id: expected a 24-hex-digit object id, found \"123\""),
+    CodeDoc::new(Code::BadUuid, Severity::Error, "an invite token that is not a UUID", "/content/invite/token: expected a UUID, found \"abc\""),
+    CodeDoc::new(Code::DanglingRef, Severity::Error, "a reference to something the payload does not hold", "/content/issues/0/tags/1/parentTag: no primary tag with id 67ed7ffadb47e1a27b0d3501 in this list"),
+    CodeDoc::new(Code::SubtagCount, Severity::Warning, "a primary tag with fewer or more sub-tags than its settings allow", "/content/tags/0: 2 sub-tags present, settings allow 1 to 1"),
+    CodeDoc::new(Code::BadColor, Severity::Warning, "a color that is not #rrggbb", "/content/tags/0/color: expected a #rrggbb color, found \"green\""),
+    CodeDoc::new(Code::BadDataUri, Severity::Error, "a data: URI whose base64 does not decode", "/content/issues/0/data/1/value: data:image/png URI does not decode as base64"),
+    CodeDoc::new(Code::DataUriPadding, Severity::Warning, "a base64 data: URI that decodes only without its = padding", "/content/issues/0/data/1/value: base64 is missing its = padding (decodes to 89 bytes)"),
+    CodeDoc::new(Code::DuplicateKey, Severity::Warning, "an object key that appears more than once; the last value wins", "/customer: key \"id\" appears 2 times; the last value wins"),
+    CodeDoc::new(Code::UnknownField, Severity::Warning, "with --strict: a field no description knows", "/foo: field not in the PipeRun talk description"),
+];
+
+/// A finding code: stable, kebab-case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    JsonSyntax,
+    UnknownProvider,
+    MissingField,
+    NullField,
+    WrongType,
+    NumericString,
+    OutOfRange,
+    BadDatetime,
+    BadEnum,
+    Mismatch,
+    Order,
+    DurationMismatch,
+    BadUrl,
+    BadEmail,
+    UnknownHookType,
+    BadId,
+    BadUuid,
+    DanglingRef,
+    SubtagCount,
+    BadColor,
+    BadDataUri,
+    DataUriPadding,
+    DuplicateKey,
+    UnknownField,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::JsonSyntax => "json-syntax",
+            Code::UnknownProvider => "unknown-provider",
+            Code::MissingField => "missing-field",
+            Code::NullField => "null-field",
+            Code::WrongType => "wrong-type",
+            Code::NumericString => "numeric-string",
+            Code::OutOfRange => "out-of-range",
+            Code::BadDatetime => "bad-datetime",
+            Code::BadEnum => "bad-enum",
+            Code::Mismatch => "mismatch",
+            Code::Order => "order",
+            Code::DurationMismatch => "duration-mismatch",
+            Code::BadUrl => "bad-url",
+            Code::BadEmail => "bad-email",
+            Code::UnknownHookType => "unknown-hook-type",
+            Code::BadId => "bad-id",
+            Code::BadUuid => "bad-uuid",
+            Code::DanglingRef => "dangling-ref",
+            Code::SubtagCount => "subtag-count",
+            Code::BadColor => "bad-color",
+            Code::BadDataUri => "bad-data-uri",
+            Code::DataUriPadding => "data-uri-padding",
+            Code::DuplicateKey => "duplicate-key",
+            Code::UnknownField => "unknown-field",
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Severity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Documentation of a code, for README and `--help`.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeDoc {
+    pub code: Code,
+    pub severity: Severity,
+    pub meaning: &'static str,
+    pub example: &'static str,
+}
+
+impl CodeDoc {
+    const fn new(code: Code, severity: Severity, meaning: &'static str, example: &'static str) -> Self {
+        CodeDoc {
+            code,
+            severity,
+            meaning,
+            example,
+        }
+    }
+}
+
+/// One problem found in a payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: Code,
+    /// RFC 6901 pointer into the payload; empty for the whole payload.
+    #[serde(rename = "path")]
+    pub pointer: String,
+    pub message: String,
+}
+
+/// Options that change what is checked.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// Skip detection.
+    pub provider: Option<Provider>,
+    /// Also report fields no description knows.
+    pub strict: bool,
+    /// The account's offset, for PipeRun's local `YYYY-MM-DD HH:MM:SS`.
+    pub timezone: FixedOffset,
+}
+
+/// The outcome for one payload.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub detection: Option<Detection>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Whether the payload passes: no error, and with `strict` no warning.
+    pub fn passes(&self, strict: bool) -> bool {
+        self.errors() == 0 && (!strict || self.warnings() == 0)
+    }
+}
+
+/// Parses, detects and validates one payload.
+pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
+    match payload.parse(Extent::Full) {
+        Ok(doc) => check_doc(&doc, options),
+        Err(err) => Report {
+            detection: None,
+            findings: vec![Finding {
+                severity: Severity::Error,
+                code: Code::JsonSyntax,
+                pointer: String::new(),
+                message: err.to_string(),
+            }],
+        },
+    }
+}
+
+/// Detects and validates a parsed payload.
+pub fn check_doc(doc: &Doc<'_>, options: &CheckOptions) -> Report {
+    let root = doc.root();
+    match detect::detect(root, options.provider) {
+        Ok(detection) => {
+            let findings = validate(root, &detection, options);
+            Report {
+                detection: Some(detection),
+                findings,
+            }
+        }
+        Err(message) => Report {
+            detection: None,
+            findings: vec![Finding {
+                severity: Severity::Error,
+                code: Code::UnknownProvider,
+                pointer: String::new(),
+                message,
+            }],
+        },
+    }
+}
+
+/// The description a detected payload is checked against, and whether
+/// presence inside `content` is relaxed (hooks other than the closed issue).
+pub fn shape_for(detection: &Detection) -> (&'static Shape, bool) {
+    match detection {
+        Detection::PipeRun => (&piperun::TALK_SHAPE, false),
+        Detection::NuVidio {
+            hook_type,
+            complete,
+        } => match (hook_type.as_deref(), complete) {
+            (Some(nuvidio::CLOSED_ISSUE), false) => (&nuvidio::INCOMPLETE_SHAPE, false),
+            (Some(nuvidio::CLOSED_ISSUE), true) => (&nuvidio::COMPLETE_SHAPE, false),
+            _ => (&nuvidio::COMPLETE_SHAPE, true),
+        },
+    }
+}
+
+fn validate(root: Val<'_, '_>, detection: &Detection, options: &CheckOptions) -> Vec<Finding> {
+    let (shape, relaxed) = shape_for(detection);
+    let mut findings = Vec::new();
+    if let Some(hook) = detection.hook_type()
+        && !nuvidio::is_known_hook_type(hook)
+    {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            code: Code::UnknownHookType,
+            pointer: "/hookType".into(),
+            message: format!(
+                "unknown hook type {}; the payload is checked against the fields hooks share",
+                crate::text::quote(hook)
+            ),
+        });
+    }
+    walk::walk(root, shape, relaxed, options, &mut findings);
+    rules::apply(root, shape.rules, options, &mut findings);
+    findings
+}
+
+#[cfg(test)]
+mod tests;

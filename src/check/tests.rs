@@ -1,0 +1,64 @@
+//! Unit tests of the engine on the bundled samples and crafted payloads.
+
+use super::*;
+use crate::json::parse;
+use crate::values::parse_offset;
+
+fn options() -> CheckOptions {
+    CheckOptions {
+        provider: None,
+        strict: false,
+        timezone: parse_offset("-03:00").expect("offset"),
+    }
+}
+
+fn check_text(text: &str) -> Vec<(String, String, &'static str)> {
+    let doc = parse(text, Extent::Full).expect("valid JSON");
+    check_doc(&doc, &options())
+        .findings
+        .into_iter()
+        .map(|f| (f.code.as_str().to_string(), f.pointer, f.severity.as_str()))
+        .collect()
+}
+
+fn sample(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/samples/{path}", env!("CARGO_MANIFEST_DIR"))).expect("sample")
+}
+
+#[test]
+fn nuvidio_samples_have_no_error() {
+    for name in ["nuvidio/attendant_closed_issue.complete.json", "nuvidio/attendant_closed_issue.incomplete.json"] {
+        let findings = check_text(&sample(name));
+        assert!(findings.iter().all(|f| f.2 == "warning"), "{name}: {findings:?}");
+    }
+}
+
+#[test]
+fn piperun_sample_findings() {
+    let findings = check_text(&sample("piperun/talk.json"));
+    let has = |code: &str, ptr: &str| findings.iter().any(|f| f.0 == code && f.1 == ptr);
+    for ptr in [
+        "/talk_histories/2/sent_at",
+        "/talk_histories/2/read_at",
+        "/talk_histories/2/created_at",
+        "/talk_histories/2/left_at",
+        "/talk_histories/2/user/email_verified_at",
+        "/customer/created_at",
+    ] {
+        assert!(has("bad-datetime", ptr), "{ptr}: {findings:?}");
+    }
+    assert!(has("numeric-string", "/initial_sender_channel"));
+    assert!(has("bad-url", "/customer/profile_info/profile_pic"));
+    assert!(has("bad-email", "/customer/emails/0/email"));
+    assert!(!findings.iter().any(|f| f.0 == "order"), "{findings:?}");
+}
+
+#[test]
+fn codes_are_unique_and_kebab_case() {
+    let mut seen = std::collections::HashSet::new();
+    for doc in CODES {
+        let code = doc.code.as_str();
+        assert!(seen.insert(code), "{code} twice");
+        assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{code}");
+    }
+}

@@ -1,0 +1,281 @@
+//! Walks a payload against a description's fields: presence, JSON type,
+//! value format, allowed values, unknown and duplicate keys.
+
+use std::borrow::Cow;
+
+use super::{CheckOptions, Code, Finding};
+use crate::json::{self, Kind, Node, Pointer, Val};
+use crate::schema::{DateStyle, Field, Presence, Severity, Shape, Ty};
+use crate::text::quote;
+use crate::values;
+
+/// Validates `root` against `shape`. With `relaxed`, presence is not
+/// enforced below the top level.
+pub fn walk(
+    root: Val<'_, '_>,
+    shape: &Shape,
+    relaxed: bool,
+    options: &CheckOptions,
+    findings: &mut Vec<Finding>,
+) {
+    let mut walker = Walker {
+        options,
+        findings,
+        pointer: Pointer::root(),
+        relaxed,
+        depth: 0,
+        shape_name: shape.name,
+    };
+    walker.object(root, shape.fields);
+}
+
+struct Walker<'o> {
+    options: &'o CheckOptions,
+    findings: &'o mut Vec<Finding>,
+    pointer: Pointer,
+    relaxed: bool,
+    depth: usize,
+    shape_name: &'static str,
+}
+
+impl Walker<'_> {
+    fn report(&mut self, severity: Severity, code: Code, message: String) {
+        self.findings.push(Finding {
+            severity,
+            code,
+            pointer: self.pointer.as_str().to_string(),
+            message,
+        });
+    }
+
+    fn object(&mut self, object: Val<'_, '_>, fields: &[Field]) {
+        let mut seen = vec![0u8; fields.len()];
+        let mut cursor = 0;
+        for (key, value) in object.members() {
+            let index = match fields.get(cursor) {
+                Some(f) if f.name == key => Some(cursor),
+                _ => fields.iter().position(|f| f.name == key),
+            };
+            self.pointer.push_key(key);
+            match index {
+                Some(i) => {
+                    cursor = i + 1;
+                    seen[i] = seen[i].saturating_add(1);
+                    if seen[i] == 2 {
+                        self.duplicate(object, key);
+                    }
+                    self.field(value, &fields[i]);
+                }
+                None => self.unknown(value),
+            }
+            self.pointer.pop();
+        }
+        let enforce = !(self.relaxed && self.depth > 0);
+        for (field, seen) in fields.iter().zip(&seen) {
+            if *seen == 0 && enforce && field.presence != Presence::Optional {
+                let message = format!("required field is missing (expected {})", field.ty.describe());
+                self.findings.push(Finding {
+                    severity: Severity::Error,
+                    code: Code::MissingField,
+                    pointer: self.pointer.with_key(field.name),
+                    message,
+                });
+            }
+        }
+    }
+
+    fn duplicate(&mut self, object: Val<'_, '_>, key: &str) {
+        let count = object.members().filter(|(k, _)| *k == key).count();
+        self.report(
+            Severity::Warning,
+            Code::DuplicateKey,
+            format!("key {} appears {count} times; the last value wins", quote(key)),
+        );
+    }
+
+    fn unknown(&mut self, value: Val<'_, '_>) {
+        if self.options.strict {
+            let message = format!("field not in the {} description", self.shape_name);
+            self.report(Severity::Warning, Code::UnknownField, message);
+            self.any(value);
+        }
+    }
+
+    fn field(&mut self, value: Val<'_, '_>, field: &Field) {
+        if value.is_null() {
+            let enforce = !(self.relaxed && self.depth > 0);
+            if field.presence == Presence::Required && enforce {
+                let message = format!("must not be null (expected {})", field.ty.describe());
+                self.report(Severity::Error, Code::NullField, message);
+            }
+            return;
+        }
+        self.value(value, &field.ty);
+    }
+
+    fn value(&mut self, value: Val<'_, '_>, ty: &Ty) {
+        let Some(node) = value.node() else { return };
+        match (ty, node) {
+            (Ty::Any, _) => self.any(value),
+            (_, Node::Null) => {}
+            (Ty::Object(fields), Node::Object { .. }) => self.nested(|w| w.object(value, fields)),
+            (Ty::List(item), Node::Array { .. }) => self.nested(|w| w.list(value, item)),
+            (Ty::Map(item), Node::Object { .. }) => self.nested(|w| w.map(value, item)),
+            (Ty::Int, Node::Number(n)) => self.int(n),
+            (Ty::Int, Node::String(s)) if is_digits(s) => self.report(
+                Severity::Warning,
+                Code::NumericString,
+                format!("expected an integer, found the numeric string {}", quote(s)),
+            ),
+            (Ty::Number, Node::Number(n)) => {
+                if !n.as_f64().is_some_and(f64::is_finite) {
+                    self.out_of_range("a number that fits 64-bit floating point", n);
+                }
+            }
+            (Ty::Bool, Node::Bool(_)) => {}
+            (Ty::String, Node::String(_)) => {}
+            (_, Node::String(s)) => self.string(s, ty),
+            _ => self.wrong_type(value, ty),
+        }
+    }
+
+    fn nested(&mut self, f: impl FnOnce(&mut Self)) {
+        self.depth += 1;
+        f(self);
+        self.depth -= 1;
+    }
+
+    fn list(&mut self, list: Val<'_, '_>, item: &Ty) {
+        for (i, value) in list.items().enumerate() {
+            self.pointer.push_index(i);
+            self.value(value, item);
+            self.pointer.pop();
+        }
+    }
+
+    fn map(&mut self, map: Val<'_, '_>, item: &Ty) {
+        self.check_duplicates(map);
+        for (key, value) in map.members() {
+            self.pointer.push_key(key);
+            self.value(value, item);
+            self.pointer.pop();
+        }
+    }
+
+    /// Free-form values: only duplicate keys are looked for, and only with
+    /// `--strict` (the walk costs time on large undocumented subtrees).
+    fn any(&mut self, value: Val<'_, '_>) {
+        if !self.options.strict {
+            return;
+        }
+        match value.kind() {
+            Some(Kind::Object) => {
+                self.check_duplicates(value);
+                for (key, member) in value.members() {
+                    self.pointer.push_key(key);
+                    self.any(member);
+                    self.pointer.pop();
+                }
+            }
+            Some(Kind::Array) => {
+                for (i, item) in value.items().enumerate() {
+                    self.pointer.push_index(i);
+                    self.any(item);
+                    self.pointer.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check_duplicates(&mut self, object: Val<'_, '_>) {
+        for key in json::duplicate_keys(object) {
+            self.pointer.push_key(key);
+            self.duplicate(object, key);
+            self.pointer.pop();
+        }
+    }
+
+    fn int(&mut self, n: &json::Number<'_>) {
+        if n.as_i64().is_some() {
+            return;
+        }
+        if n.is_integer() {
+            self.out_of_range("an integer that fits 64 bits", n);
+        } else {
+            let message = format!("expected an integer, found the number {n}");
+            self.report(Severity::Error, Code::WrongType, message);
+        }
+    }
+
+    fn out_of_range(&mut self, expected: &str, n: &json::Number<'_>) {
+        let shown = crate::text::shorten(&n.to_string(), 40).into_owned();
+        let message = format!("expected {expected}, found {shown}");
+        self.report(Severity::Error, Code::OutOfRange, message);
+    }
+
+    fn string(&mut self, s: &str, ty: &Ty) {
+        let verdict = match ty {
+            Ty::NonEmptyString if s.is_empty() => {
+                Some((Severity::Error, Code::WrongType, Cow::Borrowed("found an empty string")))
+            }
+            Ty::NonEmptyString => None,
+            Ty::Datetime(style) => (!is_datetime(s, *style, self.options))
+                .then(|| (Severity::Error, Code::BadDatetime, found(s))),
+            Ty::Enum { values, severity } => {
+                (!values.contains(&s)).then(|| (*severity, Code::BadEnum, found(s)))
+            }
+            Ty::Url => (!s.is_empty() && !values::is_web_url(s))
+                .then(|| (Severity::Warning, Code::BadUrl, found(s))),
+            Ty::Email => (!s.is_empty() && !values::is_email(s))
+                .then(|| (Severity::Warning, Code::BadEmail, found(s))),
+            Ty::ObjectId => {
+                (!values::is_object_id(s)).then(|| (Severity::Error, Code::BadId, found(s)))
+            }
+            Ty::Uuid => (!values::is_uuid(s)).then(|| (Severity::Error, Code::BadUuid, found(s))),
+            Ty::Color => (!s.is_empty() && !values::is_color(s))
+                .then(|| (Severity::Warning, Code::BadColor, found(s))),
+            _ => Some((
+                Severity::Error,
+                Code::WrongType,
+                Cow::Owned(format!("found the string {}", quote(s))),
+            )),
+        };
+        if let Some((severity, code, what)) = verdict {
+            self.report(severity, code, format!("expected {}, {what}", ty.describe()));
+        }
+    }
+
+    fn wrong_type(&mut self, value: Val<'_, '_>, ty: &Ty) {
+        let message = format!("expected {}, found {}", ty.describe(), describe_found(value));
+        self.report(Severity::Error, Code::WrongType, message);
+    }
+}
+
+fn found(s: &str) -> Cow<'static, str> {
+    Cow::Owned(format!("found {}", quote(s)))
+}
+
+fn is_digits(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty() && digits.len() <= 19 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_datetime(s: &str, style: DateStyle, options: &CheckOptions) -> bool {
+    match style {
+        DateStyle::Rfc3339 => values::parse_rfc3339(s).is_some(),
+        DateStyle::Rfc3339OrLocal => values::parse_datetime(s, options.timezone).is_some(),
+    }
+}
+
+/// "the string \"x\"", "the number 1.5", "an object", ...
+pub fn describe_found(value: Val<'_, '_>) -> String {
+    match value.node() {
+        None => "nothing".into(),
+        Some(Node::String(s)) => format!("the string {}", quote(s)),
+        Some(Node::Number(n)) => format!("the number {}", crate::text::shorten(&n.to_string(), 40)),
+        Some(Node::Bool(b)) => format!("{b}"),
+        Some(Node::Null) => "null".into(),
+        Some(_) => value.kind().map_or("nothing", Kind::article_name).into(),
+    }
+}

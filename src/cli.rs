@@ -1,0 +1,305 @@
+//! The whole command-line surface. Doc comments here are the `--help` text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::detect::Provider;
+
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  every payload is fine
+  1  at least one payload is bad: unparseable or unrecognised (for check:
+     also invalid). summary and csv succeed on any payload they can read
+     and recognise, valid or not
+  2  trouble: usage error, an input that cannot be opened or read
+
+Inputs: files, or - for stdin (the default). Each may hold one JSON payload,
+a JSON array of payloads, NDJSON, or concatenated (pretty-printed) documents,
+optionally gzip-compressed. Payloads are labelled PATH:LINE.";
+
+/// Inspect, validate and flatten NuVidio and PipeRun CXM webhook payloads.
+#[derive(Debug, Parser)]
+#[command(name = "hookscope", version, about, after_help = EXIT_STATUS)]
+#[command(propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Skip detection: treat every payload as this provider's.
+    #[arg(long, global = true, value_name = "PROVIDER")]
+    pub provider: Option<Provider>,
+
+    /// When to use color: auto means stdout is a terminal and NO_COLOR is
+    /// unset (CLICOLOR_FORCE forces it).
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+
+    /// Worker threads for parsing and checking (default: all cores). Output
+    /// is in input order and the same for any value.
+    #[arg(long, short = 'j', global = true, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each payload's provider and kind.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope detect samples/batch.ndjson\n",
+        "  zcat hooks.ndjson.gz | hookscope detect --format json\n\n",
+        "Output: SOURCE<TAB>PROVIDER<TAB>KIND, e.g.\n",
+        "  x.ndjson:3\tnuvidio\tattendant_closed_issue/incomplete"
+    ))]
+    Detect(DetectArgs),
+
+    /// Validate payloads against the providers' documented fields.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope check samples/piperun/talk.json\n",
+        "  hookscope check --format github captured/*.json\n",
+        "  hookscope check --strict --format junit hooks.ndjson > report.xml\n\n",
+        "Exit status: 0 when no payload has an error (warnings allowed; with\n",
+        "--strict, none either), 1 otherwise, 2 for trouble."
+    ))]
+    Check(CheckArgs),
+
+    /// Readable overview of each payload, section by section.
+    #[command(visible_alias = "show", after_help = concat!(
+        "Examples:\n",
+        "  hookscope summary samples/piperun/talk.json\n",
+        "  hookscope summary --section overview,messages --full talk.json\n",
+        "  hookscope summary --format json hooks.ndjson | jq ."
+    ))]
+    Summary(SummaryArgs),
+
+    /// Flatten payload entities into CSV, TSV or JSON Lines rows.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope csv --rows messages talks.ndjson > messages.csv\n",
+        "  hookscope csv --rows tags --format tsv samples/batch.ndjson\n",
+        "  hookscope csv --list"
+    ))]
+    Csv(CsvArgs),
+
+    /// Print shell completions (or write all of them with --out-dir).
+    #[command(after_help = "Examples:\n  hookscope completions bash > ~/.local/share/bash-completion/completions/hookscope\n  hookscope completions --out-dir completions")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  hookscope man | man -l -")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// Files to read; none, or -, reads stdin.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DetectArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: DetectFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DetectFormat {
+    /// SOURCE<TAB>PROVIDER<TAB>KIND
+    Text,
+    /// One JSON object per line: source, provider, kind, hook_type, complete
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: CheckFormat,
+
+    /// Fail on warnings too, and report fields no description knows.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes.
+    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true)]
+    pub timezone: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// SOURCE: severity[code] /path: message, then a count line
+    Text,
+    /// One JSON object per payload per line
+    Json,
+    /// GitHub Actions workflow commands (::error / ::warning)
+    Github,
+    /// JUnit XML, one testcase per payload
+    Junit,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Sections to show, comma-separated (default: all that apply).
+    #[arg(long, value_name = "NAME[,NAME...]", value_delimiter = ',')]
+    pub section: Vec<Section>,
+
+    /// Show whole messages and values instead of cutting long ones.
+    #[arg(long)]
+    pub full: bool,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: SummaryFormat,
+
+    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes.
+    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true)]
+    pub timezone: String,
+}
+
+/// Summary sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
+pub enum Section {
+    /// Both: the main facts of the call or talk
+    Overview,
+    /// NuVidio: one row per issue
+    Issues,
+    /// NuVidio: the issues' data items
+    Data,
+    /// NuVidio: call and queue logs, in time order
+    Timeline,
+    /// NuVidio: questionnaire answers
+    Questionnaire,
+    /// NuVidio: text chat messages
+    Chat,
+    /// NuVidio (other hooks): fields not shown elsewhere
+    Other,
+    /// PipeRun: the customer
+    Customer,
+    /// PipeRun: the talk's messages
+    Messages,
+    /// PipeRun: tabulations (talk events)
+    Tabulations,
+    /// PipeRun: bot variables
+    Variables,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Tables for people
+    Text,
+    /// The normalized summary, one JSON object per payload per line
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// The entity to write one row per.
+    #[arg(long, value_name = "ENTITY", required_unless_present = "list")]
+    pub rows: Option<Entity>,
+
+    /// List every entity with its columns.
+    #[arg(long, conflicts_with = "rows")]
+    pub list: bool,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "csv")]
+    pub format: CsvFormat,
+
+    /// Field delimiter (one ASCII character) for csv and tsv.
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<char>,
+
+    /// Leave out the header row.
+    #[arg(long)]
+    pub no_header: bool,
+
+    /// Prefix cells starting with = + - @ tab or CR with ' so spreadsheets
+    /// do not run them as formulas.
+    #[arg(long)]
+    pub formula_guard: bool,
+
+    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes (findings).
+    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true)]
+    pub timezone: String,
+}
+
+/// Row entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
+pub enum Entity {
+    /// NuVidio: one row per payload
+    Calls,
+    /// NuVidio: one row per issue
+    Issues,
+    /// NuVidio: one row per tag (call-level and issue-level)
+    Tags,
+    /// NuVidio: one row per issue data item
+    Data,
+    /// NuVidio: one row per call or queue log entry
+    Logs,
+    /// PipeRun: one row per talk
+    Talks,
+    /// PipeRun: one row per message
+    Messages,
+    /// PipeRun: one row per tabulation
+    Events,
+    /// PipeRun: one row per bot variable
+    BotVariables,
+    /// PipeRun: one row per customer phone or e-mail
+    Contacts,
+    /// Both: one row per check finding
+    Findings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvFormat {
+    Csv,
+    Tsv,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print completions for.
+    #[arg(value_name = "SHELL", required_unless_present = "out_dir")]
+    pub shell: Option<clap_complete::Shell>,
+
+    /// Write completions for every shell into this folder.
+    #[arg(long, value_name = "DIR", conflicts_with = "shell")]
+    pub out_dir: Option<std::path::PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,80 @@
+//! `hookscope detect`: one line per payload with its provider and kind.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{Problem, diagnose, load};
+use crate::Status;
+use crate::cli::{DetectArgs, DetectFormat};
+use crate::input::Payload;
+use crate::json::Extent;
+use crate::pipeline::{self, Output, Tally};
+use crate::settings::Settings;
+
+/// One line of `--format json`.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    source: String,
+    provider: Option<&'a str>,
+    kind: Option<String>,
+    hook_type: Option<&'a str>,
+    complete: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorRow<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ErrorRow<'a> {
+    code: &'static str,
+    message: &'a str,
+}
+
+pub fn run(args: &DetectArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
+    let format = args.format;
+    let provider = settings.provider;
+    let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+        let result = load(payload, Extent::Detect, provider).map(|(_, d)| d);
+        if let Err(problem) = &result {
+            tally.bad += 1;
+            diagnose(out, &payload.source, problem);
+        }
+        let source = payload.source.to_string();
+        let line = match (&result, format) {
+            (Ok(d), DetectFormat::Text) => format!("{source}\t{}\t{}\n", d.provider(), d.kind()),
+            (Err(p), DetectFormat::Text) => format!("{source}\tunknown\t{}\n", p.code.as_str()),
+            (_, DetectFormat::Json) => json_line(source, &result),
+        };
+        out.data.extend_from_slice(line.as_bytes());
+    };
+    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    Ok(Status::of(&outcome))
+}
+
+fn json_line(source: String, result: &Result<crate::detect::Detection, Problem>) -> String {
+    let row = match result {
+        Ok(d) => Row {
+            source,
+            provider: Some(d.provider().as_str()),
+            kind: Some(d.kind()),
+            hook_type: d.hook_type(),
+            complete: d.complete(),
+            error: None,
+        },
+        Err(p) => Row {
+            source,
+            provider: None,
+            kind: None,
+            hook_type: None,
+            complete: None,
+            error: Some(ErrorRow {
+                code: p.code.as_str(),
+                message: &p.message,
+            }),
+        },
+    };
+    let mut line = serde_json::to_string(&row).unwrap_or_default();
+    line.push('\n');
+    line
+}

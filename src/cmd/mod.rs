@@ -1,0 +1,52 @@
+//! One thin module per subcommand: read the inputs, call domain code, hand
+//! the result to a renderer.
+
+pub mod check;
+pub mod completions;
+pub mod csv;
+pub mod detect;
+pub mod man;
+pub mod summary;
+
+use std::io::Write;
+
+use crate::check::Code;
+use crate::detect::{Detection, Provider};
+use crate::input::{Payload, Source};
+use crate::json::{Doc, Extent};
+use crate::pipeline::Output;
+
+/// Why a payload could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub code: Code,
+    pub message: String,
+}
+
+/// Parses and recognises a payload, as every command but `check` needs it.
+pub fn load<'a>(
+    payload: &Payload<'a>,
+    extent: Extent,
+    provider: Option<Provider>,
+) -> Result<(Doc<'a>, Detection), Problem> {
+    let doc = payload.parse(extent).map_err(|e| Problem {
+        code: Code::JsonSyntax,
+        message: e.to_string(),
+    })?;
+    let detection = crate::detect::detect(doc.root(), provider).map_err(|message| Problem {
+        code: Code::UnknownProvider,
+        message,
+    })?;
+    Ok((doc, detection))
+}
+
+/// Writes `hookscope: SOURCE: error[code]: message` to the diagnostics.
+pub fn diagnose(out: &mut Output, source: &Source<'_>, problem: &Problem) {
+    // Writing to a Vec cannot fail.
+    let _ = writeln!(
+        out.diagnostics,
+        "hookscope: {source}: error[{}]: {}",
+        problem.code.as_str(),
+        problem.message
+    );
+}

@@ -1,0 +1,406 @@
+//! A compact, borrowing JSON document: one flat arena per payload instead of a
+//! heap-allocated `serde_json::Value` tree.
+//!
+//! Strings borrow from the payload text whenever they hold no escapes, numbers
+//! keep the exact text they were written with, and objects keep every member
+//! in order (duplicates included, the last one wins on lookup, as in
+//! `serde_json`). Every command reads payloads through [`Val`] handles.
+
+mod build;
+mod pointer;
+
+use std::borrow::Cow;
+use std::fmt;
+
+pub use build::{Extent, ParseError, parse};
+pub use pointer::Pointer;
+
+/// One JSON value in the arena.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(Number<'a>),
+    String(Cow<'a, str>),
+    /// `items[first..first + len]` are the element ids.
+    Array { first: u32, len: u32 },
+    /// `members[first..first + len]` are the `(key, id)` pairs, in order.
+    Object { first: u32, len: u32 },
+    /// A container that the parse [`Extent`] did not materialize.
+    Skipped(Kind),
+}
+
+/// A JSON number, exactly as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Number<'a> {
+    Unsigned(u64),
+    Signed(i64),
+    /// Anything that is not an `i64`/`u64`: fractions, exponents, huge integers.
+    Text(Cow<'a, str>),
+}
+
+impl Number<'_> {
+    /// The value as an integer, when it is one that fits `i64`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Number::Unsigned(u) => i64::try_from(*u).ok(),
+            Number::Signed(i) => Some(*i),
+            Number::Text(_) => None,
+        }
+    }
+
+    /// The value as a float (lossy for huge integers).
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Number::Unsigned(u) => Some(*u as f64),
+            Number::Signed(i) => Some(*i as f64),
+            Number::Text(t) => t.parse().ok(),
+        }
+    }
+
+    /// Whether the number is integral as written (no fraction, no exponent).
+    pub fn is_integer(&self) -> bool {
+        match self {
+            Number::Unsigned(_) | Number::Signed(_) => true,
+            Number::Text(t) => !t.contains(['.', 'e', 'E']),
+        }
+    }
+}
+
+impl fmt::Display for Number<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::Unsigned(u) => write!(f, "{u}"),
+            Number::Signed(i) => write!(f, "{i}"),
+            Number::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// The JSON type of a value, for messages and type checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl Kind {
+    /// The name used in messages: "a string", "an object", ...
+    pub fn article_name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+        }
+    }
+}
+
+/// A parsed payload: the arena plus the id of its root.
+#[derive(Debug, Default)]
+pub struct Doc<'a> {
+    nodes: Vec<Node<'a>>,
+    items: Vec<u32>,
+    members: Vec<(Cow<'a, str>, u32)>,
+    root: u32,
+}
+
+impl<'a> Doc<'a> {
+    /// A handle on the root value.
+    pub fn root(&self) -> Val<'_, 'a> {
+        Val {
+            doc: self,
+            id: Some(self.root),
+        }
+    }
+
+    /// How many values the arena holds (for capacity hints).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the arena is empty (never, once parsed).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+/// A cheap, copyable handle on a value of a [`Doc`], or on a missing one.
+///
+/// Lookups on a missing value stay missing, so paths chain without checks:
+/// `root.get("content").get("call").get("id").as_str()`.
+#[derive(Clone, Copy)]
+pub struct Val<'d, 'a> {
+    doc: &'d Doc<'a>,
+    id: Option<u32>,
+}
+
+impl fmt::Debug for Val<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.node() {
+            Some(node) => write!(f, "Val({node:?})"),
+            None => f.write_str("Val(missing)"),
+        }
+    }
+}
+
+impl<'d, 'a> Val<'d, 'a> {
+    fn at(self, id: u32) -> Self {
+        Val {
+            doc: self.doc,
+            id: Some(id),
+        }
+    }
+
+    fn missing(self) -> Self {
+        Val {
+            doc: self.doc,
+            id: None,
+        }
+    }
+
+    /// The node, unless the value is missing.
+    pub fn node(self) -> Option<&'d Node<'a>> {
+        self.id.map(|id| &self.doc.nodes[id as usize])
+    }
+
+    /// Whether the value is absent from the payload.
+    pub fn is_missing(self) -> bool {
+        self.id.is_none()
+    }
+
+    /// Whether the value is present and JSON `null`.
+    pub fn is_null(self) -> bool {
+        matches!(self.node(), Some(Node::Null))
+    }
+
+    /// Whether the value is absent or `null`.
+    pub fn is_nothing(self) -> bool {
+        matches!(self.node(), None | Some(Node::Null))
+    }
+
+    /// The JSON type, unless the value is missing.
+    pub fn kind(self) -> Option<Kind> {
+        Some(match self.node()? {
+            Node::Null => Kind::Null,
+            Node::Bool(_) => Kind::Bool,
+            Node::Number(_) => Kind::Number,
+            Node::String(_) => Kind::String,
+            Node::Array { .. } => Kind::Array,
+            Node::Object { .. } => Kind::Object,
+            Node::Skipped(kind) => *kind,
+        })
+    }
+
+    /// The member `key` of an object (the last one if the key repeats).
+    pub fn get(self, key: &str) -> Self {
+        match self.node() {
+            Some(Node::Object { first, len }) => {
+                let members = &self.doc.members[*first as usize..(*first + *len) as usize];
+                match members.iter().rev().find(|(k, _)| k == key) {
+                    Some((_, id)) => self.at(*id),
+                    None => self.missing(),
+                }
+            }
+            _ => self.missing(),
+        }
+    }
+
+    /// Follows a path of object keys.
+    pub fn path(self, keys: &[&str]) -> Self {
+        keys.iter().fold(self, |v, k| v.get(k))
+    }
+
+    /// The element `index` of an array.
+    pub fn index(self, index: usize) -> Self {
+        match self.node() {
+            Some(Node::Array { first, len }) if index < *len as usize => {
+                self.at(self.doc.items[*first as usize + index])
+            }
+            _ => self.missing(),
+        }
+    }
+
+    /// The elements of an array (none for anything else).
+    pub fn items(self) -> impl ExactSizeIterator<Item = Val<'d, 'a>> + 'd {
+        let ids: &'d [u32] = match self.node() {
+            Some(Node::Array { first, len }) => {
+                &self.doc.items[*first as usize..(*first + *len) as usize]
+            }
+            _ => &[],
+        };
+        let doc = self.doc;
+        ids.iter().map(move |id| Val { doc, id: Some(*id) })
+    }
+
+    /// The members of an object in payload order (none for anything else).
+    pub fn members(self) -> impl ExactSizeIterator<Item = (&'d str, Val<'d, 'a>)> + 'd {
+        let members: &'d [(Cow<'a, str>, u32)] = match self.node() {
+            Some(Node::Object { first, len }) => {
+                &self.doc.members[*first as usize..(*first + *len) as usize]
+            }
+            _ => &[],
+        };
+        let doc = self.doc;
+        members
+            .iter()
+            .map(move |(k, id)| (k.as_ref(), Val { doc, id: Some(*id) }))
+    }
+
+    /// Number of elements or members; 0 for scalars and missing values.
+    pub fn len(self) -> usize {
+        match self.node() {
+            Some(Node::Array { len, .. } | Node::Object { len, .. }) => *len as usize,
+            _ => 0,
+        }
+    }
+
+    /// Whether [`Val::len`] is zero.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The string, if the value is one.
+    pub fn as_str(self) -> Option<&'d str> {
+        match self.node()? {
+            Node::String(s) => Some(s.as_ref()),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if the value is one.
+    pub fn as_bool(self) -> Option<bool> {
+        match self.node()? {
+            Node::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The number, if the value is one.
+    pub fn as_number(self) -> Option<&'d Number<'a>> {
+        match self.node()? {
+            Node::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The value as an `i64`, if it is an integer that fits.
+    pub fn as_i64(self) -> Option<i64> {
+        self.as_number()?.as_i64()
+    }
+
+    /// A scalar as text, as written: strings unquoted, numbers exact,
+    /// booleans `true`/`false`. `None` for null, missing and containers.
+    pub fn scalar_text(self) -> Option<Cow<'d, str>> {
+        match self.node()? {
+            Node::String(s) => Some(Cow::Borrowed(s.as_ref())),
+            Node::Number(Number::Text(t)) => Some(Cow::Borrowed(t.as_ref())),
+            Node::Number(n) => Some(Cow::Owned(n.to_string())),
+            Node::Bool(true) => Some(Cow::Borrowed("true")),
+            Node::Bool(false) => Some(Cow::Borrowed("false")),
+            _ => None,
+        }
+    }
+
+    /// Compact JSON text of the value (for containers shown in one cell).
+    pub fn to_json(self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(self, out: &mut String) {
+        match self.node() {
+            None | Some(Node::Null) => out.push_str("null"),
+            Some(Node::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Some(Node::Number(n)) => out.push_str(&n.to_string()),
+            Some(Node::String(s)) => push_json_string(out, s),
+            Some(Node::Skipped(_)) => out.push_str("\"…\""),
+            Some(Node::Array { .. }) => {
+                out.push('[');
+                for (i, item) in self.items().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            Some(Node::Object { .. }) => {
+                out.push('{');
+                for (i, (key, value)) in self.members().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    push_json_string(out, key);
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// Appends `s` as a JSON string literal.
+pub fn push_json_string(out: &mut String, s: &str) {
+    // serde_json's escaping is the reference; a String never fails to serialize.
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+}
+
+/// Keys that repeat inside one object, with the index of the member that wins.
+pub fn duplicate_keys<'d>(object: Val<'d, '_>) -> Vec<&'d str> {
+    let n = object.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let mut keys: Vec<&str> = object.members().map(|(k, _)| k).collect();
+    keys.sort_unstable();
+    let mut dups: Vec<&str> = keys.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    dups.dedup();
+    dups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_chain_and_last_duplicate_wins() {
+        let text = r#"{"a":{"b":[1,"x",true,null]},"k":1,"k":2.50}"#;
+        let doc = parse(text, Extent::Full).expect("parses");
+        let root = doc.root();
+        assert_eq!(root.path(&["a", "b"]).len(), 4);
+        assert_eq!(root.path(&["a", "b"]).index(1).as_str(), Some("x"));
+        assert!(root.path(&["a", "c", "d"]).is_missing());
+        assert_eq!(root.get("k").scalar_text().as_deref(), Some("2.50"));
+        assert_eq!(duplicate_keys(root), vec!["k"]);
+    }
+
+    /// Integers and fractions keep their text; serde_json spells an
+    /// exponent with its sign (`1e5` becomes `1e+5`), the one normalization.
+    #[test]
+    fn numbers_keep_their_text() {
+        let text = r#"[18446744073709551616, -0, 1e+5, 12, -3, 2.50]"#;
+        let doc = parse(text, Extent::Full).expect("parses");
+        let texts: Vec<_> = doc
+            .root()
+            .items()
+            .map(|v| v.scalar_text().expect("scalar").into_owned())
+            .collect();
+        assert_eq!(texts, ["18446744073709551616", "-0", "1e+5", "12", "-3", "2.50"]);
+    }
+
+    #[test]
+    fn to_json_round_trips() {
+        let text = r#"{"a":[1,{"b":"q\"\n"}],"c":null}"#;
+        let doc = parse(text, Extent::Full).expect("parses");
+        assert_eq!(doc.root().to_json(), text);
+    }
+}

@@ -1,0 +1,87 @@
+//! hookscope: inspect, validate and flatten NuVidio and PipeRun CXM webhook
+//! payloads.
+//!
+//! The layout follows the data: [`input`] reads and frames payloads, [`json`]
+//! parses one into a flat borrowed document, [`detect`] recognises it,
+//! [`schema`] is the language of the provider descriptions in [`provider`],
+//! [`check`] validates against them; [`cmd`] holds one thin module per
+//! subcommand and [`render`] the output formats.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod detect;
+pub mod input;
+pub mod json;
+pub mod pipeline;
+pub mod provider;
+pub mod render;
+pub mod schema;
+pub mod settings;
+pub mod text;
+pub mod values;
+
+use std::io;
+
+use anyhow::Result;
+
+use cli::{Cli, Command};
+use settings::Settings;
+
+/// The exit status, as grep does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Every payload is fine.
+    Ok,
+    /// At least one payload is bad.
+    Bad,
+    /// Usage error, unreadable input.
+    Trouble,
+}
+
+impl Status {
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Bad => 1,
+            Status::Trouble => 2,
+        }
+    }
+
+    /// The status of a finished run.
+    pub fn of(outcome: &pipeline::Outcome) -> Self {
+        if outcome.trouble {
+            Status::Trouble
+        } else if outcome.tally.bad > 0 {
+            Status::Bad
+        } else {
+            Status::Ok
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Status> {
+    let settings = Settings::resolve(&cli.global);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(128 * 1024, stdout.lock());
+    let status = match &cli.command {
+        Command::Detect(args) => cmd::detect::run(args, &settings, &mut out)?,
+        Command::Check(args) => cmd::check::run(args, &settings, &mut out)?,
+        Command::Summary(args) => cmd::summary::run(args, &settings, &mut out)?,
+        Command::Csv(args) => cmd::csv::run(args, &settings, &mut out)?,
+        Command::Completions(args) => cmd::completions::run(args, &mut out)?,
+        Command::Man => cmd::man::run(&mut out)?,
+    };
+    io::Write::flush(&mut out)?;
+    Ok(status)
+}
+
+/// Whether an error comes from writing to a closed pipe.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

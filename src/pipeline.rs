@@ -1,0 +1,195 @@
+//! Runs a per-payload function over every input, on one or more threads,
+//! and writes what it produced in input order (byte-identical whatever the
+//! number of jobs).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+
+use anyhow::Result;
+
+use crate::input::{self, Batch, Event, Payload};
+
+/// Counts gathered over the payloads of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub payloads: u64,
+    /// Payloads that make the exit status 1.
+    pub bad: u64,
+    pub errors: u64,
+    pub warnings: u64,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.payloads += other.payloads;
+        self.bad += other.bad;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+    }
+}
+
+/// What a run ended with.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Outcome {
+    pub tally: Tally,
+    /// An input could not be opened or read (exit status 2).
+    pub trouble: bool,
+}
+
+/// What processing payloads produced: data for stdout, diagnostics for
+/// stderr (kept apart, each written in input order).
+#[derive(Debug, Default)]
+pub struct Output {
+    pub data: Vec<u8>,
+    pub diagnostics: Vec<u8>,
+}
+
+/// Processes one payload: appends its output, counts it.
+pub trait Process: Sync {
+    fn process(&self, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally);
+}
+
+impl<F: Fn(&Payload<'_>, &mut Output, &mut Tally) + Sync> Process for F {
+    fn process(&self, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally) {
+        self(payload, out, tally)
+    }
+}
+
+/// Reads `inputs` and runs `process` on every payload with `jobs` threads.
+pub fn run(inputs: &[String], jobs: usize, out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
+    if jobs <= 1 {
+        run_serial(inputs, out, process)
+    } else {
+        run_parallel(inputs, jobs, out, process)
+    }
+}
+
+fn run_batch(batch: &Batch, process: &dyn Process) -> (Output, Tally) {
+    let mut bytes = Output::default();
+    let mut tally = Tally::default();
+    for payload in batch.payloads() {
+        tally.payloads += 1;
+        process.process(&payload, &mut bytes, &mut tally);
+    }
+    (bytes, tally)
+}
+
+fn report_trouble(err: &anyhow::Error) {
+    eprintln!("hookscope: {err:#}");
+}
+
+fn emit(output: &Output, out: &mut dyn Write) -> Result<()> {
+    if !output.diagnostics.is_empty() {
+        out.flush()?;
+        // Diagnostics are best effort: a closed stderr must not stop the data.
+        let _ = std::io::stderr().write_all(&output.diagnostics);
+    }
+    out.write_all(&output.data)?;
+    Ok(())
+}
+
+fn run_serial(inputs: &[String], out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
+    let mut outcome = Outcome::default();
+    input::read_all(inputs, |event| {
+        match event {
+            Event::Batch(batch) => {
+                let (bytes, tally) = run_batch(&batch, process);
+                outcome.tally.add(tally);
+                emit(&bytes, out)?;
+            }
+            Event::Trouble(err) => {
+                out.flush()?;
+                report_trouble(&err);
+                outcome.trouble = true;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(outcome)
+}
+
+enum Done {
+    Output(Output, Tally),
+    Trouble(anyhow::Error),
+}
+
+fn run_parallel(inputs: &[String], jobs: usize, out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
+    let (batch_tx, batch_rx) = sync_channel::<(u64, Event)>(jobs * 2);
+    let (done_tx, done_rx) = sync_channel::<(u64, Done)>(jobs * 2);
+    let batch_rx = Arc::new(Mutex::new(batch_rx));
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read_into(inputs, batch_tx));
+        for _ in 0..jobs {
+            let rx = Arc::clone(&batch_rx);
+            let tx = done_tx.clone();
+            scope.spawn(move || work(&rx, &tx, process));
+        }
+        drop(done_tx);
+        drop(batch_rx);
+        let written = write_in_order(done_rx, out);
+        let read = reader.join().unwrap_or_else(|_| Err(anyhow::anyhow!("reader thread failed")));
+        let outcome = written?;
+        read?;
+        Ok(outcome)
+    })
+}
+
+fn read_into(inputs: &[String], tx: SyncSender<(u64, Event)>) -> Result<()> {
+    let mut seq = 0u64;
+    let result = input::read_all(inputs, |event| {
+        // A closed channel means the writer stopped (e.g. a closed pipe).
+        tx.send((seq, event)).map_err(|_| anyhow::anyhow!("output closed"))?;
+        seq += 1;
+        Ok(())
+    });
+    match result {
+        Err(e) if e.to_string() == "output closed" => Ok(()),
+        other => other,
+    }
+}
+
+fn work(rx: &Mutex<Receiver<(u64, Event)>>, tx: &SyncSender<(u64, Done)>, process: &dyn Process) {
+    loop {
+        let next = match rx.lock() {
+            Ok(guard) => guard.recv(),
+            Err(_) => return,
+        };
+        let Ok((seq, event)) = next else { return };
+        let done = match event {
+            Event::Batch(batch) => {
+                let (bytes, tally) = run_batch(&batch, process);
+                Done::Output(bytes, tally)
+            }
+            Event::Trouble(err) => Done::Trouble(err),
+        };
+        if tx.send((seq, done)).is_err() {
+            return;
+        }
+    }
+}
+
+fn write_in_order(rx: Receiver<(u64, Done)>, out: &mut dyn Write) -> Result<Outcome> {
+    let mut outcome = Outcome::default();
+    let mut pending = BTreeMap::new();
+    let mut next = 0u64;
+    for (seq, done) in rx {
+        pending.insert(seq, done);
+        while let Some(done) = pending.remove(&next) {
+            next += 1;
+            match done {
+                Done::Output(bytes, tally) => {
+                    outcome.tally.add(tally);
+                    emit(&bytes, out)?;
+                }
+                Done::Trouble(err) => {
+                    out.flush()?;
+                    report_trouble(&err);
+                    outcome.trouble = true;
+                }
+            }
+        }
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,260 @@
+//! NuVidio hooks, described field by field.
+//!
+//! NuVidio publishes no field table: every field here is `Inferred` from the
+//! vendor's two `attendant_closed_issue` examples (the incomplete, ids-only
+//! form and the complete form) and from what `PROVIDERS.md` records of the
+//! public documentation and public consumers.
+
+use crate::schema::{
+    DateStyle, Field, Presence, Rule, Severity, Shape, Ty, inferred, inferred_required,
+};
+
+const DT: Ty = Ty::Datetime(DateStyle::Rfc3339);
+const ID: Ty = Ty::ObjectId;
+
+/// A known hook type.
+#[derive(Debug, Clone, Copy)]
+pub struct HookType {
+    pub name: &'static str,
+    /// The Portuguese name the documentation lists it under.
+    pub name_pt: &'static str,
+    /// What `content.id` refers to for this hook.
+    pub content_id: &'static str,
+}
+
+/// Hook types known from the documentation and public consumers.
+pub const HOOK_TYPES: &[HookType] = &[
+    HookType { name: "new_client_waiting", name_pt: "Novo cliente esperando", content_id: "queue entry" },
+    HookType { name: "client_left_queue", name_pt: "Cliente saiu da fila", content_id: "queue entry" },
+    HookType { name: "new_call_started", name_pt: "Nova chamada iniciada", content_id: "call" },
+    HookType { name: "call_finished", name_pt: "Chamada finalizada", content_id: "call" },
+    HookType { name: "call_rated", name_pt: "Chamada avaliada", content_id: "call" },
+    HookType { name: "attendant_closed_call", name_pt: "Atendente fechou a chamada", content_id: "call" },
+    HookType { name: "attendant_closed_issue", name_pt: "Atendente fechou a solicitação", content_id: "call (complete form); an issue (incomplete form)" },
+    HookType { name: "customer_scheduled_call", name_pt: "Cliente agendou uma chamada", content_id: "invite" },
+    HookType { name: "customer_rescheduled_call", name_pt: "Cliente reagendou a chamada", content_id: "invite" },
+];
+
+/// Prefix of the hooks of the separate V2 "vídeo autônomo" API.
+pub const AUTONOMOUS_PREFIX: &str = "video_autonomous_";
+
+/// The hook type the full rules are written for.
+pub const CLOSED_ISSUE: &str = "attendant_closed_issue";
+
+/// Looks a hook type up.
+pub fn hook_type(name: &str) -> Option<&'static HookType> {
+    HOOK_TYPES.iter().find(|h| h.name == name)
+}
+
+/// Whether a hook type is known (listed, or of the V2 autonomous family).
+pub fn is_known_hook_type(name: &str) -> bool {
+    hook_type(name).is_some() || name.starts_with(AUTONOMOUS_PREFIX)
+}
+
+/// The envelope every hook shares.
+pub const ENVELOPE: &[Field] = &[
+    Field { presence: Presence::Required, ..inferred("hookType", Ty::NonEmptyString, "which hook fired; the key to the payload's shape") },
+    Field { presence: Presence::Required, ..inferred("hookDescription", Ty::String, "free text; its wording changed between documentation versions") },
+    Field { presence: Presence::Required, ..inferred("timestamp", DT, "when the hook was sent (UTC)") },
+    Field { presence: Presence::Required, ..inferred("content", Ty::Any, "the event data; its shape depends on hookType and on the registration's data mode") },
+];
+
+const fn id_ref(name: &'static str, fields: &'static [Field], doc: &'static str) -> Field {
+    inferred_required(name, Ty::Object(fields), doc)
+}
+
+const ONLY_ID: &[Field] = &[inferred_required("id", ID, "object id")];
+const INVITE_REF: &[Field] = &[
+    inferred_required("id", ID, "invite id"),
+    inferred_required("token", Ty::Uuid, "invite token"),
+];
+
+/// `content` of the incomplete (basic data) `attendant_closed_issue`.
+pub const INCOMPLETE_CONTENT: &[Field] = &[
+    inferred_required("id", ID, "an issue id in the vendor's example"),
+    id_ref("invite", INVITE_REF, "the invite"),
+    id_ref("queue", ONLY_ID, "the queue entry"),
+    id_ref("department", ONLY_ID, "the department"),
+    id_ref("customer", ONLY_ID, "the customer"),
+    id_ref("attendant", ONLY_ID, "the attendant"),
+    id_ref("call", ONLY_ID, "the call"),
+];
+
+/// Tag `type` values.
+pub const TAG_TYPES: &[&str] = &["primary", "sub-tag"];
+
+/// A tag, at call or issue level.
+pub const TAG: &[Field] = &[
+    inferred_required("_id", ID, "tag id"),
+    inferred_required("id", ID, "tag id, equal to _id"),
+    inferred("label", Ty::String, "label"),
+    inferred("color", Ty::Color, "#rrggbb color"),
+    inferred("description", Ty::String, "description"),
+    inferred("icon", Ty::String, "icon name"),
+    inferred_required("type", Ty::Enum { values: TAG_TYPES, severity: Severity::Error }, "primary or sub-tag"),
+    inferred("subTags", Ty::List(&ID), "ids of the sub-tags of a primary tag"),
+    inferred("parentTag", ID, "the primary tag of a sub-tag"),
+    inferred("settings", Ty::Object(TAG_SETTINGS), "sub-tag limits"),
+];
+
+const TAG_SETTINGS: &[Field] = &[
+    inferred("minSubTags", Ty::Int, "fewest sub-tags to pick"),
+    inferred("maxSubTags", Ty::Int, "most sub-tags to pick"),
+    inferred("_id", ID, "settings id"),
+];
+
+const DEPARTMENT: &[Field] = &[
+    inferred_required("id", ID, "department id"),
+    inferred("name", Ty::String, "name"),
+    inferred("identifier", Ty::String, "identifier (the URL slug)"),
+];
+
+const QUEUE_DETAIL: &[Field] = &[
+    inferred("message", Ty::String, "what happened"),
+    inferred("code", Ty::String, "event code, e.g. push, shift, quit"),
+    inferred("_id", ID, "detail id"),
+];
+
+const QUEUE_LOG: &[Field] = &[
+    inferred("name", Ty::String, "event, e.g. enqueued, routed-to-attendant, done"),
+    inferred("timestamp", DT, "when"),
+    inferred("detail", Ty::Object(QUEUE_DETAIL), "detail"),
+];
+
+const QUEUE_STATUS: &[Field] = &[
+    inferred("name", Ty::String, "status"),
+    inferred("detail", Ty::Object(QUEUE_DETAIL), "detail"),
+    inferred("timestamp", DT, "when"),
+    inferred("_id", ID, "status id"),
+];
+
+const QUEUE: &[Field] = &[
+    inferred_required("id", ID, "queue entry id"),
+    inferred("logs", Ty::List(&Ty::Object(QUEUE_LOG)), "queue events, newest first"),
+    inferred("origin", Ty::Url, "link the customer came through"),
+    inferred("device", Ty::String, "customer's browser user agent"),
+    inferred("status", Ty::Object(QUEUE_STATUS), "current status"),
+    inferred("enqueuedAt", DT, "when the customer entered the queue"),
+    inferred("unqueuedAt", DT, "when the customer left the queue"),
+    inferred("transference", Ty::Any, "transfer target"),
+    inferred("createdAt", DT, "when the entry was created"),
+];
+
+const CUSTOMER: &[Field] = &[
+    inferred("name", Ty::String, "name"),
+    inferred("tel", Ty::String, "telephone"),
+    inferred("email", Ty::Email, "e-mail"),
+    inferred_required("id", ID, "customer id"),
+    inferred("connectedAt", DT, "when the customer joined the call"),
+    inferred("status", Ty::Any, "status"),
+];
+
+const INVITE: &[Field] = &[
+    inferred_required("id", ID, "invite id"),
+    inferred("token", Ty::Uuid, "invite token"),
+    inferred("link", Ty::Url, "invite link, carrying the token"),
+    inferred("shortLink", Ty::Url, "short invite link"),
+];
+
+const ATTENDANT: &[Field] = &[
+    inferred("name", Ty::String, "name"),
+    inferred_required("id", ID, "attendant id"),
+    inferred("email", Ty::Email, "e-mail"),
+    inferred("connectedAt", DT, "when the attendant joined the call"),
+];
+
+/// An issue data item.
+pub const DATA_ITEM: &[Field] = &[
+    inferred("label", Ty::String, "label"),
+    inferred("value", Ty::Any, "value; images come as data: URIs"),
+    inferred("type", Ty::String, "type, e.g. image, pdf"),
+    inferred("private", Ty::Bool, "hidden from the customer"),
+];
+
+/// An issue (solicitação).
+pub const ISSUE: &[Field] = &[
+    inferred_required("_id", ID, "issue id"),
+    inferred_required("id", ID, "issue id, equal to _id"),
+    inferred("key", Ty::String, "issue key"),
+    inferred("name", Ty::String, "name"),
+    inferred("tags", Ty::List(&Ty::Object(TAG)), "tabulation tags"),
+    inferred("notes", Ty::String, "notes (HTML)"),
+    inferred("data", Ty::List(&Ty::Object(DATA_ITEM)), "data items"),
+];
+
+const CALL_LOG: &[Field] = &[
+    inferred("name", Ty::String, "event, e.g. connected, enabled_mic"),
+    inferred("client", Ty::String, "who"),
+    inferred("clientRole", Ty::String, "customer, attendant or system"),
+    inferred("timestamp", DT, "when"),
+    inferred("detail", Ty::String, "what happened"),
+    inferred("metadata", Ty::Any, "extra detail"),
+];
+
+const CALL_REF: &[Field] = &[inferred("id", ID, "call id")];
+
+/// `content` of the complete form of `attendant_closed_issue`; the other
+/// hook types are checked against the same fields with presence relaxed.
+pub const CONTENT: &[Field] = &[
+    inferred_required("id", ID, "call id (see the hook type table)"),
+    inferred_required("initialDate", DT, "call start"),
+    inferred_required("expirationDate", DT, "call end"),
+    inferred_required("duration", Ty::Int, "call length in whole seconds"),
+    inferred_required("ticket", Ty::String, "14-digit ticket number"),
+    inferred_required("recorded", Ty::Bool, "the call was recorded"),
+    inferred("recordingDeleted", Ty::Bool, "the recording was deleted"),
+    inferred("recordingStatus", Ty::String, "recording status, e.g. recording-pending"),
+    inferred_required("tags", Ty::List(&Ty::Object(TAG)), "the call's tags"),
+    inferred("textChat", Ty::List(&Ty::Any), "text chat messages"),
+    inferred_required("department", Ty::Object(DEPARTMENT), "the department"),
+    inferred_required("queue", Ty::Object(QUEUE), "the queue entry"),
+    inferred_required("customer", Ty::Object(CUSTOMER), "the customer"),
+    inferred("customerData", Ty::Map(&Ty::Any), "data collected from the customer"),
+    inferred_required("invite", Ty::Object(INVITE), "the invite"),
+    inferred_required("attendant", Ty::Object(ATTENDANT), "the attendant"),
+    inferred_required("issues", Ty::List(&Ty::Object(ISSUE)), "the call's issues"),
+    inferred_required("logs", Ty::List(&Ty::Object(CALL_LOG)), "call events, newest first"),
+    inferred("questionnaire", Ty::List(&Ty::Any), "questionnaire answers"),
+    inferred_required("issue", Ty::Object(ISSUE), "the issue just closed, a copy of one of issues"),
+    inferred("call", Ty::Object(CALL_REF), "the call (other hooks)"),
+    inferred("token", Ty::Uuid, "invite token (scheduling hooks)"),
+    inferred("status", Ty::Any, "status, e.g. detail.code = quit (client_left_queue)"),
+    inferred("rating", Ty::Any, "rating (call_rated)"),
+];
+
+/// Cross-field rules of the complete form (and of the other hooks, where
+/// the fields are there).
+pub const RULES: &[Rule] = &[
+    Rule::NotBefore { earlier: &["content", "initialDate"], later: &["content", "expirationDate"] },
+    Rule::NotBefore { earlier: &["content", "queue", "enqueuedAt"], later: &["content", "queue", "unqueuedAt"] },
+    Rule::Duration { duration: &["content", "duration"], start: &["content", "initialDate"], end: &["content", "expirationDate"] },
+    Rule::Contains { path: &["content", "invite", "link"], needle: &["content", "invite", "token"] },
+    Rule::MemberOf { path: &["content", "issue"], list: &["content", "issues"] },
+    Rule::TagList { path: &["content", "tags"] },
+    Rule::TagList { path: &["content", "issues", "*", "tags"] },
+    Rule::TagList { path: &["content", "issue", "tags"] },
+    Rule::DataUris { path: &["content", "issues", "*", "data"] },
+    Rule::DataUris { path: &["content", "issue", "data"] },
+];
+
+const fn envelope_with(content: &'static [Field]) -> [Field; 4] {
+    [
+        ENVELOPE[0],
+        ENVELOPE[1],
+        ENVELOPE[2],
+        Field { ty: Ty::Object(content), ..ENVELOPE[3] },
+    ]
+}
+
+const COMPLETE_ROOT: &[Field] = &envelope_with(CONTENT);
+const INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
+
+/// Complete `attendant_closed_issue` (and, relaxed, every other hook).
+pub const COMPLETE_SHAPE: Shape = Shape { name: "NuVidio hook", fields: COMPLETE_ROOT, rules: RULES };
+
+/// Incomplete (ids only) `attendant_closed_issue`.
+pub const INCOMPLETE_SHAPE: Shape = Shape { name: "NuVidio hook (incomplete form)", fields: INCOMPLETE_ROOT, rules: &[] };
+
+/// Keys of `content` members that hold references only (the basic-data mode).
+pub const REFERENCE_KEYS: &[&str] = &["id", "_id", "token"];
+

@@ -1,0 +1,3 @@
+//! NuVidio: video attendance hooks (`hookType` + `content`).
+
+pub mod fields;

@@ -1,0 +1,3 @@
+//! PipeRun CXM: the talk (atendimento) webhook.
+
+pub mod fields;

@@ -1,0 +1,192 @@
+//! Renderers of check reports: text, JSON lines, GitHub Actions workflow
+//! commands and JUnit XML.
+
+use std::io::Write;
+
+use anyhow::Result;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use serde::Serialize;
+
+use super::style::{Role, paint};
+use crate::check::{Finding, Report};
+use crate::input::Source;
+use crate::pipeline::Tally;
+use crate::schema::Severity;
+use crate::text::escape_control;
+
+/// `SOURCE: error[code] /path: message` lines, one per finding.
+pub fn text(source: &Source<'_>, report: &Report, color: bool, out: &mut Vec<u8>) -> Result<()> {
+    for f in &report.findings {
+        let role = match f.severity {
+            Severity::Error => Role::Error,
+            Severity::Warning => Role::Warning,
+        };
+        let label = paint(&format!("{}[{}]", f.severity.as_str(), f.code.as_str()), role, color);
+        let pointer = escape_control(&f.pointer);
+        let at = if pointer.is_empty() {
+            String::new()
+        } else {
+            format!(" {pointer}")
+        };
+        writeln!(out, "{source}: {label}{at}: {}", escape_control(&f.message))?;
+    }
+    Ok(())
+}
+
+/// `N payloads: V valid, I invalid (E errors, W warnings)`.
+pub fn text_totals(tally: &Tally, color: bool, out: &mut dyn Write) -> Result<()> {
+    let invalid = tally.bad;
+    let valid = tally.payloads - invalid;
+    let plural = |n: u64, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    let line = format!(
+        "{}: {valid} valid, {invalid} invalid ({}, {})",
+        plural(tally.payloads, "payload", "payloads"),
+        plural(tally.errors, "error", "errors"),
+        plural(tally.warnings, "warning", "warnings"),
+    );
+    let role = if invalid > 0 { Role::Error } else { Role::Good };
+    writeln!(out, "{}", paint(&line, role, color))?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    source: String,
+    provider: Option<&'static str>,
+    kind: Option<String>,
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+    findings: &'a [Finding],
+}
+
+/// One JSON object per payload.
+pub fn json(source: &Source<'_>, report: &Report, valid: bool, out: &mut Vec<u8>) -> Result<()> {
+    let row = JsonReport {
+        source: source.to_string(),
+        provider: report.detection.as_ref().map(|d| d.provider().as_str()),
+        kind: report.detection.as_ref().map(|d| d.kind()),
+        valid,
+        errors: report.errors(),
+        warnings: report.warnings(),
+        findings: &report.findings,
+    };
+    serde_json::to_writer(&mut *out, &row)?;
+    out.push(b'\n');
+    Ok(())
+}
+
+/// GitHub Actions workflow commands: `::error file=F,line=L,title=CODE::MSG`.
+pub fn github(source: &Source<'_>, report: &Report, out: &mut Vec<u8>) -> Result<()> {
+    for f in &report.findings {
+        let message = if f.pointer.is_empty() {
+            f.message.clone()
+        } else {
+            format!("{}: {}", f.pointer, f.message)
+        };
+        writeln!(
+            out,
+            "::{} file={},line={},title={}::{}",
+            f.severity.as_str(),
+            github_property(source.input),
+            source.line,
+            github_property(f.code.as_str()),
+            github_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+fn github_data(s: &str) -> String {
+    escape_control(&s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")).into_owned()
+}
+
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A JUnit `<testcase>` for one payload.
+pub fn junit_case(source: &Source<'_>, report: &Report, valid: bool, out: &mut Vec<u8>) -> Result<()> {
+    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+    let name = xml_safe(&source.to_string());
+    let class = match &report.detection {
+        Some(d) => format!("{}.{}", d.provider(), d.kind()),
+        None => "unrecognised".into(),
+    };
+    let class = xml_safe(&class);
+    let mut case = BytesStart::new("testcase");
+    case.push_attribute(("name", name.as_str()));
+    case.push_attribute(("classname", class.as_str()));
+    if valid && report.findings.is_empty() {
+        w.write_event(Event::Empty(case))?;
+    } else {
+        w.write_event(Event::Start(case))?;
+        junit_findings(&mut w, report, valid)?;
+        w.write_event(Event::End(BytesEnd::new("testcase")))?;
+    }
+    out.push(b'\n');
+    Ok(())
+}
+
+fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> Result<()> {
+    let body: String = report
+        .findings
+        .iter()
+        .map(|f| format!("{}[{}] {}: {}\n", f.severity.as_str(), f.code.as_str(), f.pointer, f.message))
+        .collect();
+    let body = xml_safe(&body);
+    let tag = if valid { "system-out" } else { "failure" };
+    let mut start = BytesStart::new(tag);
+    let summary = format!("{} errors, {} warnings", report.errors(), report.warnings());
+    if !valid {
+        start.push_attribute(("message", summary.as_str()));
+        let first = report.findings.first().map_or("", |f| f.code.as_str());
+        start.push_attribute(("type", first));
+    }
+    w.write_event(Event::Start(start))?;
+    w.write_event(Event::Text(BytesText::new(&body)))?;
+    w.write_event(Event::End(BytesEnd::new(tag)))?;
+    Ok(())
+}
+
+/// The JUnit document around the test cases.
+pub fn junit_document(tally: &Tally, cases: &[u8], out: &mut dyn Write) -> Result<()> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let tests = tally.payloads.to_string();
+    let failures = tally.bad.to_string();
+    let mut suites = BytesStart::new("testsuites");
+    suites.push_attribute(("name", "hookscope"));
+    suites.push_attribute(("tests", tests.as_str()));
+    suites.push_attribute(("failures", failures.as_str()));
+    w.write_event(Event::Start(suites))?;
+    let mut suite = BytesStart::new("testsuite");
+    suite.push_attribute(("name", "hookscope check"));
+    suite.push_attribute(("tests", tests.as_str()));
+    suite.push_attribute(("failures", failures.as_str()));
+    suite.push_attribute(("errors", "0"));
+    w.write_event(Event::Start(suite))?;
+    let head = w.into_inner();
+    out.write_all(&head)?;
+    out.write_all(b"\n")?;
+    for line in cases.split_inclusive(|b| *b == b'\n') {
+        out.write_all(b"    ")?;
+        out.write_all(line)?;
+    }
+    out.write_all(b"  </testsuite>\n</testsuites>\n")?;
+    Ok(())
+}
+
+/// Characters XML 1.0 cannot carry (most C0 controls) as visible `\u001b`.
+fn xml_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c.to_string(),
+            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}' => {
+                format!("\\u{:04x}", c as u32)
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}

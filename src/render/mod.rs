@@ -1,0 +1,4 @@
+//! Output formats: pure functions from reports to bytes.
+
+pub mod check;
+pub mod style;
