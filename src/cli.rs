@@ -93,7 +93,9 @@ pub enum Command {
     Csv(CsvArgs),
 
     /// Print shell completions (or write all of them with --out-dir).
-    #[command(after_help = "Examples:\n  hookscope completions bash > ~/.local/share/bash-completion/completions/hookscope\n  hookscope completions --out-dir completions")]
+    #[command(
+        after_help = "Examples:\n  hookscope completions bash > ~/.local/share/bash-completion/completions/hookscope\n  hookscope completions --out-dir completions"
+    )]
     Completions(CompletionsArgs),
 
     /// Print the man page (roff).
@@ -140,7 +142,12 @@ pub struct CheckArgs {
     pub strict: bool,
 
     /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes.
-    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "OFFSET",
+        default_value = "-03:00",
+        allow_hyphen_values = true
+    )]
     pub timezone: String,
 }
 
@@ -174,7 +181,12 @@ pub struct SummaryArgs {
     pub format: SummaryFormat,
 
     /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes.
-    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "OFFSET",
+        default_value = "-03:00",
+        allow_hyphen_values = true
+    )]
     pub timezone: String,
 }
 
@@ -244,7 +256,12 @@ pub struct CsvArgs {
     pub formula_guard: bool,
 
     /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes (findings).
-    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "OFFSET",
+        default_value = "-03:00",
+        allow_hyphen_values = true
+    )]
     pub timezone: String,
 }
 

@@ -206,7 +206,10 @@ mod tests {
     #[test]
     fn nuvidio_completeness() {
         let incomplete = r#"{"hookType":"x","content":{"id":"1","invite":{"id":"2","token":"t"}}}"#;
-        assert_eq!(detect_text(incomplete).as_deref(), Ok("nuvidio x/incomplete"));
+        assert_eq!(
+            detect_text(incomplete).as_deref(),
+            Ok("nuvidio x/incomplete")
+        );
         let complete = r#"{"hookType":"x","content":{"id":"1","duration":3}}"#;
         assert_eq!(detect_text(complete).as_deref(), Ok("nuvidio x/complete"));
         let nested = r#"{"hookType":"x","content":{"queue":{"id":"1","logs":[]}}}"#;
@@ -215,7 +218,8 @@ mod tests {
 
     #[test]
     fn piperun_tolerates_missing_fields() {
-        let talk = r#"{"id":1,"tracking_number":"1","customer_id":2,"channel_id":1,"was_success":false}"#;
+        let talk =
+            r#"{"id":1,"tracking_number":"1","customer_id":2,"channel_id":1,"was_success":false}"#;
         assert_eq!(detect_text(talk).as_deref(), Ok("piperun talk"));
         let too_little = r#"{"id":1,"tracking_number":"1","created_at":"x"}"#;
         assert!(detect_text(too_little).is_err());
@@ -226,7 +230,10 @@ mod tests {
         let err = detect_text(r#"{"a":1,"b":2,"c":3}"#).expect_err("unknown");
         assert!(err.starts_with("not a NuVidio or PipeRun payload: top-level keys are a, b, c (NuVidio has hookType and content; PipeRun talks have tracking_number"), "{err}");
         let err = detect_text("[1]").expect_err("array");
-        assert!(err.contains("the payload is an array, not an object"), "{err}");
+        assert!(
+            err.contains("the payload is an array, not an object"),
+            "{err}"
+        );
         let err = detect_text(r#"{"hookType":"x","content":[]}"#).expect_err("bad content");
         assert!(err.contains("content is an array, not an object"), "{err}");
     }

@@ -58,7 +58,12 @@ impl<F: Fn(&Payload<'_>, &mut Output, &mut Tally) + Sync> Process for F {
 }
 
 /// Reads `inputs` and runs `process` on every payload with `jobs` threads.
-pub fn run(inputs: &[String], jobs: usize, out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
+pub fn run(
+    inputs: &[String],
+    jobs: usize,
+    out: &mut dyn Write,
+    process: &dyn Process,
+) -> Result<Outcome> {
     if jobs <= 1 {
         run_serial(inputs, out, process)
     } else {
@@ -115,7 +120,12 @@ enum Done {
     Trouble(anyhow::Error),
 }
 
-fn run_parallel(inputs: &[String], jobs: usize, out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
+fn run_parallel(
+    inputs: &[String],
+    jobs: usize,
+    out: &mut dyn Write,
+    process: &dyn Process,
+) -> Result<Outcome> {
     let (batch_tx, batch_rx) = sync_channel::<(u64, Event)>(jobs * 2);
     let (done_tx, done_rx) = sync_channel::<(u64, Done)>(jobs * 2);
     let batch_rx = Arc::new(Mutex::new(batch_rx));
@@ -129,7 +139,9 @@ fn run_parallel(inputs: &[String], jobs: usize, out: &mut dyn Write, process: &d
         drop(done_tx);
         drop(batch_rx);
         let written = write_in_order(done_rx, out);
-        let read = reader.join().unwrap_or_else(|_| Err(anyhow::anyhow!("reader thread failed")));
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("reader thread failed")));
         let outcome = written?;
         read?;
         Ok(outcome)
@@ -140,7 +152,8 @@ fn read_into(inputs: &[String], tx: SyncSender<(u64, Event)>) -> Result<()> {
     let mut seq = 0u64;
     let result = input::read_all(inputs, |event| {
         // A closed channel means the writer stopped (e.g. a closed pipe).
-        tx.send((seq, event)).map_err(|_| anyhow::anyhow!("output closed"))?;
+        tx.send((seq, event))
+            .map_err(|_| anyhow::anyhow!("output closed"))?;
         seq += 1;
         Ok(())
     });

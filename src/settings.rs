@@ -50,7 +50,9 @@ fn resolve_color(
 }
 
 fn resolve_width(tty: bool) -> usize {
-    if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok())
+    if let Some(cols) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
         && cols >= 20
     {
         return cols;

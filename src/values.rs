@@ -3,8 +3,8 @@
 //! `data:` URIs. Validation, summaries and rows share these.
 
 use base64::Engine;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
 
 /// `YYYY-MM-DD HH:MM:SS`, PipeRun's local-time spelling.
@@ -189,13 +189,21 @@ mod tests {
     #[test]
     fn data_uris() {
         let seed = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAIAQMAAAD+wSzIAAAABlBMVEX///+/v7+jQ3Y5AAAADklEQVQI12P4AIX8EAgALgAD/aNpbtEAAAAASUVORK5CYII";
-        let uri = parse_data_uri(seed).expect("data uri").expect("well formed");
+        let uri = parse_data_uri(seed)
+            .expect("data uri")
+            .expect("well formed");
         assert_eq!(uri.media_type, "image/png");
         assert_eq!(uri.decode(), Decoded::Unpadded(89));
-        let bad = parse_data_uri("data:image/png;base64,@@@@").expect("uri").expect("split");
+        let bad = parse_data_uri("data:image/png;base64,@@@@")
+            .expect("uri")
+            .expect("split");
         assert_eq!(bad.decode(), Decoded::Invalid);
         assert!(parse_data_uri("https://x").is_none());
-        assert!(parse_data_uri("data:image/png;base64").expect("uri").is_err());
+        assert!(
+            parse_data_uri("data:image/png;base64")
+                .expect("uri")
+                .is_err()
+        );
     }
 
     #[test]

@@ -17,30 +17,150 @@ use crate::schema::{Severity, Shape};
 /// Every finding code, with its severity, what it means and an example.
 /// README's table is written from this list (and a test keeps them equal).
 pub const CODES: &[CodeDoc] = &[
-    CodeDoc::new(Code::JsonSyntax, Severity::Error, "the payload is not valid JSON (or not UTF-8); line and column given", "EOF while parsing an object at line 3 column 1"),
-    CodeDoc::new(Code::UnknownProvider, Severity::Error, "neither a NuVidio nor a PipeRun payload", "not a NuVidio or PipeRun payload: top-level keys are a, b"),
-    CodeDoc::new(Code::MissingField, Severity::Error, "a required field is absent", "/tracking_number: required field is missing (expected a string)"),
-    CodeDoc::new(Code::NullField, Severity::Error, "a field that may not be null is null", "/customer_id: must not be null (expected an integer)"),
-    CodeDoc::new(Code::WrongType, Severity::Error, "a value of the wrong JSON type", "/was_success: expected a boolean, found the string \"true\""),
-    CodeDoc::new(Code::NumericString, Severity::Warning, "an integer sent as a string of digits", "/initial_sender_channel: expected an integer, found the numeric string \"1\""),
-    CodeDoc::new(Code::OutOfRange, Severity::Error, "a number too large for its documented type", "/id: expected an integer that fits 64 bits, found 99999999999999999999"),
-    CodeDoc::new(Code::BadDatetime, Severity::Error, "a datetime in no accepted format", "/talk_histories/2/sent_at: expected a datetime (YYYY-MM-DD HH:MM:SS or RFC 3339), found \"2025-09-08 11: 01: 18\""),
-    CodeDoc::new(Code::BadEnum, Severity::Error, "a value outside the documented set (a warning for message types)", "/initiation_type: expected one of c, m, n, r, found \"x\""),
-    CodeDoc::new(Code::Mismatch, Severity::Error, "two fields that must agree do not (a warning for invite links)", "/customer/id: 7 does not match /customer_id (144527)"),
-    CodeDoc::new(Code::Order, Severity::Warning, "an end before its start", "/finished_at: 2025-09-08 10:00:00 is before /created_at (2025-09-08T14:01:17.000000Z)"),
-    CodeDoc::new(Code::DurationMismatch, Severity::Warning, "duration disagrees with the call's dates by more than a second", "/content/duration: 99 s, but initialDate to expirationDate is 27 s"),
-    CodeDoc::new(Code::BadUrl, Severity::Warning, "a URL that does not parse", "/customer/profile_info/profile_pic: expected a URL, found \"https: //scontent…\""),
-    CodeDoc::new(Code::BadEmail, Severity::Warning, "a malformed e-mail address", "/customer/emails/0/email: expected an e-mail address, found \"[email protected]\""),
-    CodeDoc::new(Code::UnknownHookType, Severity::Warning, "a NuVidio hookType not in the known list; checked generically", "/hookType: unknown hook type \"tags_changed\""),
-    CodeDoc::new(Code::BadId, Severity::Error, "a NuVidio id that is not a 24-hex-digit object id", "/content/id: expected a 24-hex-digit object id, found \"123\""),
-    CodeDoc::new(Code::BadUuid, Severity::Error, "an invite token that is not a UUID", "/content/invite/token: expected a UUID, found \"abc\""),
-    CodeDoc::new(Code::DanglingRef, Severity::Error, "a reference to something the payload does not hold", "/content/issues/0/tags/1/parentTag: no primary tag with id 67ed7ffadb47e1a27b0d3501 in this list"),
-    CodeDoc::new(Code::SubtagCount, Severity::Warning, "a primary tag with fewer or more sub-tags than its settings allow", "/content/tags/0: 2 sub-tags present, settings allow 1 to 1"),
-    CodeDoc::new(Code::BadColor, Severity::Warning, "a color that is not #rrggbb", "/content/tags/0/color: expected a #rrggbb color, found \"green\""),
-    CodeDoc::new(Code::BadDataUri, Severity::Error, "a data: URI whose base64 does not decode", "/content/issues/0/data/1/value: data:image/png URI does not decode as base64"),
-    CodeDoc::new(Code::DataUriPadding, Severity::Warning, "a base64 data: URI that decodes only without its = padding", "/content/issues/0/data/1/value: base64 is missing its = padding (decodes to 89 bytes)"),
-    CodeDoc::new(Code::DuplicateKey, Severity::Warning, "an object key that appears more than once; the last value wins", "/customer: key \"id\" appears 2 times; the last value wins"),
-    CodeDoc::new(Code::UnknownField, Severity::Warning, "with --strict: a field no description knows", "/foo: field not in the PipeRun talk description"),
+    CodeDoc::new(
+        Code::JsonSyntax,
+        Severity::Error,
+        "the payload is not valid JSON (or not UTF-8); line and column given",
+        "EOF while parsing an object at line 3 column 1",
+    ),
+    CodeDoc::new(
+        Code::UnknownProvider,
+        Severity::Error,
+        "neither a NuVidio nor a PipeRun payload",
+        "not a NuVidio or PipeRun payload: top-level keys are a, b",
+    ),
+    CodeDoc::new(
+        Code::MissingField,
+        Severity::Error,
+        "a required field is absent",
+        "/tracking_number: required field is missing (expected a string)",
+    ),
+    CodeDoc::new(
+        Code::NullField,
+        Severity::Error,
+        "a field that may not be null is null",
+        "/customer_id: must not be null (expected an integer)",
+    ),
+    CodeDoc::new(
+        Code::WrongType,
+        Severity::Error,
+        "a value of the wrong JSON type",
+        "/was_success: expected a boolean, found the string \"true\"",
+    ),
+    CodeDoc::new(
+        Code::NumericString,
+        Severity::Warning,
+        "an integer sent as a string of digits",
+        "/initial_sender_channel: expected an integer, found the numeric string \"1\"",
+    ),
+    CodeDoc::new(
+        Code::OutOfRange,
+        Severity::Error,
+        "a number too large for its documented type",
+        "/id: expected an integer that fits 64 bits, found 99999999999999999999",
+    ),
+    CodeDoc::new(
+        Code::BadDatetime,
+        Severity::Error,
+        "a datetime in no accepted format",
+        "/talk_histories/2/sent_at: expected a datetime (YYYY-MM-DD HH:MM:SS or RFC 3339), found \"2025-09-08 11: 01: 18\"",
+    ),
+    CodeDoc::new(
+        Code::BadEnum,
+        Severity::Error,
+        "a value outside the documented set (a warning for message types)",
+        "/initiation_type: expected one of c, m, n, r, found \"x\"",
+    ),
+    CodeDoc::new(
+        Code::Mismatch,
+        Severity::Error,
+        "two fields that must agree do not (a warning for invite links)",
+        "/customer/id: 7 does not match /customer_id (144527)",
+    ),
+    CodeDoc::new(
+        Code::Order,
+        Severity::Warning,
+        "an end before its start",
+        "/finished_at: 2025-09-08 10:00:00 is before /created_at (2025-09-08T14:01:17.000000Z)",
+    ),
+    CodeDoc::new(
+        Code::DurationMismatch,
+        Severity::Warning,
+        "duration disagrees with the call's dates by more than a second",
+        "/content/duration: 99 s, but initialDate to expirationDate is 27 s",
+    ),
+    CodeDoc::new(
+        Code::BadUrl,
+        Severity::Warning,
+        "a URL that does not parse",
+        "/customer/profile_info/profile_pic: expected a URL, found \"https: //scontent…\"",
+    ),
+    CodeDoc::new(
+        Code::BadEmail,
+        Severity::Warning,
+        "a malformed e-mail address",
+        "/customer/emails/0/email: expected an e-mail address, found \"[email protected]\"",
+    ),
+    CodeDoc::new(
+        Code::UnknownHookType,
+        Severity::Warning,
+        "a NuVidio hookType not in the known list; checked generically",
+        "/hookType: unknown hook type \"tags_changed\"",
+    ),
+    CodeDoc::new(
+        Code::BadId,
+        Severity::Error,
+        "a NuVidio id that is not a 24-hex-digit object id",
+        "/content/id: expected a 24-hex-digit object id, found \"123\"",
+    ),
+    CodeDoc::new(
+        Code::BadUuid,
+        Severity::Error,
+        "an invite token that is not a UUID",
+        "/content/invite/token: expected a UUID, found \"abc\"",
+    ),
+    CodeDoc::new(
+        Code::DanglingRef,
+        Severity::Error,
+        "a reference to something the payload does not hold",
+        "/content/issues/0/tags/1/parentTag: no primary tag with id 67ed7ffadb47e1a27b0d3501 in this list",
+    ),
+    CodeDoc::new(
+        Code::SubtagCount,
+        Severity::Warning,
+        "a primary tag with fewer or more sub-tags than its settings allow",
+        "/content/tags/0: 2 sub-tags present, settings allow 1 to 1",
+    ),
+    CodeDoc::new(
+        Code::BadColor,
+        Severity::Warning,
+        "a color that is not #rrggbb",
+        "/content/tags/0/color: expected a #rrggbb color, found \"green\"",
+    ),
+    CodeDoc::new(
+        Code::BadDataUri,
+        Severity::Error,
+        "a data: URI whose base64 does not decode",
+        "/content/issues/0/data/1/value: data:image/png URI does not decode as base64",
+    ),
+    CodeDoc::new(
+        Code::DataUriPadding,
+        Severity::Warning,
+        "a base64 data: URI that decodes only without its = padding",
+        "/content/issues/0/data/1/value: base64 is missing its = padding (decodes to 89 bytes)",
+    ),
+    CodeDoc::new(
+        Code::DuplicateKey,
+        Severity::Warning,
+        "an object key that appears more than once; the last value wins",
+        "/customer: key \"id\" appears 2 times; the last value wins",
+    ),
+    CodeDoc::new(
+        Code::UnknownField,
+        Severity::Warning,
+        "with --strict: a field no description knows",
+        "/foo: field not in the PipeRun talk description",
+    ),
 ];
 
 /// A finding code: stable, kebab-case.
@@ -125,7 +245,12 @@ pub struct CodeDoc {
 }
 
 impl CodeDoc {
-    const fn new(code: Code, severity: Severity, meaning: &'static str, example: &'static str) -> Self {
+    const fn new(
+        code: Code,
+        severity: Severity,
+        meaning: &'static str,
+        example: &'static str,
+    ) -> Self {
         CodeDoc {
             code,
             severity,

@@ -107,7 +107,13 @@ fn datetime(value: Val<'_, '_>, options: &CheckOptions) -> Option<DateTime<Fixed
     values::parse_datetime(value.as_str()?, options.timezone)
 }
 
-fn not_before(root: Val<'_, '_>, earlier: Path, later: Path, options: &CheckOptions, out: &mut Vec<Finding>) {
+fn not_before(
+    root: Val<'_, '_>,
+    earlier: Path,
+    later: Path,
+    options: &CheckOptions,
+    out: &mut Vec<Finding>,
+) {
     let (start, end) = (root.path(earlier), root.path(later));
     let (Some(a), Some(b)) = (datetime(start, options), datetime(end, options)) else {
         return;
@@ -254,7 +260,10 @@ fn parent_is_primary(at: &Pointer, tag: Val<'_, '_>, primaries: &[String], out: 
 
 fn subtag_count(at: &Pointer, primary: Val<'_, '_>, tags: Val<'_, '_>, out: &mut Vec<Finding>) {
     let settings = primary.get("settings");
-    let (min, max) = (settings.get("minSubTags").as_i64(), settings.get("maxSubTags").as_i64());
+    let (min, max) = (
+        settings.get("minSubTags").as_i64(),
+        settings.get("maxSubTags").as_i64(),
+    );
     if min.is_none() && max.is_none() {
         return;
     }

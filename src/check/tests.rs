@@ -22,14 +22,21 @@ fn check_text(text: &str) -> Vec<(String, String, &'static str)> {
 }
 
 fn sample(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/samples/{path}", env!("CARGO_MANIFEST_DIR"))).expect("sample")
+    std::fs::read_to_string(format!("{}/samples/{path}", env!("CARGO_MANIFEST_DIR")))
+        .expect("sample")
 }
 
 #[test]
 fn nuvidio_samples_have_no_error() {
-    for name in ["nuvidio/attendant_closed_issue.complete.json", "nuvidio/attendant_closed_issue.incomplete.json"] {
+    for name in [
+        "nuvidio/attendant_closed_issue.complete.json",
+        "nuvidio/attendant_closed_issue.incomplete.json",
+    ] {
         let findings = check_text(&sample(name));
-        assert!(findings.iter().all(|f| f.2 == "warning"), "{name}: {findings:?}");
+        assert!(
+            findings.iter().all(|f| f.2 == "warning"),
+            "{name}: {findings:?}"
+        );
     }
 }
 
@@ -59,6 +66,9 @@ fn codes_are_unique_and_kebab_case() {
     for doc in CODES {
         let code = doc.code.as_str();
         assert!(seen.insert(code), "{code} twice");
-        assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{code}");
+        assert!(
+            code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{code}"
+        );
     }
 }

@@ -73,7 +73,10 @@ impl Walker<'_> {
         let enforce = !(self.relaxed && self.depth > 0);
         for (field, seen) in fields.iter().zip(&seen) {
             if *seen == 0 && enforce && field.presence != Presence::Optional {
-                let message = format!("required field is missing (expected {})", field.ty.describe());
+                let message = format!(
+                    "required field is missing (expected {})",
+                    field.ty.describe()
+                );
                 self.findings.push(Finding {
                     severity: Severity::Error,
                     code: Code::MissingField,
@@ -89,7 +92,10 @@ impl Walker<'_> {
         self.report(
             Severity::Warning,
             Code::DuplicateKey,
-            format!("key {} appears {count} times; the last value wins", quote(key)),
+            format!(
+                "key {} appears {count} times; the last value wins",
+                quote(key)
+            ),
         );
     }
 
@@ -216,9 +222,11 @@ impl Walker<'_> {
 
     fn string(&mut self, s: &str, ty: &Ty) {
         let verdict = match ty {
-            Ty::NonEmptyString if s.is_empty() => {
-                Some((Severity::Error, Code::WrongType, Cow::Borrowed("found an empty string")))
-            }
+            Ty::NonEmptyString if s.is_empty() => Some((
+                Severity::Error,
+                Code::WrongType,
+                Cow::Borrowed("found an empty string"),
+            )),
             Ty::NonEmptyString => None,
             Ty::Datetime(style) => (!is_datetime(s, *style, self.options))
                 .then(|| (Severity::Error, Code::BadDatetime, found(s))),
@@ -242,12 +250,20 @@ impl Walker<'_> {
             )),
         };
         if let Some((severity, code, what)) = verdict {
-            self.report(severity, code, format!("expected {}, {what}", ty.describe()));
+            self.report(
+                severity,
+                code,
+                format!("expected {}, {what}", ty.describe()),
+            );
         }
     }
 
     fn wrong_type(&mut self, value: Val<'_, '_>, ty: &Ty) {
-        let message = format!("expected {}, found {}", ty.describe(), describe_found(value));
+        let message = format!(
+            "expected {}, found {}",
+            ty.describe(),
+            describe_found(value)
+        );
         self.report(Severity::Error, Code::WrongType, message);
     }
 }

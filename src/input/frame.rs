@@ -505,7 +505,11 @@ mod tests {
         let mut out = Vec::new();
         while let Some(frame) = framer.next_frame() {
             out.push(match frame {
-                Frame::Payload { line, column, range } => (
+                Frame::Payload {
+                    line,
+                    column,
+                    range,
+                } => (
                     line,
                     column,
                     String::from_utf8_lossy(framer.bytes(range)).into_owned(),

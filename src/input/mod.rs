@@ -104,7 +104,8 @@ impl<'a> Payload<'a> {
             }
         };
         let text = std::str::from_utf8(bytes).map_err(|e| self.utf8_error(bytes, e))?;
-        json::parse(text, extent).map_err(|e| self.absolute(e.line as u64, e.column as u64, e.message))
+        json::parse(text, extent)
+            .map_err(|e| self.absolute(e.line as u64, e.column as u64, e.message))
     }
 
     fn utf8_error(&self, bytes: &[u8], err: std::str::Utf8Error) -> PayloadError {
@@ -230,7 +231,11 @@ pub enum Event {
 /// Reads every input in turn and hands out batches of payloads.
 pub fn read_all(inputs: &[String], mut sink: impl FnMut(Event) -> Result<()>) -> Result<()> {
     let default = [STDIN.to_string()];
-    let inputs = if inputs.is_empty() { &default[..] } else { inputs };
+    let inputs = if inputs.is_empty() {
+        &default[..]
+    } else {
+        inputs
+    };
     for name in inputs {
         let name: Arc<str> = Arc::from(name.as_str());
         match open(&name) {
@@ -255,7 +260,10 @@ fn read_one(
         };
         batch.push(frame, bytes);
         if batch.data.len() >= BATCH_BYTES || batch.items.len() >= 4096 {
-            sink(Event::Batch(std::mem::replace(&mut batch, Batch::new(name.clone()))))?;
+            sink(Event::Batch(std::mem::replace(
+                &mut batch,
+                Batch::new(name.clone()),
+            )))?;
         }
     }
     if !batch.is_empty() {

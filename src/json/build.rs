@@ -202,7 +202,9 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         };
         if first_key == NUMBER_TOKEN {
             let text: String = map.next_value()?;
-            return Ok(self.builder.push(Node::Number(Number::Text(Cow::Owned(text)))));
+            return Ok(self
+                .builder
+                .push(Node::Number(Number::Text(Cow::Owned(text)))));
         }
         if !self.keep {
             map.next_value::<IgnoredAny>()?;

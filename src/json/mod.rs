@@ -23,9 +23,15 @@ pub enum Node<'a> {
     Number(Number<'a>),
     String(Cow<'a, str>),
     /// `items[first..first + len]` are the element ids.
-    Array { first: u32, len: u32 },
+    Array {
+        first: u32,
+        len: u32,
+    },
     /// `members[first..first + len]` are the `(key, id)` pairs, in order.
-    Object { first: u32, len: u32 },
+    Object {
+        first: u32,
+        len: u32,
+    },
     /// A container that the parse [`Extent`] did not materialize.
     Skipped(Kind),
 }
@@ -362,7 +368,11 @@ pub fn duplicate_keys<'d>(object: Val<'d, '_>) -> Vec<&'d str> {
     }
     let mut keys: Vec<&str> = object.members().map(|(k, _)| k).collect();
     keys.sort_unstable();
-    let mut dups: Vec<&str> = keys.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    let mut dups: Vec<&str> = keys
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
     dups.dedup();
     dups
 }
@@ -394,7 +404,10 @@ mod tests {
             .items()
             .map(|v| v.scalar_text().expect("scalar").into_owned())
             .collect();
-        assert_eq!(texts, ["18446744073709551616", "-0", "1e+5", "12", "-3", "2.50"]);
+        assert_eq!(
+            texts,
+            ["18446744073709551616", "-0", "1e+5", "12", "-3", "2.50"]
+        );
     }
 
     #[test]

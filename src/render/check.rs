@@ -22,7 +22,11 @@ pub fn text(source: &Source<'_>, report: &Report, color: bool, out: &mut Vec<u8>
             Severity::Error => Role::Error,
             Severity::Warning => Role::Warning,
         };
-        let label = paint(&format!("{}[{}]", f.severity.as_str(), f.code.as_str()), role, color);
+        let label = paint(
+            &format!("{}[{}]", f.severity.as_str(), f.code.as_str()),
+            role,
+            color,
+        );
         let pointer = escape_control(&f.pointer);
         let at = if pointer.is_empty() {
             String::new()
@@ -38,7 +42,13 @@ pub fn text(source: &Source<'_>, report: &Report, color: bool, out: &mut Vec<u8>
 pub fn text_totals(tally: &Tally, color: bool, out: &mut dyn Write) -> Result<()> {
     let invalid = tally.bad;
     let valid = tally.payloads - invalid;
-    let plural = |n: u64, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    let plural = |n: u64, one: &str, many: &str| {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
     let line = format!(
         "{}: {valid} valid, {invalid} invalid ({}, {})",
         plural(tally.payloads, "payload", "payloads"),
@@ -99,7 +109,12 @@ pub fn github(source: &Source<'_>, report: &Report, out: &mut Vec<u8>) -> Result
 }
 
 fn github_data(s: &str) -> String {
-    escape_control(&s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")).into_owned()
+    escape_control(
+        &s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A"),
+    )
+    .into_owned()
 }
 
 fn github_property(s: &str) -> String {
@@ -107,7 +122,12 @@ fn github_property(s: &str) -> String {
 }
 
 /// A JUnit `<testcase>` for one payload.
-pub fn junit_case(source: &Source<'_>, report: &Report, valid: bool, out: &mut Vec<u8>) -> Result<()> {
+pub fn junit_case(
+    source: &Source<'_>,
+    report: &Report,
+    valid: bool,
+    out: &mut Vec<u8>,
+) -> Result<()> {
     let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
     let name = xml_safe(&source.to_string());
     let class = match &report.detection {
@@ -133,7 +153,15 @@ fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> 
     let body: String = report
         .findings
         .iter()
-        .map(|f| format!("{}[{}] {}: {}\n", f.severity.as_str(), f.code.as_str(), f.pointer, f.message))
+        .map(|f| {
+            format!(
+                "{}[{}] {}: {}\n",
+                f.severity.as_str(),
+                f.code.as_str(),
+                f.pointer,
+                f.message
+            )
+        })
         .collect();
     let body = xml_safe(&body);
     let tag = if valid { "system-out" } else { "failure" };
@@ -141,7 +169,12 @@ fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> 
     let summary = format!("{} errors, {} warnings", report.errors(), report.warnings());
     if !valid {
         start.push_attribute(("message", summary.as_str()));
-        let first = report.findings.first().map_or("", |f| f.code.as_str());
+        let first = report
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Error)
+            .or(report.findings.first())
+            .map_or("", |f| f.code.as_str());
         start.push_attribute(("type", first));
     }
     w.write_event(Event::Start(start))?;
@@ -170,10 +203,7 @@ pub fn junit_document(tally: &Tally, cases: &[u8], out: &mut dyn Write) -> Resul
     let head = w.into_inner();
     out.write_all(&head)?;
     out.write_all(b"\n")?;
-    for line in cases.split_inclusive(|b| *b == b'\n') {
-        out.write_all(b"    ")?;
-        out.write_all(line)?;
-    }
+    out.write_all(cases)?;
     out.write_all(b"  </testsuite>\n</testsuites>\n")?;
     Ok(())
 }

@@ -24,15 +24,51 @@ pub struct HookType {
 
 /// Hook types known from the documentation and public consumers.
 pub const HOOK_TYPES: &[HookType] = &[
-    HookType { name: "new_client_waiting", name_pt: "Novo cliente esperando", content_id: "queue entry" },
-    HookType { name: "client_left_queue", name_pt: "Cliente saiu da fila", content_id: "queue entry" },
-    HookType { name: "new_call_started", name_pt: "Nova chamada iniciada", content_id: "call" },
-    HookType { name: "call_finished", name_pt: "Chamada finalizada", content_id: "call" },
-    HookType { name: "call_rated", name_pt: "Chamada avaliada", content_id: "call" },
-    HookType { name: "attendant_closed_call", name_pt: "Atendente fechou a chamada", content_id: "call" },
-    HookType { name: "attendant_closed_issue", name_pt: "Atendente fechou a solicitação", content_id: "call (complete form); an issue (incomplete form)" },
-    HookType { name: "customer_scheduled_call", name_pt: "Cliente agendou uma chamada", content_id: "invite" },
-    HookType { name: "customer_rescheduled_call", name_pt: "Cliente reagendou a chamada", content_id: "invite" },
+    HookType {
+        name: "new_client_waiting",
+        name_pt: "Novo cliente esperando",
+        content_id: "queue entry",
+    },
+    HookType {
+        name: "client_left_queue",
+        name_pt: "Cliente saiu da fila",
+        content_id: "queue entry",
+    },
+    HookType {
+        name: "new_call_started",
+        name_pt: "Nova chamada iniciada",
+        content_id: "call",
+    },
+    HookType {
+        name: "call_finished",
+        name_pt: "Chamada finalizada",
+        content_id: "call",
+    },
+    HookType {
+        name: "call_rated",
+        name_pt: "Chamada avaliada",
+        content_id: "call",
+    },
+    HookType {
+        name: "attendant_closed_call",
+        name_pt: "Atendente fechou a chamada",
+        content_id: "call",
+    },
+    HookType {
+        name: "attendant_closed_issue",
+        name_pt: "Atendente fechou a solicitação",
+        content_id: "call (complete form); an issue (incomplete form)",
+    },
+    HookType {
+        name: "customer_scheduled_call",
+        name_pt: "Cliente agendou uma chamada",
+        content_id: "invite",
+    },
+    HookType {
+        name: "customer_rescheduled_call",
+        name_pt: "Cliente reagendou a chamada",
+        content_id: "invite",
+    },
 ];
 
 /// Prefix of the hooks of the separate V2 "vídeo autônomo" API.
@@ -53,10 +89,34 @@ pub fn is_known_hook_type(name: &str) -> bool {
 
 /// The envelope every hook shares.
 pub const ENVELOPE: &[Field] = &[
-    Field { presence: Presence::Required, ..inferred("hookType", Ty::NonEmptyString, "which hook fired; the key to the payload's shape") },
-    Field { presence: Presence::Required, ..inferred("hookDescription", Ty::String, "free text; its wording changed between documentation versions") },
-    Field { presence: Presence::Required, ..inferred("timestamp", DT, "when the hook was sent (UTC)") },
-    Field { presence: Presence::Required, ..inferred("content", Ty::Any, "the event data; its shape depends on hookType and on the registration's data mode") },
+    Field {
+        presence: Presence::Required,
+        ..inferred(
+            "hookType",
+            Ty::NonEmptyString,
+            "which hook fired; the key to the payload's shape",
+        )
+    },
+    Field {
+        presence: Presence::Required,
+        ..inferred(
+            "hookDescription",
+            Ty::String,
+            "free text; its wording changed between documentation versions",
+        )
+    },
+    Field {
+        presence: Presence::Required,
+        ..inferred("timestamp", DT, "when the hook was sent (UTC)")
+    },
+    Field {
+        presence: Presence::Required,
+        ..inferred(
+            "content",
+            Ty::Any,
+            "the event data; its shape depends on hookType and on the registration's data mode",
+        )
+    },
 ];
 
 const fn id_ref(name: &'static str, fields: &'static [Field], doc: &'static str) -> Field {
@@ -91,8 +151,19 @@ pub const TAG: &[Field] = &[
     inferred("color", Ty::Color, "#rrggbb color"),
     inferred("description", Ty::String, "description"),
     inferred("icon", Ty::String, "icon name"),
-    inferred_required("type", Ty::Enum { values: TAG_TYPES, severity: Severity::Error }, "primary or sub-tag"),
-    inferred("subTags", Ty::List(&ID), "ids of the sub-tags of a primary tag"),
+    inferred_required(
+        "type",
+        Ty::Enum {
+            values: TAG_TYPES,
+            severity: Severity::Error,
+        },
+        "primary or sub-tag",
+    ),
+    inferred(
+        "subTags",
+        Ty::List(&ID),
+        "ids of the sub-tags of a primary tag",
+    ),
     inferred("parentTag", ID, "the primary tag of a sub-tag"),
     inferred("settings", Ty::Object(TAG_SETTINGS), "sub-tag limits"),
 ];
@@ -116,7 +187,11 @@ const QUEUE_DETAIL: &[Field] = &[
 ];
 
 const QUEUE_LOG: &[Field] = &[
-    inferred("name", Ty::String, "event, e.g. enqueued, routed-to-attendant, done"),
+    inferred(
+        "name",
+        Ty::String,
+        "event, e.g. enqueued, routed-to-attendant, done",
+    ),
     inferred("timestamp", DT, "when"),
     inferred("detail", Ty::Object(QUEUE_DETAIL), "detail"),
 ];
@@ -130,7 +205,11 @@ const QUEUE_STATUS: &[Field] = &[
 
 const QUEUE: &[Field] = &[
     inferred_required("id", ID, "queue entry id"),
-    inferred("logs", Ty::List(&Ty::Object(QUEUE_LOG)), "queue events, newest first"),
+    inferred(
+        "logs",
+        Ty::List(&Ty::Object(QUEUE_LOG)),
+        "queue events, newest first",
+    ),
     inferred("origin", Ty::Url, "link the customer came through"),
     inferred("device", Ty::String, "customer's browser user agent"),
     inferred("status", Ty::Object(QUEUE_STATUS), "current status"),
@@ -203,38 +282,84 @@ pub const CONTENT: &[Field] = &[
     inferred_required("ticket", Ty::String, "14-digit ticket number"),
     inferred_required("recorded", Ty::Bool, "the call was recorded"),
     inferred("recordingDeleted", Ty::Bool, "the recording was deleted"),
-    inferred("recordingStatus", Ty::String, "recording status, e.g. recording-pending"),
+    inferred(
+        "recordingStatus",
+        Ty::String,
+        "recording status, e.g. recording-pending",
+    ),
     inferred_required("tags", Ty::List(&Ty::Object(TAG)), "the call's tags"),
     inferred("textChat", Ty::List(&Ty::Any), "text chat messages"),
     inferred_required("department", Ty::Object(DEPARTMENT), "the department"),
     inferred_required("queue", Ty::Object(QUEUE), "the queue entry"),
     inferred_required("customer", Ty::Object(CUSTOMER), "the customer"),
-    inferred("customerData", Ty::Map(&Ty::Any), "data collected from the customer"),
+    inferred(
+        "customerData",
+        Ty::Map(&Ty::Any),
+        "data collected from the customer",
+    ),
     inferred_required("invite", Ty::Object(INVITE), "the invite"),
     inferred_required("attendant", Ty::Object(ATTENDANT), "the attendant"),
     inferred_required("issues", Ty::List(&Ty::Object(ISSUE)), "the call's issues"),
-    inferred_required("logs", Ty::List(&Ty::Object(CALL_LOG)), "call events, newest first"),
+    inferred_required(
+        "logs",
+        Ty::List(&Ty::Object(CALL_LOG)),
+        "call events, newest first",
+    ),
     inferred("questionnaire", Ty::List(&Ty::Any), "questionnaire answers"),
-    inferred_required("issue", Ty::Object(ISSUE), "the issue just closed, a copy of one of issues"),
+    inferred_required(
+        "issue",
+        Ty::Object(ISSUE),
+        "the issue just closed, a copy of one of issues",
+    ),
     inferred("call", Ty::Object(CALL_REF), "the call (other hooks)"),
     inferred("token", Ty::Uuid, "invite token (scheduling hooks)"),
-    inferred("status", Ty::Any, "status, e.g. detail.code = quit (client_left_queue)"),
+    inferred(
+        "status",
+        Ty::Any,
+        "status, e.g. detail.code = quit (client_left_queue)",
+    ),
     inferred("rating", Ty::Any, "rating (call_rated)"),
 ];
 
 /// Cross-field rules of the complete form (and of the other hooks, where
 /// the fields are there).
 pub const RULES: &[Rule] = &[
-    Rule::NotBefore { earlier: &["content", "initialDate"], later: &["content", "expirationDate"] },
-    Rule::NotBefore { earlier: &["content", "queue", "enqueuedAt"], later: &["content", "queue", "unqueuedAt"] },
-    Rule::Duration { duration: &["content", "duration"], start: &["content", "initialDate"], end: &["content", "expirationDate"] },
-    Rule::Contains { path: &["content", "invite", "link"], needle: &["content", "invite", "token"] },
-    Rule::MemberOf { path: &["content", "issue"], list: &["content", "issues"] },
-    Rule::TagList { path: &["content", "tags"] },
-    Rule::TagList { path: &["content", "issues", "*", "tags"] },
-    Rule::TagList { path: &["content", "issue", "tags"] },
-    Rule::DataUris { path: &["content", "issues", "*", "data"] },
-    Rule::DataUris { path: &["content", "issue", "data"] },
+    Rule::NotBefore {
+        earlier: &["content", "initialDate"],
+        later: &["content", "expirationDate"],
+    },
+    Rule::NotBefore {
+        earlier: &["content", "queue", "enqueuedAt"],
+        later: &["content", "queue", "unqueuedAt"],
+    },
+    Rule::Duration {
+        duration: &["content", "duration"],
+        start: &["content", "initialDate"],
+        end: &["content", "expirationDate"],
+    },
+    Rule::Contains {
+        path: &["content", "invite", "link"],
+        needle: &["content", "invite", "token"],
+    },
+    Rule::MemberOf {
+        path: &["content", "issue"],
+        list: &["content", "issues"],
+    },
+    Rule::TagList {
+        path: &["content", "tags"],
+    },
+    Rule::TagList {
+        path: &["content", "issues", "*", "tags"],
+    },
+    Rule::TagList {
+        path: &["content", "issue", "tags"],
+    },
+    Rule::DataUris {
+        path: &["content", "issues", "*", "data"],
+    },
+    Rule::DataUris {
+        path: &["content", "issue", "data"],
+    },
 ];
 
 const fn envelope_with(content: &'static [Field]) -> [Field; 4] {
@@ -242,7 +367,10 @@ const fn envelope_with(content: &'static [Field]) -> [Field; 4] {
         ENVELOPE[0],
         ENVELOPE[1],
         ENVELOPE[2],
-        Field { ty: Ty::Object(content), ..ENVELOPE[3] },
+        Field {
+            ty: Ty::Object(content),
+            ..ENVELOPE[3]
+        },
     ]
 }
 
@@ -250,11 +378,18 @@ const COMPLETE_ROOT: &[Field] = &envelope_with(CONTENT);
 const INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
 
 /// Complete `attendant_closed_issue` (and, relaxed, every other hook).
-pub const COMPLETE_SHAPE: Shape = Shape { name: "NuVidio hook", fields: COMPLETE_ROOT, rules: RULES };
+pub const COMPLETE_SHAPE: Shape = Shape {
+    name: "NuVidio hook",
+    fields: COMPLETE_ROOT,
+    rules: RULES,
+};
 
 /// Incomplete (ids only) `attendant_closed_issue`.
-pub const INCOMPLETE_SHAPE: Shape = Shape { name: "NuVidio hook (incomplete form)", fields: INCOMPLETE_ROOT, rules: &[] };
+pub const INCOMPLETE_SHAPE: Shape = Shape {
+    name: "NuVidio hook (incomplete form)",
+    fields: INCOMPLETE_ROOT,
+    rules: &[],
+};
 
 /// Keys of `content` members that hold references only (the basic-data mode).
 pub const REFERENCE_KEYS: &[&str] = &["id", "_id", "token"];
-

@@ -1,0 +1,153 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[hookscope] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'hookscope'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'hookscope'= {
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand detect 'Print each payload''s provider and kind'
+            cand check 'Validate payloads against the providers'' documented fields'
+            cand summary 'Readable overview of each payload, section by section'
+            cand show 'Readable overview of each payload, section by section'
+            cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+            cand completions 'Print shell completions (or write all of them with --out-dir)'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookscope;detect'= {
+            cand --format 'Output format'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;check'= {
+            cand --format 'Output format'
+            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --strict 'Fail on warnings too, and report fields no description knows'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;summary'= {
+            cand --section 'Sections to show, comma-separated (default: all that apply)'
+            cand --format 'Output format'
+            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --full 'Show whole messages and values instead of cutting long ones'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;show'= {
+            cand --section 'Sections to show, comma-separated (default: all that apply)'
+            cand --format 'Output format'
+            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --full 'Show whole messages and values instead of cutting long ones'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;csv'= {
+            cand --rows 'The entity to write one row per'
+            cand --format 'Output format'
+            cand --delimiter 'Field delimiter (one ASCII character) for csv and tsv'
+            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes (findings)'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --list 'List every entity with its columns'
+            cand --no-header 'Leave out the header row'
+            cand --formula-guard 'Prefix cells starting with = + - @ tab or CR with '' so spreadsheets do not run them as formulas'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;completions'= {
+            cand --out-dir 'Write completions for every shell into this folder'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;man'= {
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;help'= {
+            cand detect 'Print each payload''s provider and kind'
+            cand check 'Validate payloads against the providers'' documented fields'
+            cand summary 'Readable overview of each payload, section by section'
+            cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+            cand completions 'Print shell completions (or write all of them with --out-dir)'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookscope;help;detect'= {
+        }
+        &'hookscope;help;check'= {
+        }
+        &'hookscope;help;summary'= {
+        }
+        &'hookscope;help;csv'= {
+        }
+        &'hookscope;help;completions'= {
+        }
+        &'hookscope;help;man'= {
+        }
+        &'hookscope;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,163 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hookscope_global_optspecs
+    string join \n provider= color= j/jobs= h/help V/version
+end
+
+function __fish_hookscope_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hookscope_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hookscope_using_subcommand
+    set -l cmd (__fish_hookscope_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hookscope -n "__fish_hookscope_needs_command" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_needs_command" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_needs_command" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_needs_command" -s h -l help -d 'Print help'
+complete -c hookscope -n "__fish_hookscope_needs_command" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "detect" -d 'Print each payload\'s provider and kind'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "summary" -d 'Readable overview of each payload, section by section'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "show" -d 'Readable overview of each payload, section by section'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format' -r -f -a "text\t'SOURCE<TAB>PROVIDER<TAB>KIND'
+json\t'One JSON object per line: source, provider, kind, hook_type, complete'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'SOURCE: severity[code] /path: message, then a count line'
+json\t'One JSON object per payload per line'
+github\t'GitHub Actions workflow commands (::error / ::warning)'
+junit\t'JUnit XML, one testcase per payload'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l strict -d 'Fail on warnings too, and report fields no description knows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l section -d 'Sections to show, comma-separated (default: all that apply)' -r -f -a "overview\t'Both: the main facts of the call or talk'
+issues\t'NuVidio: one row per issue'
+data\t'NuVidio: the issues\' data items'
+timeline\t'NuVidio: call and queue logs, in time order'
+questionnaire\t'NuVidio: questionnaire answers'
+chat\t'NuVidio: text chat messages'
+other\t'NuVidio (other hooks): fields not shown elsewhere'
+customer\t'PipeRun: the customer'
+messages\t'PipeRun: the talk\'s messages'
+tabulations\t'PipeRun: tabulations (talk events)'
+variables\t'PipeRun: bot variables'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
+json\t'The normalized summary, one JSON object per payload per line'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l full -d 'Show whole messages and values instead of cutting long ones'
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l section -d 'Sections to show, comma-separated (default: all that apply)' -r -f -a "overview\t'Both: the main facts of the call or talk'
+issues\t'NuVidio: one row per issue'
+data\t'NuVidio: the issues\' data items'
+timeline\t'NuVidio: call and queue logs, in time order'
+questionnaire\t'NuVidio: questionnaire answers'
+chat\t'NuVidio: text chat messages'
+other\t'NuVidio (other hooks): fields not shown elsewhere'
+customer\t'PipeRun: the customer'
+messages\t'PipeRun: the talk\'s messages'
+tabulations\t'PipeRun: tabulations (talk events)'
+variables\t'PipeRun: bot variables'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
+json\t'The normalized summary, one JSON object per payload per line'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l full -d 'Show whole messages and values instead of cutting long ones'
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l rows -d 'The entity to write one row per' -r -f -a "calls\t'NuVidio: one row per payload'
+issues\t'NuVidio: one row per issue'
+tags\t'NuVidio: one row per tag (call-level and issue-level)'
+data\t'NuVidio: one row per issue data item'
+logs\t'NuVidio: one row per call or queue log entry'
+talks\t'PipeRun: one row per talk'
+messages\t'PipeRun: one row per message'
+events\t'PipeRun: one row per tabulation'
+bot-variables\t'PipeRun: one row per bot variable'
+contacts\t'PipeRun: one row per customer phone or e-mail'
+findings\t'Both: one row per check finding'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l format -d 'Output format' -r -f -a "csv\t''
+tsv\t''
+jsonl\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l delimiter -d 'Field delimiter (one ASCII character) for csv and tsv' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes (findings)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l list -d 'List every entity with its columns'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l no-header -d 'Leave out the header row'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l formula-guard -d 'Prefix cells starting with = + - @ tab or CR with \' so spreadsheets do not run them as formulas'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l out-dir -d 'Write completions for every shell into this folder' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help'
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

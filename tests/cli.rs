@@ -1,0 +1,15 @@
+//! Golden tests: every `tests/cmd/**/*.toml` runs the built binary from the
+//! repository root with a clean environment and compares its whole stdout,
+//! stderr and exit status with the files beside it.
+//!
+//! Regenerate after a deliberate change with
+//! `TRYCMD=overwrite cargo test --test cli`, then review the diff.
+
+#[test]
+fn golden() {
+    trycmd::TestCases::new()
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "0")
+        .env("COLUMNS", "100")
+        .case("tests/cmd/**/*.toml");
+}
