@@ -121,8 +121,10 @@ impl<'a> Payload<'a> {
     /// Turns a position inside the payload into one inside the input.
     fn absolute(&self, line: u64, column: u64, message: String) -> PayloadError {
         let line = line.max(1);
+        // serde_json reports column 0 for an error right after a newline.
+        let column = column.max(1);
         let column = if line == 1 {
-            self.source.column + column.max(1) - 1
+            self.source.column + column - 1
         } else {
             column
         };
