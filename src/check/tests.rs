@@ -72,3 +72,30 @@ fn codes_are_unique_and_kebab_case() {
         );
     }
 }
+
+/// README's code table, as `hookscope` documents it (kept in sync by
+/// `readme_documents_every_code`).
+pub fn code_table() -> String {
+    let mut out = String::from("| code | severity | meaning | example |\n|---|---|---|---|\n");
+    for doc in CODES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | `{}` |\n",
+            doc.code.as_str(),
+            doc.severity.as_str(),
+            doc.meaning,
+            doc.example.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+#[test]
+fn readme_documents_every_code() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let table = code_table();
+    assert!(
+        readme.contains(&table),
+        "README's code table is out of date; replace it with:\n\n{table}"
+    );
+}

@@ -1,0 +1,63 @@
+//! Output formats of `check` beyond the golden files: the JUnit report is
+//! well-formed XML, and control characters from payloads never reach the
+//! output raw in any format.
+
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+const ESCAPES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/inputs/check/escapes.json"
+);
+const BATCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/batch.ndjson");
+
+fn check(format: &str, inputs: &[&str]) -> String {
+    let out = Command::cargo_bin("hookscope")
+        .expect("binary")
+        .args(["check", "--strict", "--format", format])
+        .args(inputs)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn junit_is_well_formed_xml() {
+    let xml = check("junit", &[BATCH, ESCAPES]);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut cases, mut failures) = (0, 0);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
+                match e.name().as_ref() {
+                    "testcase" => cases += 1,
+                    "failure" => failures += 1,
+                    _ => {}
+                }
+            }
+            Ok(_) => {}
+            Err(e) => panic!("invalid XML at {}: {e}\n{xml}", reader.buffer_position()),
+        }
+    }
+    assert_eq!((cases, failures), (4, 3), "{xml}");
+    assert!(xml.contains("/\\u001b]0;title\\u0007"), "{xml}");
+}
+
+#[test]
+fn no_raw_control_characters_in_any_format() {
+    for format in ["text", "json", "github", "junit"] {
+        let out = check(format, &[ESCAPES]);
+        assert!(!out.contains('\u{1b}'), "{format}: raw ESC in {out}");
+        assert!(!out.contains('\u{7}'), "{format}: raw BEL in {out}");
+    }
+    let text = check("text", &[ESCAPES]);
+    assert!(text.contains(r#"found "\e[31mred\e[0m""#), "{text}");
+    assert!(
+        text.contains(r"/\e]0;title\u{7}: field not in the PipeRun talk description"),
+        "{text}"
+    );
+}
