@@ -275,3 +275,201 @@ fn closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "jobs {jobs}");
     }
 }
+
+fn ndjson_talks(n: usize) -> String {
+    (compact(TALK) + "\n").repeat(n)
+}
+
+#[test]
+fn nul_bytes_in_the_middle_of_a_stream() {
+    let line = compact(TALK);
+    let input = format!("{line}\n{{\"a\":\u{0}1}}\n{line}\n");
+    let run = detect(input.as_bytes());
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "-:1\tpiperun\ttalk\n-:2\tunknown\tjson-syntax\n-:3\tpiperun\ttalk\n"
+    );
+    assert_eq!(
+        run.stderr,
+        "hookscope: -:2: error[json-syntax]: expected value at line 2 column 6\n"
+    );
+}
+
+#[test]
+fn crlf_line_endings_change_nothing() {
+    let lf = ndjson_talks(3);
+    let crlf = lf.replace('\n', "\r\n");
+    let a = hookscope(&["check", "--format", "json"], lf.as_bytes());
+    let b = hookscope(&["check", "--format", "json"], crlf.as_bytes());
+    assert_eq!((a.code, a.stdout.lines().count()), (1, 3));
+    assert_eq!(a.stdout, b.stdout);
+    assert_eq!(a.code, b.code);
+}
+
+#[test]
+fn a_fifty_megabyte_single_line() {
+    let mut talk: serde_json::Value = serde_json::from_str(TALK).expect("sample");
+    talk["talk_histories"][0]["message"] =
+        serde_json::json!("ção, 😀 \"quoted\"\n".repeat(2_500_000));
+    let big = talk.to_string();
+    assert!(big.len() > 50_000_000);
+    let input = format!("{}\n{big}\n{}\n", compact(TALK), compact(TALK));
+    let run = hookscope(&["check", "--format", "json"], input.as_bytes());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let sources: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| &l[..l.find(",\"provider\"").unwrap_or(0)])
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "{\"source\":\"-:1\"",
+            "{\"source\":\"-:2\"",
+            "{\"source\":\"-:3\""
+        ]
+    );
+}
+
+#[test]
+fn truncated_gzip_stream() {
+    let data = gzip(ndjson_talks(50).as_bytes());
+    let run = detect(&data[..data.len() * 2 / 3]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("-:1\tpiperun\ttalk\n-:2\tpiperun\ttalk\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.ends_with("hookscope: -: gzip data is truncated or corrupt; payloads before it were read: incomplete deflate stream\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn gzip_member_followed_by_garbage() {
+    let mut data = gzip(BATCH.as_bytes());
+    data.extend_from_slice(b"this is not gzip\n");
+    let run = detect(&data);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("hookscope: -: gzip data is truncated or corrupt"),
+        "{}",
+        run.stderr
+    );
+    // Two members are one stream.
+    let mut two = gzip(BATCH.as_bytes());
+    two.extend_from_slice(&gzip(BATCH.as_bytes()));
+    let run = detect(&two);
+    assert_eq!(
+        (run.code, run.stdout.lines().count()),
+        (0, 6),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_million_levels_deep() {
+    let deep = format!(
+        "{}\n{{\"a\":{}\n{}\n",
+        compact(TALK),
+        "[".repeat(1_000_000),
+        compact(TALK)
+    );
+    for command in ["detect", "check"] {
+        let run = hookscope(&[command, "--format", "json"], deep.as_bytes());
+        assert_eq!(run.code, 1, "{command}");
+        assert_eq!(
+            run.stdout.lines().count(),
+            if command == "check" { 3 } else { 3 },
+            "{command}"
+        );
+    }
+    let run = hookscope(&["check"], deep.as_bytes());
+    assert!(
+        run.stdout.contains("-:2: error[json-syntax]: nested deeper than 128 levels (recursion limit exceeded) at line 2 column"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn numbers_out_of_range_where_an_int_is_documented() {
+    for (number, shown) in [
+        ("99999999999999999999", "99999999999999999999"),
+        ("1e400", "1e+400"),
+        ("-1e400", "-1e+400"),
+    ] {
+        let payload =
+            compact(TALK).replacen("\"channel_id\":1,", &format!("\"channel_id\":{number},"), 1);
+        let run = hookscope(&["check"], payload.as_bytes());
+        assert_eq!(run.code, 1);
+        let expected = format!(
+            "-:1: error[out-of-range] /channel_id: expected an integer that fits 64 bits, found {shown}"
+        );
+        assert!(run.stdout.contains(&expected), "{number}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn duplicate_keys_say_which_value_won() {
+    // A first `customer_id` at the top, overridden by the talk's own later on.
+    let payload = compact(TALK).replacen('{', "{\"customer_id\":1,", 1);
+    let run = hookscope(&["check"], payload.as_bytes());
+    assert!(
+        run.stdout.contains("-:1: warning[duplicate-key] /customer_id: key \"customer_id\" appears 2 times; the last value wins"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("mismatch"),
+        "the last value (144527) is the one checked: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_terminal_on_stdin_gets_a_hint_and_is_read() {
+    // `script` gives the binary a pseudo-terminal as stdin.
+    let Ok(status) = Command::new("script").arg("--version").output() else {
+        eprintln!("script(1) is not installed; skipping the terminal test");
+        return;
+    };
+    assert!(status.status.success());
+    let bin = env!("CARGO_BIN_EXE_hookscope");
+    // A terminal's line discipline caps a line at 4095 bytes, so paste a
+    // pretty-printed payload, as people do; `timeout` guards against a hang.
+    let line = include_str!("../samples/nuvidio/attendant_closed_issue.incomplete.json");
+    let out = Command::new("timeout")
+        .args([
+            "20",
+            "script",
+            "-qec",
+            &format!("{bin} detect"),
+            "/dev/null",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(line.as_bytes())?;
+            stdin.write_all(b"\x04")?;
+            drop(stdin);
+            child.wait_with_output()
+        })
+        .expect("script runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(hookscope::input::TERMINAL_HINT), "{text}");
+    assert!(
+        text.contains("-:1\tnuvidio\tattendant_closed_issue/incomplete"),
+        "{text}"
+    );
+}

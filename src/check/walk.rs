@@ -5,6 +5,14 @@ use std::borrow::Cow;
 
 use super::{CheckOptions, Code, Finding};
 use crate::json::{self, Kind, Node, Pointer, Val};
+
+/// One step of the path to the value being checked; the pointer text is
+/// only built when a finding needs it.
+#[derive(Debug, Clone, Copy)]
+enum Step<'d> {
+    Key(&'d str),
+    Index(usize),
+}
 use crate::schema::{DateStyle, Field, Presence, Severity, Shape, Ty};
 use crate::text::quote;
 use crate::values;
@@ -21,7 +29,7 @@ pub fn walk(
     let mut walker = Walker {
         options,
         findings,
-        pointer: Pointer::root(),
+        path: Vec::new(),
         relaxed,
         depth: 0,
         shape_name: shape.name,
@@ -29,34 +37,52 @@ pub fn walk(
     walker.object(root, shape.fields);
 }
 
-struct Walker<'o> {
+struct Walker<'o, 'd> {
     options: &'o CheckOptions,
     findings: &'o mut Vec<Finding>,
-    pointer: Pointer,
+    path: Vec<Step<'d>>,
     relaxed: bool,
     depth: usize,
     shape_name: &'static str,
 }
 
-impl Walker<'_> {
+impl<'d> Walker<'_, 'd> {
+    fn pointer(&self) -> Pointer {
+        let mut pointer = Pointer::root();
+        for step in &self.path {
+            match step {
+                Step::Key(key) => pointer.push_key(key),
+                Step::Index(i) => pointer.push_index(*i),
+            }
+        }
+        pointer
+    }
+
     fn report(&mut self, severity: Severity, code: Code, message: String) {
+        let pointer = self.pointer().to_string();
         self.findings.push(Finding {
             severity,
             code,
-            pointer: self.pointer.as_str().to_string(),
+            pointer,
             message,
         });
     }
 
-    fn object(&mut self, object: Val<'_, '_>, fields: &[Field]) {
-        let mut seen = vec![0u8; fields.len()];
+    fn object(&mut self, object: Val<'d, '_>, fields: &[Field]) {
+        let (mut small, mut large) = ([0u8; 64], Vec::new());
+        let seen: &mut [u8] = if fields.len() <= small.len() {
+            &mut small[..fields.len()]
+        } else {
+            large.resize(fields.len(), 0);
+            &mut large
+        };
         let mut cursor = 0;
         for (key, value) in object.members() {
             let index = match fields.get(cursor) {
                 Some(f) if f.name == key => Some(cursor),
                 _ => fields.iter().position(|f| f.name == key),
             };
-            self.pointer.push_key(key);
+            self.path.push(Step::Key(key));
             match index {
                 Some(i) => {
                     cursor = i + 1;
@@ -68,10 +94,10 @@ impl Walker<'_> {
                 }
                 None => self.unknown(value),
             }
-            self.pointer.pop();
+            self.path.pop();
         }
         let enforce = !(self.relaxed && self.depth > 0);
-        for (field, seen) in fields.iter().zip(&seen) {
+        for (field, seen) in fields.iter().zip(seen.iter()) {
             if *seen == 0 && enforce && field.presence != Presence::Optional {
                 let message = format!(
                     "required field is missing (expected {})",
@@ -80,14 +106,14 @@ impl Walker<'_> {
                 self.findings.push(Finding {
                     severity: Severity::Error,
                     code: Code::MissingField,
-                    pointer: self.pointer.with_key(field.name),
+                    pointer: self.pointer().with_key(field.name),
                     message,
                 });
             }
         }
     }
 
-    fn duplicate(&mut self, object: Val<'_, '_>, key: &str) {
+    fn duplicate(&mut self, object: Val<'d, '_>, key: &str) {
         let count = object.members().filter(|(k, _)| *k == key).count();
         self.report(
             Severity::Warning,
@@ -99,7 +125,7 @@ impl Walker<'_> {
         );
     }
 
-    fn unknown(&mut self, value: Val<'_, '_>) {
+    fn unknown(&mut self, value: Val<'d, '_>) {
         if self.options.strict {
             let message = format!("field not in the {} description", self.shape_name);
             self.report(Severity::Warning, Code::UnknownField, message);
@@ -107,7 +133,7 @@ impl Walker<'_> {
         }
     }
 
-    fn field(&mut self, value: Val<'_, '_>, field: &Field) {
+    fn field(&mut self, value: Val<'d, '_>, field: &Field) {
         if value.is_null() {
             let enforce = !(self.relaxed && self.depth > 0);
             if field.presence == Presence::Required && enforce {
@@ -119,7 +145,7 @@ impl Walker<'_> {
         self.value(value, &field.ty);
     }
 
-    fn value(&mut self, value: Val<'_, '_>, ty: &Ty) {
+    fn value(&mut self, value: Val<'d, '_>, ty: &Ty) {
         let Some(node) = value.node() else { return };
         match (ty, node) {
             (Ty::Any, _) => self.any(value),
@@ -151,26 +177,26 @@ impl Walker<'_> {
         self.depth -= 1;
     }
 
-    fn list(&mut self, list: Val<'_, '_>, item: &Ty) {
+    fn list(&mut self, list: Val<'d, '_>, item: &Ty) {
         for (i, value) in list.items().enumerate() {
-            self.pointer.push_index(i);
+            self.path.push(Step::Index(i));
             self.value(value, item);
-            self.pointer.pop();
+            self.path.pop();
         }
     }
 
-    fn map(&mut self, map: Val<'_, '_>, item: &Ty) {
+    fn map(&mut self, map: Val<'d, '_>, item: &Ty) {
         self.check_duplicates(map);
         for (key, value) in map.members() {
-            self.pointer.push_key(key);
+            self.path.push(Step::Key(key));
             self.value(value, item);
-            self.pointer.pop();
+            self.path.pop();
         }
     }
 
     /// Free-form values: only duplicate keys are looked for, and only with
     /// `--strict` (the walk costs time on large undocumented subtrees).
-    fn any(&mut self, value: Val<'_, '_>) {
+    fn any(&mut self, value: Val<'d, '_>) {
         if !self.options.strict {
             return;
         }
@@ -178,27 +204,27 @@ impl Walker<'_> {
             Some(Kind::Object) => {
                 self.check_duplicates(value);
                 for (key, member) in value.members() {
-                    self.pointer.push_key(key);
+                    self.path.push(Step::Key(key));
                     self.any(member);
-                    self.pointer.pop();
+                    self.path.pop();
                 }
             }
             Some(Kind::Array) => {
                 for (i, item) in value.items().enumerate() {
-                    self.pointer.push_index(i);
+                    self.path.push(Step::Index(i));
                     self.any(item);
-                    self.pointer.pop();
+                    self.path.pop();
                 }
             }
             _ => {}
         }
     }
 
-    fn check_duplicates(&mut self, object: Val<'_, '_>) {
+    fn check_duplicates(&mut self, object: Val<'d, '_>) {
         for key in json::duplicate_keys(object) {
-            self.pointer.push_key(key);
+            self.path.push(Step::Key(key));
             self.duplicate(object, key);
-            self.pointer.pop();
+            self.path.pop();
         }
     }
 
@@ -206,7 +232,8 @@ impl Walker<'_> {
         if n.as_i64().is_some() {
             return;
         }
-        if n.is_integer() {
+        let finite = n.as_f64().is_some_and(f64::is_finite);
+        if n.is_integer() || !finite {
             self.out_of_range("an integer that fits 64 bits", n);
         } else {
             let message = format!("expected an integer, found the number {n}");
@@ -258,7 +285,7 @@ impl Walker<'_> {
         }
     }
 
-    fn wrong_type(&mut self, value: Val<'_, '_>, ty: &Ty) {
+    fn wrong_type(&mut self, value: Val<'d, '_>, ty: &Ty) {
         let message = format!(
             "expected {}, found {}",
             ty.describe(),

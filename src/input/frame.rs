@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use memchr::{memchr, memchr2, memchr3};
 
-const INITIAL_BUFFER: usize = 256 * 1024;
+const INITIAL_BUFFER: usize = 1024 * 1024;
 
 /// One framed piece of the stream.
 #[derive(Debug, Clone, PartialEq, Eq)]

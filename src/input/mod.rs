@@ -241,7 +241,7 @@ pub fn read_all(inputs: &[String], mut sink: impl FnMut(Event) -> Result<()>) ->
     for name in inputs {
         let name: Arc<str> = Arc::from(name.as_str());
         match open(&name) {
-            Ok(reader) => read_one(name, reader, &mut sink)?,
+            Ok((reader, gzip)) => read_one(name, reader, gzip, &mut sink)?,
             Err(err) => sink(Event::Trouble(err))?,
         }
     }
@@ -251,6 +251,7 @@ pub fn read_all(inputs: &[String], mut sink: impl FnMut(Event) -> Result<()>) ->
 fn read_one(
     name: Arc<str>,
     reader: Box<dyn Read + Send>,
+    gzip: bool,
     sink: &mut impl FnMut(Event) -> Result<()>,
 ) -> Result<()> {
     let mut framer = Framer::new(reader);
@@ -272,20 +273,28 @@ fn read_one(
         sink(Event::Batch(batch))?;
     }
     if let Some(err) = framer.take_error() {
-        let err = anyhow::Error::new(err).context(format!("{name}: read failed"));
+        let what = if gzip {
+            format!("{name}: gzip data is truncated or corrupt; payloads before it were read")
+        } else {
+            format!("{name}: read failed; payloads before the failure were read")
+        };
+        let err = anyhow::Error::new(err).context(what);
         sink(Event::Trouble(err))?;
     }
     Ok(())
 }
 
-/// Opens a file or stdin, decompressing gzip when the magic bytes say so.
-fn open(name: &str) -> Result<Box<dyn Read + Send>> {
+/// What hookscope says when it reads a payload from a terminal.
+pub const TERMINAL_HINT: &str =
+    "hookscope: reading a payload from the terminal; paste it and press Ctrl-D, or pass a file";
+
+/// Opens a file or stdin, decompressing gzip when the magic bytes say so;
+/// also tells whether the input is gzip.
+fn open(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
     let raw: Box<dyn Read + Send> = if name == STDIN {
         let stdin = io::stdin();
         if stdin.is_terminal() {
-            eprintln!(
-                "hookscope: reading a payload from the terminal; paste it and press Ctrl-D, or pass a file"
-            );
+            eprintln!("{TERMINAL_HINT}");
         }
         Box::new(stdin)
     } else {
@@ -296,9 +305,9 @@ fn open(name: &str) -> Result<Box<dyn Read + Send>> {
         .fill_buf()
         .with_context(|| format!("{name}: cannot read"))?;
     if head.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(MultiGzDecoder::new(buffered)))
+        Ok((Box::new(MultiGzDecoder::new(buffered)), true))
     } else {
-        Ok(Box::new(buffered))
+        Ok((Box::new(buffered), false))
     }
 }
 

@@ -79,12 +79,16 @@ impl From<serde_json::Error> for ParseError {
 /// whitespace allowed).
 pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
     let mut builder = Builder {
+        // Sized from typical payloads (a value every ~12 bytes) so that the
+        // arena rarely grows; it is released with the payload.
         doc: Doc {
-            nodes: Vec::with_capacity(text.len() / 24 + 4),
-            ..Doc::default()
+            nodes: Vec::with_capacity(text.len() / 12 + 4),
+            items: Vec::with_capacity(text.len() / 64 + 4),
+            members: Vec::with_capacity(text.len() / 14 + 4),
+            root: 0,
         },
-        scratch_items: Vec::new(),
-        scratch_members: Vec::new(),
+        scratch_items: Vec::with_capacity(64),
+        scratch_members: Vec::with_capacity(128),
         extent,
     };
     let mut de = serde_json::Deserializer::from_str(text);

@@ -20,6 +20,10 @@ impl Pointer {
     pub fn push_key(&mut self, key: &str) {
         self.marks.push(self.text.len());
         self.text.push('/');
+        if memchr::memchr2(b'~', b'/', key.as_bytes()).is_none() {
+            self.text.push_str(key);
+            return;
+        }
         for c in key.chars() {
             match c {
                 '~' => self.text.push_str("~0"),
