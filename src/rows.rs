@@ -403,6 +403,27 @@ mod tests {
         }
     }
 
+    /// README's entity table is written from these tables.
+    #[test]
+    fn readme_lists_every_entity_with_its_columns() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md");
+        for entity in ENTITIES {
+            let table = table(*entity);
+            let columns: Vec<String> = table.header().map(|c| format!("`{c}`")).collect();
+            let row_start = format!("| `{}` |", table.name);
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&row_start))
+                .unwrap_or_else(|| panic!("README has no row for {}", table.name));
+            assert!(
+                row.ends_with(&format!("| {} |", columns.join(", "))),
+                "README's columns of {} differ from the table:\n{row}",
+                table.name
+            );
+        }
+    }
+
     #[test]
     fn column_names_are_unique_snake_case() {
         for entity in ENTITIES {

@@ -9,7 +9,7 @@ use clap::ValueEnum;
 
 use super::{Problem, diagnose, load};
 use crate::Status;
-use crate::check::{CheckOptions, Report, check_payload};
+use crate::check::{CheckOptions, check_payload};
 use crate::cli::{CsvArgs, CsvFormat};
 use crate::detect::Provider;
 use crate::input::Payload;
@@ -21,33 +21,36 @@ use crate::settings::Settings;
 use crate::values::parse_offset;
 
 pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
-    let Some(entity) = args.rows.filter(|_| !args.list) else {
+    if args.list {
         list(settings.width, out)?;
         return Ok(Status::Ok);
+    }
+    let Some(entity) = args.rows else {
+        bail!("--rows ENTITY or --list is needed")
     };
     let table = rows::table(entity);
     let format = row_format(args, table)?;
+    let options = CheckOptions {
+        provider: settings.provider,
+        strict: false,
+        timezone: parse_offset(&args.timezone).map_err(|e| anyhow!("--timezone: {e}"))?,
+    };
     if !args.no_header {
         let mut header = Vec::new();
         format.header(table, &mut header)?;
         out.write_all(&header)?;
     }
+    let inputs = &args.inputs.inputs;
     let outcome = if let Rows::Findings = table.rows {
-        let options = CheckOptions {
-            provider: settings.provider,
-            strict: false,
-            timezone: parse_offset(&args.timezone).map_err(|e| anyhow!("--timezone: {e}"))?,
-        };
         let process = |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
             findings(table, &format, &options, payload, out, tally)
         };
-        pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?
+        pipeline::run(inputs, settings.jobs, out, &process)?
     } else {
-        let provider = settings.provider;
         let process = |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-            entity_rows(table, &format, provider, payload, out, tally)
+            entity_rows(table, &format, options.provider, payload, out, tally)
         };
-        pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?
+        pipeline::run(inputs, settings.jobs, out, &process)?
     };
     Ok(Status::of(&outcome))
 }
@@ -76,6 +79,7 @@ fn entity_rows(
     tally: &mut Tally,
 ) {
     match load(payload, Extent::Full, provider) {
+        Ok((_, detection)) if !table.applies_to(detection.provider()) => {}
         Ok((doc, detection)) => {
             let source = payload.source.to_string();
             let mut writer = format.writer(&mut out.data);
@@ -100,7 +104,7 @@ fn findings(
     out: &mut Output,
     tally: &mut Tally,
 ) {
-    let report: Report = check_payload(payload, options);
+    let report = check_payload(payload, options);
     let source = payload.source.to_string();
     if report.detection.is_none() {
         tally.bad += 1;
