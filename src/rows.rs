@@ -272,17 +272,13 @@ fn finding_value<'f>(
     provider: Option<&'static str>,
 ) -> Value<'f, 'f> {
     let text = match field {
-        FindingField::Provider => return provider.map_or(Value::Empty, |p| text(p)),
-        FindingField::Severity => finding.severity.as_str(),
-        FindingField::Code => finding.code.as_str(),
-        FindingField::Path => &finding.pointer,
-        FindingField::Message => &finding.message,
+        FindingField::Provider => provider,
+        FindingField::Severity => Some(finding.severity.as_str()),
+        FindingField::Code => Some(finding.code.as_str()),
+        FindingField::Path => Some(finding.pointer.as_str()),
+        FindingField::Message => Some(finding.message.as_str()),
     };
-    Value::Text(Cow::Borrowed(text))
-}
-
-fn text<'d>(s: &'d str) -> Value<'d, 'd> {
-    Value::Text(Cow::Borrowed(s))
+    text.map_or(Value::Empty, |t| Value::Text(Cow::Borrowed(t)))
 }
 
 /// The cells that depend on the payload only, evaluated once; `None` for
