@@ -243,8 +243,8 @@ pub struct CsvArgs {
     pub format: CsvFormat,
 
     /// Field delimiter (one ASCII character) for csv and tsv.
-    #[arg(long, value_name = "C")]
-    pub delimiter: Option<char>,
+    #[arg(long, value_name = "C", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
 
     /// Leave out the header row.
     #[arg(long)]
@@ -263,6 +263,20 @@ pub struct CsvArgs {
         allow_hyphen_values = true
     )]
     pub timezone: String,
+}
+
+/// `--delimiter`: one ASCII character other than a quote or a line break;
+/// `\t` spells a tab.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    let byte = match s.as_bytes() {
+        b"\\t" => b'\t',
+        [b] if b.is_ascii() => *b,
+        _ => return Err("expected one ASCII character, e.g. ';' or '\\t'".into()),
+    };
+    match byte {
+        b'"' | b'\n' | b'\r' => Err("a quote or line break cannot separate fields".into()),
+        _ => Ok(byte),
+    }
 }
 
 /// Row entities.

@@ -125,7 +125,7 @@ impl DataUri<'_> {
     /// Decodes the data to learn its size and whether it is valid base64.
     pub fn decode(&self) -> Decoded {
         if !self.base64 {
-            return Decoded::Ok(self.data.len());
+            return Decoded::Ok(percent_decoded_len(self.data));
         }
         if let Ok(bytes) = STANDARD.decode(self.data) {
             return Decoded::Ok(bytes.len());
@@ -147,6 +147,17 @@ impl DataUri<'_> {
             Decoded::Invalid => None,
         }
     }
+}
+
+/// The length of percent-encoded text once decoded (`%20` is one byte).
+fn percent_decoded_len(data: &str) -> usize {
+    // An escape's two hex digits cannot start another escape: no overlaps.
+    let escapes = data
+        .as_bytes()
+        .windows(3)
+        .filter(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+        .count();
+    data.len() - 2 * escapes
 }
 
 /// `27s`, `1m 05s`, `2h 03m 09s`; negative durations get a leading `-`.
@@ -199,6 +210,10 @@ mod tests {
             .expect("split");
         assert_eq!(bad.decode(), Decoded::Invalid);
         assert!(parse_data_uri("https://x").is_none());
+        let text = parse_data_uri("data:,hello%20world%2")
+            .expect("uri")
+            .expect("split");
+        assert_eq!(text.decode(), Decoded::Ok(13));
         assert!(
             parse_data_uri("data:image/png;base64")
                 .expect("uri")

@@ -1,4 +1,5 @@
 //! Output formats: pure functions from reports to bytes.
 
 pub mod check;
+pub mod rows;
 pub mod style;

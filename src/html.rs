@@ -1,0 +1,181 @@
+//! Plain text from the small HTML fragments NuVidio stores as issue notes
+//! (`<p>teste webhook</p>`): tags dropped, entities decoded, block elements
+//! and `<br>` turned into line breaks, whitespace collapsed as a browser
+//! would show it.
+
+use std::borrow::Cow;
+
+/// Elements that start a new line where they open or close.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
+];
+
+/// The text a browser would show for `html`, one line per block. Text
+/// without any tag is not HTML and comes back unchanged (whitespace and
+/// `&` included).
+pub fn to_text(html: &str) -> Cow<'_, str> {
+    if !has_tag(html) {
+        return Cow::Borrowed(html);
+    }
+    let mut text = Text::default();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_words(&rest[..open]);
+        match tag_at(&rest[open..]) {
+            Some((name, len)) => {
+                text.tag(name);
+                rest = &rest[open + len..];
+            }
+            None => {
+                text.push_words("<");
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    text.push_words(rest);
+    Cow::Owned(text.finish())
+}
+
+fn has_tag(s: &str) -> bool {
+    s.match_indices('<').any(|(i, _)| tag_at(&s[i..]).is_some())
+}
+
+/// The case-insensitive element name and the length of a tag at the
+/// start of `s` (`<p>`, `</p>`, `<br/>`, `<!-- -->`), if `s` starts with one.
+fn tag_at(s: &str) -> Option<(&str, usize)> {
+    if let Some(comment) = s.strip_prefix("<!--") {
+        let end = comment.find("-->")?;
+        return Some(("", 4 + end + 3));
+    }
+    let inner = s.strip_prefix('<')?;
+    let body = inner.strip_prefix('/').unwrap_or(inner);
+    if !body.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!') {
+        return None;
+    }
+    let end = inner.find('>')?;
+    let name_len = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    Some((&body[..name_len], 1 + end + 1))
+}
+
+/// Text being built: words separated by single spaces, lines by `\n`.
+#[derive(Default)]
+struct Text {
+    out: String,
+    /// A space is owed before the next word.
+    space: bool,
+}
+
+impl Text {
+    fn push_words(&mut self, raw: &str) {
+        if raw.is_empty() {
+            return;
+        }
+        let decoded = html_escape::decode_html_entities(raw);
+        let decoded = decoded.replace('\u{a0}', " ");
+        if decoded.starts_with(char::is_whitespace) {
+            self.space = true;
+        }
+        for word in decoded.split_whitespace() {
+            if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
+                self.out.push(' ');
+            }
+            self.out.push_str(word);
+            self.space = true;
+        }
+        self.space = decoded.ends_with(char::is_whitespace) || decoded.trim().is_empty();
+    }
+
+    fn tag(&mut self, name: &str) {
+        if name.eq_ignore_ascii_case("br") {
+            self.out.push('\n');
+            self.space = false;
+        } else if BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name)) {
+            self.line_break();
+        }
+    }
+
+    /// Ends the current line unless it is empty.
+    fn line_break(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        self.space = false;
+    }
+
+    fn finish(self) -> String {
+        let mut out = String::with_capacity(self.out.len());
+        let mut blank = 0;
+        for line in self.out.trim_matches('\n').split('\n') {
+            let line = line.trim_end();
+            blank = if line.is_empty() { blank + 1 } else { 0 };
+            if blank <= 1 && (!out.is_empty() || !line.is_empty()) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out.truncate(out.trim_end_matches('\n').len());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_become_lines() {
+        assert_eq!(to_text("<p>teste webhook</p>"), "teste webhook");
+        assert_eq!(to_text("<p>a</p><p>b</p>"), "a\nb");
+        assert_eq!(to_text("<p>one<br>two</p>"), "one\ntwo");
+        assert_eq!(to_text("<p>a</p><p><br></p><p>b</p>"), "a\n\nb");
+        assert_eq!(
+            to_text("<ul><li>x</li><li>y</li></ul>\n<p>z</p>"),
+            "x\ny\nz"
+        );
+    }
+
+    #[test]
+    fn entities_and_inline_tags() {
+        assert_eq!(
+            to_text("<p>R$ 10 &amp; <strong>mais</strong>&nbsp;!</p>"),
+            "R$ 10 & mais !"
+        );
+        assert_eq!(to_text("<b>a&lt;b</b>"), "a<b");
+        assert_eq!(to_text("<P CLASS=\"x\">Big</P>"), "Big");
+        assert_eq!(to_text("x<!-- hidden -->y"), "xy");
+    }
+
+    #[test]
+    fn text_that_is_not_html_survives() {
+        assert_eq!(to_text("plain  text\nkept"), "plain  text\nkept");
+        assert_eq!(to_text("Tom &amp; 1 < 2\n x"), "Tom &amp; 1 < 2\n x");
+        assert_eq!(to_text("1 < 2 and 3 > 2"), "1 < 2 and 3 > 2");
+        assert_eq!(to_text("<unclosed"), "<unclosed");
+        assert_eq!(to_text(""), "");
+    }
+}

@@ -1,0 +1,231 @@
+//! PipeRun's row entities for `hookscope csv`: talks, messages, events
+//! (tabulations), bot variables and contacts, declared in the language of
+//! [`crate::rows`].
+//!
+//! The `talks` columns are derived from the talk field table
+//! ([`super::fields::TALK`]) at compile time: every scalar field in table
+//! order (the talk's `id` as `talk_id`), then a few values from the nested
+//! objects.
+
+use super::fields::TALK;
+use crate::detect::Provider;
+use crate::rows::{Cell, Column, List, Rows, Table};
+use crate::schema::{Field, Ty};
+
+use Cell::{Count, FirstOf, Item, Label, Root};
+
+const fn col(name: &'static str, cell: Cell) -> Column {
+    Column { name, cell }
+}
+
+const TALK_ID: Cell = Root(&["id"]);
+const TRACKING_NUMBER: Cell = Root(&["tracking_number"]);
+
+/// Columns after the talk table's scalar fields.
+const TALK_EXTRAS: [Column; 5] = [
+    col("customer_name", Root(&["customer", "name"])),
+    col("bot_description", Root(&["bot", "description"])),
+    col(
+        "service_catalog_description",
+        Root(&["service_catalog", "description"]),
+    ),
+    col("message_count", Count(&["talk_histories"])),
+    col("event_count", Count(&["talk_events"])),
+];
+
+const TALK_SCALARS: usize = scalar_count(TALK);
+
+const TALK_COLUMNS: [Column; TALK_SCALARS + TALK_EXTRAS.len()] = talk_columns();
+
+/// Whether a field holds one value (not an object or a list).
+const fn is_scalar(field: &Field) -> bool {
+    !matches!(field.ty, Ty::Object(_) | Ty::List(_) | Ty::Map(_) | Ty::Any)
+}
+
+const fn scalar_count(fields: &[Field]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < fields.len() {
+        if is_scalar(&fields[i]) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn talk_columns() -> [Column; TALK_SCALARS + TALK_EXTRAS.len()] {
+    let mut columns = [TALK_EXTRAS[0]; TALK_SCALARS + TALK_EXTRAS.len()];
+    let (mut i, mut n) = (0, 0);
+    while i < TALK.len() {
+        let field: &'static Field = &TALK[i];
+        if is_scalar(field) {
+            let name = if same(field.name, "id") {
+                "talk_id"
+            } else {
+                field.name
+            };
+            columns[n] = col(name, Root(std::slice::from_ref(&field.name)));
+            n += 1;
+        }
+        i += 1;
+    }
+    let mut j = 0;
+    while j < TALK_EXTRAS.len() {
+        columns[n + j] = TALK_EXTRAS[j];
+        j += 1;
+    }
+    columns
+}
+
+/// One row per payload.
+pub const TALKS: Table = Table {
+    name: "talks",
+    provider: Some(Provider::PipeRun),
+    rows: Rows::Payload,
+    columns: &TALK_COLUMNS,
+};
+
+/// One row per element of `talk_histories`.
+pub const MESSAGES: Table = Table {
+    name: "messages",
+    provider: Some(Provider::PipeRun),
+    rows: Rows::Lists(&[List {
+        path: &["talk_histories"],
+        label: "",
+    }]),
+    columns: &[
+        col("talk_id", TALK_ID),
+        col("tracking_number", TRACKING_NUMBER),
+        col("message_id", Item(&["id"])),
+        col("sent_at", Item(&["sent_at"])),
+        col("type", Item(&["type"])),
+        col("from", Item(&["from"])),
+        col("to", Item(&["to"])),
+        col("user_name", Item(&["user", "name"])),
+        col("user_is_bot", Item(&["user", "is_bot"])),
+        col("channel", Item(&["channel", "description"])),
+        col("message", Item(&["message"])),
+        col("has_attachment", Item(&["has_attachment"])),
+        col("attachment_url", Item(&["attachment_url"])),
+        col("file_name", Item(&["file_name"])),
+        col("was_read", Item(&["was_read"])),
+        col("read_at", Item(&["read_at"])),
+        col("has_error", Item(&["has_error"])),
+        col("error_reason", Item(&["error_reason"])),
+    ],
+};
+
+/// One row per element of `talk_events` (tabulations).
+pub const EVENTS: Table = Table {
+    name: "events",
+    provider: Some(Provider::PipeRun),
+    rows: Rows::Lists(&[List {
+        path: &["talk_events"],
+        label: "",
+    }]),
+    columns: &[
+        col("talk_id", TALK_ID),
+        col("tracking_number", TRACKING_NUMBER),
+        col("talk_event_id", Item(&["id"])),
+        col("event_id", Item(&["event_id"])),
+        col("description", Item(&["event", "description"])),
+        col("external_id", Item(&["event", "external_id"])),
+        col("is_success", Item(&["is_success"])),
+        col("reaction_type", Item(&["reaction_type"])),
+        col(
+            "reaction_type_description",
+            Item(&["reaction_type_description"]),
+        ),
+        col("agent_id", Item(&["agent_id"])),
+        col("queue_id", Item(&["queue_id"])),
+        col("created_at", Item(&["created_at"])),
+    ],
+};
+
+/// One row per element of `bot_variables`.
+pub const BOT_VARIABLES: Table = Table {
+    name: "bot-variables",
+    provider: Some(Provider::PipeRun),
+    rows: Rows::Lists(&[List {
+        path: &["bot_variables"],
+        label: "",
+    }]),
+    columns: &[
+        col("talk_id", TALK_ID),
+        col("tracking_number", TRACKING_NUMBER),
+        col("var_name", Item(&["var_name"])),
+        col("value", Item(&["value"])),
+    ],
+};
+
+/// One row per customer telephone, then per customer e-mail address.
+pub const CONTACTS: Table = Table {
+    name: "contacts",
+    provider: Some(Provider::PipeRun),
+    rows: Rows::Lists(&[
+        List {
+            path: &["customer", "telephones"],
+            label: "phone",
+        },
+        List {
+            path: &["customer", "emails"],
+            label: "email",
+        },
+    ]),
+    columns: &[
+        col("talk_id", TALK_ID),
+        col(
+            "customer_id",
+            FirstOf(&[Item(&["customer_id"]), Root(&["customer_id"])]),
+        ),
+        col("kind", Label),
+        // Telephones carry full_number_cc / full_number, e-mails email.
+        col(
+            "value",
+            FirstOf(&[
+                Item(&["full_number_cc"]),
+                Item(&["full_number"]),
+                Item(&["number"]),
+                Item(&["email"]),
+            ]),
+        ),
+        col("level", Item(&["level_id"])),
+        col("origin", Item(&["insert_origin"])),
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The talks columns follow the field table: a field added there is a
+    /// column here without touching this file.
+    #[test]
+    fn talk_columns_follow_the_field_table() {
+        let scalars: Vec<&str> = TALK
+            .iter()
+            .filter(|f| is_scalar(f))
+            .map(|f| if f.name == "id" { "talk_id" } else { f.name })
+            .collect();
+        let names: Vec<&str> = TALKS.columns.iter().map(|c| c.name).collect();
+        assert_eq!(&names[..scalars.len()], &scalars[..]);
+        assert_eq!(names.len(), scalars.len() + 5);
+        assert_eq!(names[0], "talk_id");
+        assert!(!names.contains(&"talk_histories") && !names.contains(&"customer"));
+    }
+}
