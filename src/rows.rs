@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use crate::check::{Finding, Report};
 use crate::cli::Entity;
 use crate::detect::{Detection, Provider};
+use crate::json::Extent;
 use crate::json::{Kind, Val};
 use crate::provider::{nuvidio, piperun};
 use crate::values::parse_rfc3339;
@@ -29,6 +30,9 @@ pub struct Table {
     pub name: &'static str,
     /// The provider whose payloads have these rows; `None` for both.
     pub provider: Option<Provider>,
+    /// How much of a payload the rows need: [`Extent::Lean`] unless a
+    /// column reads a free-form (`Any`) value.
+    pub extent: Extent,
     pub rows: Rows,
     pub columns: &'static [Column],
 }
@@ -192,6 +196,7 @@ impl Table {
 /// `json-syntax` or `unknown-provider` finding.
 pub const FINDINGS: Table = Table {
     name: "findings",
+    extent: Extent::Full,
     provider: None,
     rows: Rows::Findings,
     columns: &[

@@ -313,7 +313,13 @@ impl Report {
 
 /// Parses, detects and validates one payload.
 pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
-    match payload.parse(Extent::Full) {
+    // Without --strict nothing reads free-form values: skip building them.
+    let extent = if options.strict {
+        Extent::Full
+    } else {
+        Extent::Lean
+    };
+    match payload.parse(extent) {
         Ok(doc) => check_doc(&doc, options),
         Err(err) => Report {
             detection: None,

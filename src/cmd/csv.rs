@@ -13,7 +13,6 @@ use crate::check::{CheckOptions, check_payload};
 use crate::cli::{CsvArgs, CsvFormat};
 use crate::detect::Provider;
 use crate::input::Payload;
-use crate::json::Extent;
 use crate::pipeline::{self, Output, Tally};
 use crate::render::rows::{self as render, RowFormat};
 use crate::rows::{self, Rows, Table, write_findings, write_rows};
@@ -78,7 +77,7 @@ fn entity_rows(
     out: &mut Output,
     tally: &mut Tally,
 ) {
-    match load(payload, Extent::Full, provider) {
+    match load(payload, table.extent, provider) {
         Ok((_, detection)) if !table.applies_to(detection.provider()) => {}
         Ok((doc, detection)) => {
             let source = payload.source.to_string();

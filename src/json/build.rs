@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::guide::Guide;
 use super::{Doc, Kind, Node, Number};
 
 /// serde_json hands numbers it cannot store as `i64`/`u64` (with the
@@ -22,10 +23,14 @@ pub enum Extent {
     /// and its children's members. Deeper containers are validated but
     /// skipped ([`Node::Skipped`]).
     Detect,
+    /// Everything the provider descriptions type, but not free-form (`Any`)
+    /// values nor unknown members below the second level (see
+    /// [`super::guide`]).
+    Lean,
 }
 
 impl Extent {
-    fn keeps(self, depth: u32, key: Option<&str>) -> bool {
+    fn keeps(self, depth: u32, key: Option<&str>, guide: Guide) -> bool {
         match self {
             Extent::Full => true,
             Extent::Detect => match depth {
@@ -33,6 +38,7 @@ impl Extent {
                 1 => key == Some("content"),
                 _ => false,
             },
+            Extent::Lean => guide.keeps(),
         }
     }
 }
@@ -96,6 +102,7 @@ pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
         builder: &mut builder,
         depth: 0,
         keep: true,
+        guide: Guide::Root,
     };
     let root = seed.deserialize(&mut de)?;
     de.end()?;
@@ -122,6 +129,7 @@ struct NodeSeed<'b, 'a> {
     builder: &'b mut Builder<'a>,
     depth: u32,
     keep: bool,
+    guide: Guide,
 }
 
 impl<'a> DeserializeSeed<'a> for NodeSeed<'_, 'a> {
@@ -133,12 +141,17 @@ impl<'a> DeserializeSeed<'a> for NodeSeed<'_, 'a> {
 }
 
 impl<'a> NodeSeed<'_, 'a> {
-    fn child(&mut self, key: Option<&str>) -> NodeSeed<'_, 'a> {
+    fn child(&mut self, key: Option<&str>, cursor: &mut usize) -> NodeSeed<'_, 'a> {
         let depth = self.depth + 1;
+        let guide = match self.builder.extent {
+            Extent::Lean => self.guide.child(key, depth, cursor),
+            _ => Guide::Keep,
+        };
         NodeSeed {
-            keep: self.builder.extent.keeps(depth, key),
+            keep: self.builder.extent.keeps(depth, key, guide),
             builder: self.builder,
             depth,
+            guide,
         }
     }
 }
@@ -189,7 +202,8 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
             return Ok(self.builder.push(Node::Skipped(Kind::Array)));
         }
         let mark = self.builder.scratch_items.len();
-        while let Some(id) = seq.next_element_seed(self.child(None))? {
+        let mut cursor = 0;
+        while let Some(id) = seq.next_element_seed(self.child(None, &mut cursor))? {
             self.builder.scratch_items.push(id);
         }
         let b = &mut *self.builder;
@@ -216,10 +230,11 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
             return Ok(self.builder.push(Node::Skipped(Kind::Object)));
         }
         let mark = self.builder.scratch_members.len();
-        let id = map.next_value_seed(self.child(Some(&first_key)))?;
+        let mut cursor = 0;
+        let id = map.next_value_seed(self.child(Some(&first_key), &mut cursor))?;
         self.builder.scratch_members.push((first_key, id));
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let id = map.next_value_seed(self.child(Some(&key)))?;
+            let id = map.next_value_seed(self.child(Some(&key), &mut cursor))?;
             self.builder.scratch_members.push((key, id));
         }
         let b = &mut *self.builder;

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use super::fields::CLOSED_ISSUE;
 use crate::detect::Provider;
+use crate::json::Extent;
 use crate::json::Val;
 use crate::rows::{Cell, Column, List, Row, Rows, Table, Value};
 use crate::values::{DataUri, parse_data_uri, parse_rfc3339};
@@ -34,6 +35,7 @@ const ISSUES_LIST: &[List] = &[List {
 /// One row per payload.
 pub const CALLS: Table = Table {
     name: "calls",
+    extent: Extent::Lean,
     provider: Some(Provider::NuVidio),
     rows: Rows::Payload,
     columns: &[
@@ -73,6 +75,7 @@ pub const CALLS: Table = Table {
 /// One row per element of `content.issues`.
 pub const ISSUES: Table = Table {
     name: "issues",
+    extent: Extent::Lean,
     provider: Some(Provider::NuVidio),
     rows: Rows::Lists(ISSUES_LIST),
     columns: &[
@@ -91,6 +94,7 @@ pub const ISSUES: Table = Table {
 /// One row per tag: the call's own, then each issue's.
 pub const TAGS: Table = Table {
     name: "tags",
+    extent: Extent::Lean,
     provider: Some(Provider::NuVidio),
     rows: Rows::Lists(&[
         List {
@@ -118,6 +122,7 @@ pub const TAGS: Table = Table {
 /// One row per data item of each issue.
 pub const DATA: Table = Table {
     name: "data",
+    extent: Extent::Full,
     provider: Some(Provider::NuVidio),
     rows: Rows::Lists(&[List {
         path: &["content", "issues", "*", "data"],
@@ -136,6 +141,7 @@ pub const DATA: Table = Table {
 /// Call and queue logs merged in time order.
 pub const LOGS: Table = Table {
     name: "logs",
+    extent: Extent::Lean,
     provider: Some(Provider::NuVidio),
     rows: Rows::Timeline(
         &[

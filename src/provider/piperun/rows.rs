@@ -9,6 +9,7 @@
 
 use super::fields::TALK;
 use crate::detect::Provider;
+use crate::json::Extent;
 use crate::rows::{Cell, Column, List, Rows, Table};
 use crate::schema::{Field, Ty};
 
@@ -95,6 +96,7 @@ const fn talk_columns() -> [Column; TALK_SCALARS + TALK_EXTRAS.len()] {
 /// One row per payload.
 pub const TALKS: Table = Table {
     name: "talks",
+    extent: Extent::Lean,
     provider: Some(Provider::PipeRun),
     rows: Rows::Payload,
     columns: &TALK_COLUMNS,
@@ -103,6 +105,7 @@ pub const TALKS: Table = Table {
 /// One row per element of `talk_histories`.
 pub const MESSAGES: Table = Table {
     name: "messages",
+    extent: Extent::Lean,
     provider: Some(Provider::PipeRun),
     rows: Rows::Lists(&[List {
         path: &["talk_histories"],
@@ -133,6 +136,7 @@ pub const MESSAGES: Table = Table {
 /// One row per element of `talk_events` (tabulations).
 pub const EVENTS: Table = Table {
     name: "events",
+    extent: Extent::Lean,
     provider: Some(Provider::PipeRun),
     rows: Rows::Lists(&[List {
         path: &["talk_events"],
@@ -160,6 +164,7 @@ pub const EVENTS: Table = Table {
 /// One row per element of `bot_variables`.
 pub const BOT_VARIABLES: Table = Table {
     name: "bot-variables",
+    extent: Extent::Full,
     provider: Some(Provider::PipeRun),
     rows: Rows::Lists(&[List {
         path: &["bot_variables"],
@@ -176,6 +181,7 @@ pub const BOT_VARIABLES: Table = Table {
 /// One row per customer telephone, then per customer e-mail address.
 pub const CONTACTS: Table = Table {
     name: "contacts",
+    extent: Extent::Lean,
     provider: Some(Provider::PipeRun),
     rows: Rows::Lists(&[
         List {

@@ -1,0 +1,77 @@
+//! Which parts of a payload the lean parse materializes, read off the
+//! provider descriptions: values typed `Any` there (such as a message
+//! user's `preferences`) and members no description knows, below the first
+//! two levels, are skipped — validated by serde_json, not built. Commands
+//! that never read those values (check without `--strict`, most row
+//! entities) parse with [`super::Extent::Lean`].
+
+use crate::provider::nuvidio::fields::{CONTENT, ENVELOPE};
+use crate::provider::piperun::fields::TALK;
+use crate::schema::{Field, Ty};
+
+/// Where the builder is in the descriptions.
+#[derive(Debug, Clone, Copy)]
+pub enum Guide {
+    /// Materialize everything below.
+    Keep,
+    /// Do not materialize this value.
+    Skip,
+    /// The payload root, whose provider is not known yet.
+    Root,
+    /// An object with these fields.
+    Fields(&'static [Field]),
+    /// An array whose elements have this type.
+    Items(&'static Ty),
+}
+
+impl Guide {
+    /// The guide of a member (`key`) or element (`None`) at `depth`.
+    /// `cursor` remembers where the last key was found, so that members in
+    /// the description's order are found at once.
+    pub fn child(self, key: Option<&str>, depth: u32, cursor: &mut usize) -> Guide {
+        match (self, key) {
+            (Guide::Keep, _) => Guide::Keep,
+            (Guide::Skip, _) => Guide::Skip,
+            (Guide::Root, Some("content")) => Guide::Fields(CONTENT),
+            (Guide::Root, Some(key)) => {
+                match find(TALK, key, cursor).or_else(|| find(ENVELOPE, key, &mut 0)) {
+                    Some(field) => of_type(&field.ty),
+                    None => Guide::Keep,
+                }
+            }
+            (Guide::Fields(fields), Some(key)) => match find(fields, key, cursor) {
+                Some(field) => of_type(&field.ty),
+                None if depth <= 2 => Guide::Keep,
+                None => Guide::Skip,
+            },
+            (Guide::Items(ty), None) => of_type(ty),
+            _ => Guide::Keep,
+        }
+    }
+
+    /// Whether a container here is built.
+    pub fn keeps(self) -> bool {
+        !matches!(self, Guide::Skip)
+    }
+}
+
+fn of_type(ty: &'static Ty) -> Guide {
+    match ty {
+        Ty::Object(fields) => Guide::Fields(fields),
+        Ty::List(item) => Guide::Items(item),
+        Ty::Any => Guide::Skip,
+        _ => Guide::Keep,
+    }
+}
+
+fn find(fields: &'static [Field], key: &str, cursor: &mut usize) -> Option<&'static Field> {
+    if let Some(field) = fields.get(*cursor)
+        && field.name == key
+    {
+        *cursor += 1;
+        return Some(field);
+    }
+    let index = fields.iter().position(|f| f.name == key)?;
+    *cursor = index + 1;
+    Some(&fields[index])
+}
