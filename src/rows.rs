@@ -109,8 +109,10 @@ pub enum Value<'d, 'a> {
     /// A payload value as written: strings, numbers (exact text), booleans;
     /// null and absent values are empty cells; containers compact JSON.
     Json(Val<'d, 'a>),
-    /// Text computed here.
+    /// Text computed here (from payload strings: the formula guard applies).
     Text(Cow<'d, str>),
+    /// hookscope's own text: source labels, origins (never guarded).
+    Label(&'d str),
     /// A number computed here, as JSON number text.
     Number(String),
     Count(u64),
@@ -259,7 +261,7 @@ pub fn write_rows(
 pub fn write_findings(table: &Table, source: &str, report: &Report, sink: &mut dyn RowSink) {
     let provider = report.detection.as_ref().map(|d| d.provider().as_str());
     for finding in &report.findings {
-        sink.cell(&Value::Text(Cow::Borrowed(source)));
+        sink.cell(&Value::Label(source));
         for column in table.columns {
             let value = match column.cell {
                 Cell::Finding(field) => finding_value(field, finding, provider),
@@ -303,7 +305,7 @@ fn write_row(
     fixed: &[Option<Value<'_, '_>>],
     sink: &mut dyn RowSink,
 ) {
-    sink.cell(&Value::Text(Cow::Borrowed(source)));
+    sink.cell(&Value::Label(source));
     for (i, column) in table.columns.iter().enumerate() {
         match fixed.get(i) {
             Some(Some(value)) => sink.cell(value),
@@ -370,7 +372,7 @@ impl Cell {
             Cell::Parent(path) => row
                 .parent
                 .map_or(Value::Empty, |p| Value::Json(p.path(path))),
-            Cell::Label => Value::Text(Cow::Borrowed(row.label)),
+            Cell::Label => Value::Label(row.label),
             Cell::Count(path) => count(row.item.path(path)),
             Cell::FirstOf(cells) => cells
                 .iter()

@@ -199,6 +199,7 @@ impl RowSink for RowWriter<'_> {
         match value {
             Value::Json(v) => self.payload_value(*v),
             Value::Text(t) => self.text(t, true),
+            Value::Label(t) => self.text(t, false),
             Value::Number(n) => self.raw(n.as_bytes(), n.as_bytes()),
             Value::Count(n) => {
                 let mut buf = [0u8; 24];
