@@ -13,7 +13,7 @@ use crate::check::{CheckOptions, check_payload};
 use crate::cli::{CsvArgs, CsvFormat};
 use crate::detect::Provider;
 use crate::input::Payload;
-use crate::pipeline::{self, Output, Tally};
+use crate::pipeline::{self, Output, Process, Tally};
 use crate::render::rows::{self as render, RowFormat};
 use crate::rows::{self, Rows, Table, write_findings, write_rows};
 use crate::settings::Settings;
@@ -24,6 +24,22 @@ pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<S
         list(settings.width, out)?;
         return Ok(Status::Ok);
     }
+    let (table, format, process) = processor(args, settings)?;
+    if !args.no_header {
+        let mut header = Vec::new();
+        format.header(table, &mut header)?;
+        out.write_all(&header)?;
+    }
+    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    Ok(Status::of(&outcome))
+}
+
+/// The per-payload work of `hookscope csv --rows ENTITY` (also what the
+/// fuzz targets drive), with the entity and its output format.
+pub fn processor(
+    args: &CsvArgs,
+    settings: &Settings,
+) -> Result<(&'static Table, RowFormat, impl Process + use<>)> {
     let Some(entity) = args.rows else {
         bail!("--rows ENTITY or --list is needed")
     };
@@ -34,24 +50,15 @@ pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<S
         strict: false,
         timezone: parse_offset(&args.timezone).map_err(|e| anyhow!("--timezone: {e}"))?,
     };
-    if !args.no_header {
-        let mut header = Vec::new();
-        format.header(table, &mut header)?;
-        out.write_all(&header)?;
-    }
-    let inputs = &args.inputs.inputs;
-    let outcome = if let Rows::Findings = table.rows {
-        let process = |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-            findings(table, &format, &options, payload, out, tally)
-        };
-        pipeline::run(inputs, settings.jobs, out, &process)?
-    } else {
-        let process = |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-            entity_rows(table, &format, options.provider, payload, out, tally)
-        };
-        pipeline::run(inputs, settings.jobs, out, &process)?
+    let row_format = format.clone();
+    let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+        if let Rows::Findings = table.rows {
+            findings(table, &row_format, &options, payload, out, tally)
+        } else {
+            entity_rows(table, &row_format, options.provider, payload, out, tally)
+        }
     };
-    Ok(Status::of(&outcome))
+    Ok((table, format, process))
 }
 
 /// The format the options ask for; a delimiter only applies to CSV and TSV.

@@ -10,7 +10,7 @@ use crate::Status;
 use crate::cli::{DetectArgs, DetectFormat};
 use crate::input::Payload;
 use crate::json::Extent;
-use crate::pipeline::{self, Output, Tally};
+use crate::pipeline::{self, Output, Process, Tally};
 use crate::settings::Settings;
 
 /// One line of `--format json`.
@@ -32,9 +32,17 @@ struct ErrorRow<'a> {
 }
 
 pub fn run(args: &DetectArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
+    let process = processor(args, settings);
+    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    Ok(Status::of(&outcome))
+}
+
+/// The per-payload work of `hookscope detect` (also what the fuzz targets
+/// drive).
+pub fn processor(args: &DetectArgs, settings: &Settings) -> impl Process + use<> {
     let format = args.format;
     let provider = settings.provider;
-    let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+    move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
         let result = load(payload, Extent::Detect, provider).map(|(_, d)| d);
         if let Err(problem) = &result {
             tally.bad += 1;
@@ -47,9 +55,7 @@ pub fn run(args: &DetectArgs, settings: &Settings, out: &mut dyn Write) -> Resul
             (_, DetectFormat::Json) => json_line(source, &result),
         };
         out.data.extend_from_slice(line.as_bytes());
-    };
-    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
-    Ok(Status::of(&outcome))
+    }
 }
 
 fn json_line(source: String, result: &Result<crate::detect::Detection, Problem>) -> String {
