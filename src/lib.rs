@@ -18,6 +18,7 @@ pub mod provider;
 pub mod render;
 pub mod schema;
 pub mod settings;
+pub mod summary;
 pub mod text;
 pub mod values;
 

@@ -2,3 +2,4 @@
 
 pub mod check;
 pub mod style;
+pub mod summary;

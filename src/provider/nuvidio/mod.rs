@@ -1,3 +1,4 @@
 //! NuVidio: video attendance hooks (`hookType` + `content`).
 
 pub mod fields;
+pub mod summary;

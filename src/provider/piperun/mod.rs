@@ -1,3 +1,4 @@
 //! PipeRun CXM: the talk (atendimento) webhook.
 
 pub mod fields;
+pub mod summary;
