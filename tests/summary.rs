@@ -12,6 +12,7 @@ const INPUTS: &[&str] = &[
     "tests/inputs/summary/piperun-escapes.json",
     "tests/inputs/summary/piperun-long.json",
     "tests/inputs/summary/nuvidio-hooks.ndjson",
+    "tests/inputs/summary/not-lists.ndjson",
 ];
 
 fn summary(columns: &str, args: &[&str]) -> String {

@@ -81,7 +81,7 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
     }
     writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
     let lines = match &section.body {
-        _ if section.is_empty() => paint("none", Role::Muted, view.color),
+        _ if section.has_no_rows() => paint("none", Role::Muted, view.color),
         Body::Fields(fields) => fields_table(fields, view),
         Body::Table(table) => list_table(table.columns, &table.rows, view),
     };
@@ -91,7 +91,7 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
             line => writeln!(out, "{INDENT}{line}")?,
         }
     }
-    if let Some(note) = &section.note {
+    for note in &section.notes {
         for line in wrapped(note, view).lines() {
             writeln!(out, "{INDENT}{}", paint(line, Role::Muted, view.color))?;
         }
@@ -119,24 +119,8 @@ fn fields_table(fields: &[Field], view: &View) -> String {
 
 /// An upper-case header, then one row per item; rows are cut to one line
 /// (`Fit::Line`) or a few (`Fit::Prose`) unless `--full`.
-/// Columns with nothing in any row are left out.
 fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View) -> String {
-    let shown: Vec<usize> = (0..columns.len())
-        .filter(|&i| {
-            rows.iter()
-                .any(|r| r.get(i).is_some_and(|v| v.text.is_some()))
-        })
-        .collect();
-    let columns: Vec<Column> = shown.iter().map(|&i| columns[i]).collect();
-    let rows: Vec<Vec<Value>> = rows
-        .iter()
-        .map(|r| {
-            shown
-                .iter()
-                .map(|&i| r.get(i).cloned().unwrap_or_default())
-                .collect()
-        })
-        .collect();
+    let (columns, rows) = without_empty_columns(columns, rows);
     let mut table = new_table(view);
     let header: Vec<String> = columns
         .iter()
@@ -171,6 +155,28 @@ fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View) -> String {
         }
     }
     finish(table)
+}
+
+/// Columns with nothing in any row are left out.
+fn without_empty_columns(
+    columns: &[Column],
+    rows: &[Vec<Value>],
+) -> (Vec<Column>, Vec<Vec<Value>>) {
+    let has_value = |i: usize| {
+        rows.iter()
+            .any(|r| r.get(i).is_some_and(|v| v.text.is_some()))
+    };
+    let shown: Vec<usize> = (0..columns.len()).filter(|&i| has_value(i)).collect();
+    let rows = rows
+        .iter()
+        .map(|r| {
+            shown
+                .iter()
+                .map(|&i| r.get(i).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    (shown.iter().map(|&i| columns[i]).collect(), rows)
 }
 
 fn new_table(view: &View) -> Table {
@@ -271,6 +277,8 @@ fn tone_ink(tone: Tone) -> Ink<'static> {
 /// escaped.
 mod ink {
     use std::borrow::Cow;
+    use std::iter::Peekable;
+    use std::str::Chars;
 
     use super::{Ink, Role, paint, paint_hex};
 
@@ -347,16 +355,7 @@ mod ink {
                 }
                 continue;
             }
-            let mut spec = String::new();
-            while let Some(&t) = chars.peek() {
-                match (t as u32).checked_sub(TAG_BASE) {
-                    Some(b @ 0x20..=0x7e) => {
-                        spec.push(char::from(b as u8));
-                        chars.next();
-                    }
-                    _ => break,
-                }
-            }
+            let spec = read_spec(&mut chars);
             let complete = chars.next_if_eq(&END).is_some();
             // Whatever was open ends here: drawn if this closes it, else plain.
             if let Some((open_spec, text)) = styled.take() {
@@ -374,6 +373,20 @@ mod ink {
             out.push_str(&text);
         }
         out
+    }
+
+    /// The ASCII spelled in tag characters after `OPEN`.
+    fn read_spec(chars: &mut Peekable<Chars<'_>>) -> String {
+        let mut spec = String::new();
+        while let Some(b) = chars
+            .peek()
+            .and_then(|&t| (t as u32).checked_sub(TAG_BASE))
+            .filter(|b| (0x20..=0x7e).contains(b))
+        {
+            spec.push(char::from(b as u8));
+            chars.next();
+        }
+        spec
     }
 
     fn draw(spec: &str, text: &str) -> String {
@@ -444,8 +457,8 @@ struct JsonSection<'a> {
     columns: Option<Vec<JsonColumn>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rows: Option<Vec<JsonRow<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -493,46 +506,33 @@ fn json_section(section: &Section) -> JsonSection<'_> {
         fields: None,
         columns: None,
         rows: None,
-        note: section.note.as_deref(),
+        notes: &section.notes,
     };
     match &section.body {
-        Body::Fields(fields) => {
-            json.fields = Some(
-                fields
-                    .iter()
-                    .map(|f| JsonField {
-                        key: &f.key,
-                        label: &f.label,
-                        value: f.value.text.as_deref(),
-                        malformed: f.value.malformed,
-                    })
-                    .collect(),
-            );
-        }
+        Body::Fields(fields) => json.fields = Some(fields.iter().map(json_field).collect()),
         Body::Table(table) => {
-            json.columns = Some(
-                table
-                    .columns
-                    .iter()
-                    .map(|c| JsonColumn {
-                        key: c.key,
-                        label: c.label,
-                    })
-                    .collect(),
-            );
-            json.rows = Some(
-                table
-                    .rows
-                    .iter()
-                    .map(|values| JsonRow {
-                        columns: table.columns,
-                        values,
-                    })
-                    .collect(),
-            );
+            let columns = table.columns.iter().map(|c| JsonColumn {
+                key: c.key,
+                label: c.label,
+            });
+            json.columns = Some(columns.collect());
+            let rows = table.rows.iter().map(|values| JsonRow {
+                columns: table.columns,
+                values,
+            });
+            json.rows = Some(rows.collect());
         }
     }
     json
+}
+
+fn json_field(field: &Field) -> JsonField<'_> {
+    JsonField {
+        key: &field.key,
+        label: &field.label,
+        value: field.value.text.as_deref(),
+        malformed: field.value.malformed,
+    }
 }
 
 #[cfg(test)]

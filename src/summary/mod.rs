@@ -44,8 +44,9 @@ pub struct Summary {
 pub struct Section {
     pub name: Name,
     pub body: Body,
-    /// A line said under the section, e.g. what a marker means.
-    pub note: Option<String>,
+    /// Lines said under the section: what the payload is (the incomplete
+    /// form), or a list that is not one.
+    pub notes: Vec<String>,
 }
 
 /// Labelled fields, or a table with one row per item.
@@ -77,6 +78,11 @@ pub struct Column {
     pub key: &'static str,
     pub label: &'static str,
     pub fit: Fit,
+}
+
+/// Shorthand that keeps column tables readable.
+pub const fn column(key: &'static str, label: &'static str, fit: Fit) -> Column {
+    Column { key, label, fit }
 }
 
 /// How a long value is fitted into its column by the text renderer.
@@ -172,7 +178,7 @@ impl Section {
         Section {
             name,
             body: Body::Fields(fields),
-            note: None,
+            notes: Vec::new(),
         }
     }
 
@@ -180,21 +186,31 @@ impl Section {
         Section {
             name,
             body: Body::Table(Table { columns, rows }),
-            note: None,
+            notes: Vec::new(),
         }
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
+        self.notes.push(note.into());
         self
     }
 
-    /// Whether there is nothing to show.
-    pub fn is_empty(&self) -> bool {
+    pub fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes.extend(notes);
+        self
+    }
+
+    /// Whether the body is empty (there may still be notes).
+    pub fn has_no_rows(&self) -> bool {
         match &self.body {
             Body::Fields(fields) => fields.is_empty(),
             Body::Table(table) => table.rows.is_empty(),
         }
+    }
+
+    /// Whether there is nothing to show: no rows, no notes.
+    pub fn is_empty(&self) -> bool {
+        self.has_no_rows() && self.notes.is_empty()
     }
 }
 

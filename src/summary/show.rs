@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Span, Tone, Value};
+use super::{Tone, Value};
 use crate::json::{Kind, Val};
 use crate::values::{Decoded, human_duration, parse_data_uri};
 
@@ -24,6 +24,17 @@ pub fn scalar(v: Val<'_, '_>) -> Option<Value> {
         Kind::Null => Some(Value::none()),
         Kind::Array | Kind::Object => Some(Value::malformed(v.to_json())),
         _ => v.scalar_text().map(|t| Value::text(t.into_owned())),
+    }
+}
+
+/// A value of the wrong JSON type, shown as written (a container as
+/// compact JSON) and marked; nothing for null.
+pub fn odd(v: Val<'_, '_>) -> Option<Value> {
+    match v.kind()? {
+        Kind::Null => Some(Value::none()),
+        _ => Some(Value::malformed(
+            v.scalar_text().map_or_else(|| v.to_json(), Cow::into_owned),
+        )),
     }
 }
 
@@ -61,10 +72,7 @@ pub fn datetime(v: Val<'_, '_>, parse: ParseTime<'_>, offset: FixedOffset) -> Op
                 None => Value::malformed(s),
             })
         }
-        _ => Some(Value::malformed(
-            v.scalar_text()
-                .map_or_else(|| v.to_json(), |t| t.into_owned()),
-        )),
+        _ => odd(v),
     }
 }
 
@@ -102,12 +110,9 @@ pub fn clock_near(t: Time, reference: Option<Time>, offset: FixedOffset) -> Stri
 
 /// A whole number of seconds as `27s`, `1m 05s`.
 pub fn seconds(v: Val<'_, '_>) -> Option<Value> {
-    match v.kind()? {
-        Kind::Null => Some(Value::none()),
-        _ => Some(match v.as_i64() {
-            Some(s) => Value::text(human_duration(s)),
-            None => Value::malformed(v.scalar_text().map_or_else(|| v.to_json(), Cow::into_owned)),
-        }),
+    match v.as_i64() {
+        Some(s) => Some(Value::text(human_duration(s))),
+        None => odd(v),
     }
 }
 
@@ -152,10 +157,7 @@ pub fn yes_no(v: Val<'_, '_>, yes: &str, no: &str) -> Option<Value> {
         Kind::Null => Some(Value::none()),
         Kind::Bool if v.as_bool() == Some(true) => Some(Value::text(yes)),
         Kind::Bool => Some(Value::text(no)),
-        _ => scalar(v).map(|mut value| {
-            value.malformed = true;
-            value
-        }),
+        _ => odd(v),
     }
 }
 
@@ -164,10 +166,7 @@ pub fn count(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
         Kind::Array => Some(Value::text(v.len().to_string())),
-        _ => scalar(v).map(|mut value| {
-            value.malformed = true;
-            value
-        }),
+        _ => odd(v),
     }
 }
 
@@ -338,19 +337,21 @@ pub fn in_time_order<T>(items: Vec<T>, time: impl Fn(&T) -> Option<Time>) -> Vec
     order.into_iter().filter_map(|i| items[i].take()).collect()
 }
 
-/// Labels joined by `sep`, each in its own color.
-pub fn colored_list(items: Vec<(String, Option<String>)>, sep: &str) -> Value {
-    let mut spans = Vec::new();
-    for (i, (text, color)) in items.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span {
-                text: sep.to_string(),
-                color: None,
-            });
+/// The elements of the list at `pointer`: none when it is absent or null.
+/// Anything else is not a list; rather than dropped, it is described in a
+/// note added to `notes`, as written.
+pub fn list<'d, 'a>(v: Val<'d, 'a>, pointer: &str, notes: &mut Vec<String>) -> Vec<Val<'d, 'a>> {
+    match v.kind() {
+        None | Some(Kind::Null | Kind::Array) => v.items().collect(),
+        Some(kind) => {
+            let shown = crate::text::shorten(&v.to_json(), 80).into_owned();
+            notes.push(format!(
+                "{pointer} is {}, not a list (malformed): {shown}",
+                kind.article_name()
+            ));
+            Vec::new()
         }
-        spans.push(Span { text, color });
     }
-    Value::spans(spans)
 }
 
 /// A muted value.

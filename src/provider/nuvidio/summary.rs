@@ -47,23 +47,41 @@ fn is_queue_hook(root: Val<'_, '_>) -> bool {
     fields::hook_type(hook).is_some_and(|h| h.content_id == "queue entry")
 }
 
-/// The call's and the queue entry's logs.
-fn logs<'d, 'a>(root: Val<'d, 'a>) -> Vec<Val<'d, 'a>> {
+/// Whether `content` itself is the queue entry: a queue hook without a
+/// `content.queue`.
+fn content_is_queue(root: Val<'_, '_>) -> bool {
+    root.path(&["content", "queue"]).is_missing() && is_queue_hook(root)
+}
+
+/// The queue entry: `content.queue`, or `content` itself.
+fn queue_entry<'d, 'a>(root: Val<'d, 'a>) -> Val<'d, 'a> {
     let content = root.get("content");
-    if content.get("queue").is_missing() && is_queue_hook(root) {
-        vec![content.get("logs")]
+    if content_is_queue(root) {
+        content
     } else {
-        vec![content.path(&["queue", "logs"]), content.get("logs")]
+        content.get("queue")
     }
 }
 
-/// The queue entry: `content.queue`, else `content` itself for the queue
-/// hooks.
-fn queue_entry<'d, 'a>(root: Val<'d, 'a>) -> Val<'d, 'a> {
-    let content = root.get("content");
-    match content.get("queue") {
-        queue if queue.is_missing() && is_queue_hook(root) => content,
-        queue => queue,
+/// The queue entry's logs and the call's, with their JSON Pointers.
+fn logs<'d, 'a>(root: Val<'d, 'a>) -> Vec<(Val<'d, 'a>, &'static str)> {
+    let queue_logs = queue_entry(root).get("logs");
+    if content_is_queue(root) {
+        vec![(queue_logs, "/content/logs")]
+    } else {
+        vec![
+            (queue_logs, "/content/queue/logs"),
+            (root.path(&["content", "logs"]), "/content/logs"),
+        ]
+    }
+}
+
+/// `queue entry` becomes `Queue entry`.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -94,10 +112,7 @@ fn envelope(fields: &mut Fields, root: Val<'_, '_>, options: &Options) {
 fn hook(v: Val<'_, '_>) -> Option<Value> {
     let Some(name) = v.as_str() else {
         // Absent or null (a payload forced with --provider), or not a string.
-        return show::scalar(v).map(|mut value| {
-            value.malformed = value.text.is_some();
-            value
-        });
+        return show::odd(v);
     };
     let known = match fields::hook_type(name) {
         Some(hook) => hook.name_pt,
@@ -113,13 +128,7 @@ fn id_label(root: Val<'_, '_>, complete: bool) -> String {
     match (hook, fields::hook_type(hook.unwrap_or_default())) {
         (Some(CLOSED_ISSUE), _) if complete => "Call id".into(),
         (Some(CLOSED_ISSUE), _) => "Issue id".into(),
-        (_, Some(known)) => {
-            let mut label = known.content_id.to_string();
-            if let Some(first) = label.get(..1) {
-                label.replace_range(..1, &first.to_ascii_uppercase());
-            }
-            format!("{label} id")
-        }
+        (_, Some(known)) => format!("{} id", capitalized(known.content_id)),
         _ => "Content id".into(),
     }
 }
@@ -242,7 +251,7 @@ fn invite(v: Val<'_, '_>) -> Option<Value> {
 fn queue(f: &mut Fields, root: Val<'_, '_>) {
     let queue = queue_entry(root);
     f.add("queue_wait", "Queue wait", queue_wait(queue));
-    if !root.path(&["content", "queue"]).is_missing() || !is_queue_hook(root) {
+    if !content_is_queue(root) {
         // Else it is the hook's own status, shown next.
         f.add("queue_status", "Queue status", status(queue.get("status")));
     }
@@ -311,10 +320,7 @@ fn object_value(
     match v.kind()? {
         Kind::Null => Some(Value::none()),
         Kind::Object => Some(build(v).map_or_else(Value::none, Value::text)),
-        _ => show::scalar(v).map(|mut value| {
-            value.malformed = true;
-            value
-        }),
+        _ => show::odd(v),
     }
 }
 
@@ -343,11 +349,7 @@ fn reference_label(key: &str) -> String {
         .iter()
         .find(|f| f.name == key)
         .map(|f| f.doc_en.trim_start_matches("the "));
-    let mut label = doc.unwrap_or(key).to_string();
-    if let Some(first) = label.get(..1) {
-        label.replace_range(..1, &first.to_ascii_uppercase());
-    }
-    label
+    capitalized(doc.unwrap_or(key))
 }
 
 /// `68090922…, token 3d3d65e4-…`: an object of ids as one value.

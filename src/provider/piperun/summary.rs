@@ -7,43 +7,19 @@ mod messages;
 use super::fields::{INITIATION_TYPES, TALK_SHAPE};
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, Time};
-use crate::summary::{Column, Fields, Fit, Name, Options, Section, Value, unknown_fields};
+use crate::summary::{Column, Fields, Fit, Name, Options, Section, Value, column, unknown_fields};
 use crate::values::parse_datetime;
 
 const TABULATION_COLUMNS: &[Column] = &[
-    Column {
-        key: "event",
-        label: "Event",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "success",
-        label: "Success",
-        fit: Fit::Short,
-    },
-    Column {
-        key: "reaction",
-        label: "Reaction",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "time",
-        label: "Time",
-        fit: Fit::Short,
-    },
+    column("event", "Event", Fit::Wrap),
+    column("success", "Success", Fit::Short),
+    column("reaction", "Reaction", Fit::Wrap),
+    column("time", "Time", Fit::Short),
 ];
 
 const VARIABLE_COLUMNS: &[Column] = &[
-    Column {
-        key: "name",
-        label: "Name",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "value",
-        label: "Value",
-        fit: Fit::Prose,
-    },
+    column("name", "Name", Fit::Wrap),
+    column("value", "Value", Fit::Prose),
 ];
 
 /// Every section a talk can have, empty ones included.
@@ -82,70 +58,50 @@ fn clock(v: Val<'_, '_>, day: Option<Time>, options: &Options) -> Value {
 }
 
 fn overview(root: Val<'_, '_>, options: &Options) -> Section {
+    let at = |key: &str| root.get(key);
+    let when = |key: &str| datetime(root.get(key), options);
+    let someone = |key: &str| set(at(key)).and(user(root, at(key)));
+    let rows = [
+        ("id", "Talk", show::scalar(at("id"))),
+        (
+            "tracking_number",
+            "Tracking number",
+            show::scalar(at("tracking_number")),
+        ),
+        (
+            "external_protocol",
+            "External protocol",
+            set(at("external_protocol")),
+        ),
+        ("status", "Status", status(root)),
+        ("channel", "Channel", channel(root)),
+        ("created_at", "Created", when("created_at")),
+        ("started_at", "Started", when("started_at")),
+        ("delivered_at", "Delivered", when("delivered_at")),
+        ("finished_at", "Finished", when("finished_at")),
+        ("duration", "Duration", duration(root, options)),
+        ("agent", "Agent", user(root, at("agent_id"))),
+        ("delivered_to", "Delivered to", someone("delivered_to")),
+        ("scaled_to", "Escalated to", someone("scaled_to")),
+        ("queue", "Queue", show::scalar(at("queue_id"))),
+        (
+            "initiation_type",
+            "Initiation",
+            initiation(at("initiation_type")),
+        ),
+        ("bot", "Bot", described(at("bot"))),
+        (
+            "service_catalog",
+            "Service catalog",
+            described(at("service_catalog")),
+        ),
+        ("score", "Satisfaction score", show::scalar(at("score"))),
+        ("url_viewer", "Viewer", show::scalar(at("url_viewer"))),
+    ];
     let mut f = Fields::new();
-    f.add("id", "Talk", show::scalar(root.get("id")));
-    f.add(
-        "tracking_number",
-        "Tracking number",
-        show::scalar(root.get("tracking_number")),
-    );
-    f.add(
-        "external_protocol",
-        "External protocol",
-        set(root.get("external_protocol")),
-    );
-    f.add("status", "Status", status(root));
-    f.add("channel", "Channel", channel(root));
-    f.add(
-        "created_at",
-        "Created",
-        datetime(root.get("created_at"), options),
-    );
-    f.add(
-        "started_at",
-        "Started",
-        datetime(root.get("started_at"), options),
-    );
-    f.add(
-        "delivered_at",
-        "Delivered",
-        datetime(root.get("delivered_at"), options),
-    );
-    f.add(
-        "finished_at",
-        "Finished",
-        datetime(root.get("finished_at"), options),
-    );
-    f.add("duration", "Duration", duration(root, options));
-    f.add("agent", "Agent", user(root, root.get("agent_id")));
-    f.add(
-        "delivered_to",
-        "Delivered to",
-        set(root.get("delivered_to")).and(user(root, root.get("delivered_to"))),
-    );
-    f.add(
-        "scaled_to",
-        "Escalated to",
-        set(root.get("scaled_to")).and(user(root, root.get("scaled_to"))),
-    );
-    f.add("queue", "Queue", show::scalar(root.get("queue_id")));
-    f.add(
-        "initiation_type",
-        "Initiation",
-        initiation(root.get("initiation_type")),
-    );
-    f.add("bot", "Bot", described(root.get("bot")));
-    f.add(
-        "service_catalog",
-        "Service catalog",
-        described(root.get("service_catalog")),
-    );
-    f.add(
-        "score",
-        "Satisfaction score",
-        show::scalar(root.get("score")),
-    );
-    f.add("url_viewer", "Viewer", show::scalar(root.get("url_viewer")));
+    for (key, label, value) in rows {
+        f.add(key, label, value);
+    }
     Section::fields(Name::Overview, f.into_vec())
 }
 
@@ -263,11 +219,7 @@ fn initiation(v: Val<'_, '_>) -> Option<Value> {
     let code = v.as_str();
     match INITIATION_TYPES.iter().find(|(c, _)| Some(*c) == code) {
         Some((code, word)) => Some(Value::text(format!("{word} ({code})"))),
-        None if v.is_nothing() => show::scalar(v),
-        None => show::scalar(v).map(|value| Value {
-            malformed: true,
-            ..value
-        }),
+        None => show::odd(v),
     }
 }
 
@@ -289,31 +241,29 @@ fn described(v: Val<'_, '_>) -> Option<Value> {
 
 fn customer(c: Val<'_, '_>, options: &Options) -> Section {
     let mut f = Fields::new();
-    if c.kind() == Some(Kind::Object) {
-        f.add("name", "Name", show::scalar(c.get("name")));
-        f.add("id", "Id", show::scalar(c.get("id")));
-        f.add(
-            "external_id",
-            "External id",
-            show::scalar(c.get("external_id")),
-        );
-        f.add(
-            "document_number",
-            "Document",
-            show::scalar(c.get("document_number")),
-        );
-        f.add(
-            "created_at",
-            "Created",
-            datetime(c.get("created_at"), options),
-        );
-        f.add("profile", "Profile", profile(c.get("profile_info")));
-        contacts(&mut f, c);
-        custom(&mut f, c);
-    } else {
-        f.add("customer", "Customer", show::scalar(c));
+    let mut notes = Vec::new();
+    if c.kind() != Some(Kind::Object) {
+        f.add("customer", "Customer", show::odd(c));
+        return Section::fields(Name::Customer, f.into_vec());
     }
-    Section::fields(Name::Customer, f.into_vec())
+    let at = |key: &str| c.get(key);
+    f.add("name", "Name", show::scalar(at("name")));
+    f.add("id", "Id", show::scalar(at("id")));
+    f.add(
+        "external_id",
+        "External id",
+        show::scalar(at("external_id")),
+    );
+    f.add(
+        "document_number",
+        "Document",
+        show::scalar(at("document_number")),
+    );
+    f.add("created_at", "Created", datetime(at("created_at"), options));
+    f.add("profile", "Profile", profile(at("profile_info")));
+    contacts(&mut f, c, &mut notes);
+    custom(&mut f, c);
+    Section::fields(Name::Customer, f.into_vec()).with_notes(notes)
 }
 
 /// `Jonas Schen (@j.schen)`, a social network profile.
@@ -326,11 +276,11 @@ fn profile(v: Val<'_, '_>) -> Option<Value> {
 }
 
 /// Phones (with country code) and e-mail addresses, one row each.
-fn contacts(f: &mut Fields, c: Val<'_, '_>) {
-    for phone in c.get("telephones").items() {
+fn contacts(f: &mut Fields, c: Val<'_, '_>, notes: &mut Vec<String>) {
+    for phone in show::list(c.get("telephones"), "/customer/telephones", notes) {
         f.push("telephone", "Phone", telephone(phone));
     }
-    for email in c.get("emails").items() {
+    for email in show::list(c.get("emails"), "/customer/emails", notes) {
         let value = match email.kind() {
             Some(Kind::Object) => show::scalar(email.get("email")),
             _ => show::scalar(email),
@@ -387,14 +337,7 @@ fn custom(f: &mut Fields, c: Val<'_, '_>) {
             }
         }
         Some(Kind::Null) | None => {}
-        _ => f.add(
-            "custom_fields",
-            "Custom fields",
-            show::any(fields).map(|v| Value {
-                malformed: true,
-                ..v
-            }),
-        ),
+        _ => f.add("custom_fields", "Custom fields", show::odd(fields)),
     }
 }
 
@@ -402,18 +345,15 @@ fn custom(f: &mut Fields, c: Val<'_, '_>) {
 fn tabulations(root: Val<'_, '_>, options: &Options) -> Section {
     let parse = parse_time(options);
     let day = created(root, options);
-    let events: Vec<Val<'_, '_>> = root.get("talk_events").items().collect();
+    let mut notes = Vec::new();
+    let events = show::list(root.get("talk_events"), "/talk_events", &mut notes);
     let events = show::in_time_order(events, |e| show::time_of(e.get("created_at"), &parse));
     let rows = events
         .into_iter()
         .map(|e| {
             if e.kind() != Some(Kind::Object) {
-                let shown = show::scalar(e).unwrap_or_default();
                 return vec![
-                    Value {
-                        malformed: true,
-                        ..shown
-                    },
+                    show::odd(e).unwrap_or_default(),
                     Value::none(),
                     Value::none(),
                     Value::none(),
@@ -436,28 +376,21 @@ fn tabulations(root: Val<'_, '_>, options: &Options) -> Section {
             ]
         })
         .collect();
-    Section::table(Name::Tabulations, TABULATION_COLUMNS, rows)
+    Section::table(Name::Tabulations, TABULATION_COLUMNS, rows).with_notes(notes)
 }
 
 /// Variables the pre-service bot captured.
 fn variables(list: Val<'_, '_>) -> Section {
-    let rows = list
-        .items()
+    let mut notes = Vec::new();
+    let rows = show::list(list, "/bot_variables", &mut notes)
+        .into_iter()
         .map(|v| match v.kind() {
             Some(Kind::Object) => vec![
                 show::scalar(v.get("var_name")).unwrap_or_default(),
                 show::any(v.get("value")).unwrap_or_default(),
             ],
-            _ => vec![
-                Value::none(),
-                show::scalar(v)
-                    .map(|x| Value {
-                        malformed: true,
-                        ..x
-                    })
-                    .unwrap_or_default(),
-            ],
+            _ => vec![Value::none(), show::odd(v).unwrap_or_default()],
         })
         .collect();
-    Section::table(Name::Variables, VARIABLE_COLUMNS, rows)
+    Section::table(Name::Variables, VARIABLE_COLUMNS, rows).with_notes(notes)
 }

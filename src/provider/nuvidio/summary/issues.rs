@@ -3,67 +3,23 @@
 
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, muted};
-use crate::summary::{Column, Fit, Name, Section, Span, Tone, Value};
+use crate::summary::{Column, Fit, Name, Section, Span, Tone, Value, column};
 
 const ISSUE_COLUMNS: &[Column] = &[
-    Column {
-        key: "name",
-        label: "Name",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "key",
-        label: "Key",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "tags",
-        label: "Tags",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "notes",
-        label: "Notes",
-        fit: Fit::Prose,
-    },
-    Column {
-        key: "data",
-        label: "Data",
-        fit: Fit::Short,
-    },
-    Column {
-        key: "closed",
-        label: "Closed",
-        fit: Fit::Short,
-    },
+    column("name", "Name", Fit::Wrap),
+    column("key", "Key", Fit::Wrap),
+    column("tags", "Tags", Fit::Wrap),
+    column("notes", "Notes", Fit::Prose),
+    column("data", "Data", Fit::Short),
+    column("closed", "Closed", Fit::Short),
 ];
 
 const DATA_COLUMNS: &[Column] = &[
-    Column {
-        key: "issue",
-        label: "Issue",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "label",
-        label: "Label",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "value",
-        label: "Value",
-        fit: Fit::Line,
-    },
-    Column {
-        key: "type",
-        label: "Type",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "private",
-        label: "Private",
-        fit: Fit::Short,
-    },
+    column("issue", "Issue", Fit::Wrap),
+    column("label", "Label", Fit::Wrap),
+    column("value", "Value", Fit::Line),
+    column("type", "Type", Fit::Wrap),
+    column("private", "Private", Fit::Short),
 ];
 
 /// Between a primary tag and its sub-tags.
@@ -74,7 +30,8 @@ const SUB_TAG: &str = " › ";
 pub(super) fn issues(content: Val<'_, '_>) -> Section {
     let closed = content.get("issue");
     let closed_id = issue_id(closed);
-    let (list, note) = items(content.get("issues"), "content.issues");
+    let mut notes = Vec::new();
+    let list = show::list(content.get("issues"), "/content/issues", &mut notes);
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut found = false;
     for issue in &list {
@@ -91,11 +48,7 @@ pub(super) fn issues(content: Val<'_, '_>) -> Section {
         let mark = Value::text("yes, not in issues").with_tone(Tone::Bad);
         rows.push(issue_row(closed, mark));
     }
-    let section = Section::table(Name::Issues, ISSUE_COLUMNS, rows);
-    match note {
-        Some(note) => section.with_note(note),
-        None => section,
-    }
+    Section::table(Name::Issues, ISSUE_COLUMNS, rows).with_notes(notes)
 }
 
 fn issue_id(issue: Val<'_, '_>) -> Option<String> {
@@ -104,11 +57,7 @@ fn issue_id(issue: Val<'_, '_>) -> Option<String> {
 
 fn issue_row(issue: Val<'_, '_>, closed: Value) -> Vec<Value> {
     if issue.kind() != Some(Kind::Object) {
-        let shown = show::scalar(issue).unwrap_or_default();
-        let mut row = vec![Value {
-            malformed: true,
-            ..shown
-        }];
+        let mut row = vec![show::odd(issue).unwrap_or_default()];
         row.extend((1..ISSUE_COLUMNS.len() - 1).map(|_| Value::none()));
         row.push(closed);
         return row;
@@ -135,21 +84,6 @@ fn notes(v: Val<'_, '_>) -> Option<Value> {
     }
 }
 
-/// The elements of a list; anything else makes a note saying what it is.
-fn items<'d, 'a>(v: Val<'d, 'a>, path: &str) -> (Vec<Val<'d, 'a>>, Option<String>) {
-    match v.kind() {
-        None | Some(Kind::Null | Kind::Array) => (v.items().collect(), None),
-        Some(kind) => {
-            let shown = crate::text::shorten(&v.to_json(), 80).into_owned();
-            let note = format!(
-                "{path} is {}, not a list (malformed): {shown}",
-                kind.article_name()
-            );
-            (Vec::new(), Some(note))
-        }
-    }
-}
-
 /// Tags as `Aprovado › Confirmado`: each primary tag followed by its
 /// sub-tags (by `subTags` or `parentTag`), each label in the tag's color;
 /// `; ` between primary tags. A sub-tag whose primary is not in the list
@@ -158,12 +92,7 @@ pub(super) fn tag_chain(tags: Val<'_, '_>) -> Option<Value> {
     match tags.kind()? {
         Kind::Array => {}
         Kind::Null => return Some(Value::none()),
-        _ => {
-            return show::scalar(tags).map(|v| Value {
-                malformed: true,
-                ..v
-            });
-        }
+        _ => return show::odd(tags),
     }
     let list: Vec<Val<'_, '_>> = tags.items().collect();
     if list.is_empty() {
@@ -242,15 +171,23 @@ fn belongs_to(sub: Val<'_, '_>, primary: Val<'_, '_>) -> bool {
 /// `issues` lacks it) and of `customerData`. `data:` URIs are described,
 /// not dumped.
 pub(super) fn data(content: Val<'_, '_>) -> Section {
-    let mut rows = Vec::new();
-    let issues: Vec<Val<'_, '_>> = content.get("issues").items().collect();
+    let mut notes = Vec::new();
+    // A `content.issues` that is not a list is noted in the issues section.
+    let issues = show::list(content.get("issues"), "", &mut Vec::new());
     let closed = content.get("issue");
-    let closed_listed = issues.iter().any(|i| issue_id(*i) == issue_id(closed));
-    let extra = (!closed_listed).then_some(closed);
-    for issue in issues.into_iter().chain(extra) {
+    let mut sources: Vec<(Val<'_, '_>, String)> = issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| (*issue, format!("/content/issues/{i}/data")))
+        .collect();
+    if !issues.iter().any(|i| issue_id(*i) == issue_id(closed)) {
+        sources.push((closed, "/content/issue/data".into()));
+    }
+    let mut rows = Vec::new();
+    for (issue, pointer) in sources {
         let name = show::first_text(issue, &["name", "key", "id"])
             .map_or_else(Value::none, |n| Value::text(n.into_owned()));
-        for item in issue.get("data").items() {
+        for item in show::list(issue.get("data"), &pointer, &mut notes) {
             rows.push(data_row(name.clone(), item));
         }
     }
@@ -261,7 +198,7 @@ pub(super) fn data(content: Val<'_, '_>) -> Section {
         }
         rows.push(row);
     }
-    Section::table(Name::Data, DATA_COLUMNS, rows)
+    Section::table(Name::Data, DATA_COLUMNS, rows).with_notes(notes)
 }
 
 fn data_row(issue: Value, item: Val<'_, '_>) -> Vec<Value> {

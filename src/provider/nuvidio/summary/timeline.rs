@@ -5,65 +5,25 @@
 use super::{Options, parse_time};
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, Time, muted};
-use crate::summary::{Column, Fit, Name, Section, Value};
+use crate::summary::{Column, Fit, Name, Section, Value, column};
 
 const TIMELINE_COLUMNS: &[Column] = &[
-    Column {
-        key: "offset",
-        label: "Offset",
-        fit: Fit::Short,
-    },
-    Column {
-        key: "time",
-        label: "Time",
-        fit: Fit::Short,
-    },
-    Column {
-        key: "who",
-        label: "Who",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "event",
-        label: "Event",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "detail",
-        label: "Detail",
-        fit: Fit::Wrap,
-    },
+    column("offset", "Offset", Fit::Short),
+    column("time", "Time", Fit::Short),
+    column("who", "Who", Fit::Wrap),
+    column("event", "Event", Fit::Wrap),
+    column("detail", "Detail", Fit::Wrap),
 ];
 
 const CHAT_COLUMNS: &[Column] = &[
-    Column {
-        key: "time",
-        label: "Time",
-        fit: Fit::Short,
-    },
-    Column {
-        key: "who",
-        label: "Who",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "message",
-        label: "Message",
-        fit: Fit::Prose,
-    },
+    column("time", "Time", Fit::Short),
+    column("who", "Who", Fit::Wrap),
+    column("message", "Message", Fit::Prose),
 ];
 
 const QUESTIONNAIRE_COLUMNS: &[Column] = &[
-    Column {
-        key: "question",
-        label: "Question",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "answer",
-        label: "Answer",
-        fit: Fit::Prose,
-    },
+    column("question", "Question", Fit::Wrap),
+    column("answer", "Answer", Fit::Prose),
 ];
 
 /// One timeline entry before it is placed in time.
@@ -76,10 +36,15 @@ struct Entry<'d, 'a> {
 
 /// Call logs and queue logs, oldest first, with the offset from the call
 /// start (`initialDate`, else the earliest entry).
-pub(super) fn timeline(content: Val<'_, '_>, logs: &[Val<'_, '_>], options: &Options) -> Section {
+pub(super) fn timeline(
+    content: Val<'_, '_>,
+    logs: &[(Val<'_, '_>, &str)],
+    options: &Options,
+) -> Section {
     let mut entries: Vec<Entry<'_, '_>> = Vec::new();
-    for list in logs {
-        let mut items: Vec<Val<'_, '_>> = list.items().collect();
+    let mut notes = Vec::new();
+    for (list, pointer) in logs {
+        let mut items = show::list(*list, pointer, &mut notes);
         // The payload lists logs newest first.
         items.reverse();
         entries.extend(items.into_iter().map(entry));
@@ -98,7 +63,7 @@ pub(super) fn timeline(content: Val<'_, '_>, logs: &[Val<'_, '_>], options: &Opt
             vec![offset, time, e.who, e.event, e.detail]
         })
         .collect();
-    Section::table(Name::Timeline, TIMELINE_COLUMNS, rows)
+    Section::table(Name::Timeline, TIMELINE_COLUMNS, rows).with_notes(notes)
 }
 
 /// The offset from `start` and the time of day (with the date when it is
@@ -161,7 +126,8 @@ fn entry<'d, 'a>(log: Val<'d, 'a>) -> Entry<'d, 'a> {
 pub(super) fn chat(content: Val<'_, '_>, options: &Options) -> Section {
     const TIME: &[&str] = &["timestamp", "createdAt", "sentAt", "date", "time"];
     let start = show::time_of(content.get("initialDate"), &parse_time);
-    let items: Vec<Val<'_, '_>> = content.get("textChat").items().collect();
+    let mut notes = Vec::new();
+    let items = show::list(content.get("textChat"), "/content/textChat", &mut notes);
     let items = show::in_time_order(items, |m| {
         TIME.iter()
             .find_map(|k| show::time_of(m.get(k), &parse_time))
@@ -178,7 +144,7 @@ pub(super) fn chat(content: Val<'_, '_>, options: &Options) -> Section {
             ]
         })
         .collect();
-    Section::table(Name::Chat, CHAT_COLUMNS, rows)
+    Section::table(Name::Chat, CHAT_COLUMNS, rows).with_notes(notes)
 }
 
 fn chat_sender(m: Val<'_, '_>) -> Value {
@@ -211,12 +177,18 @@ fn record_text(record: Val<'_, '_>, keys: &[&str]) -> Value {
 
 /// Questions and answers (of the call, or of its rating).
 pub(super) fn questionnaire(content: Val<'_, '_>) -> Section {
-    let mut list = content.get("questionnaire");
-    if list.is_empty() {
-        list = content.path(&["rating", "questionnaire"]);
-    }
-    let rows = list
-        .items()
+    let own = content.get("questionnaire");
+    let (list, pointer) = if own.is_nothing() || own.kind() == Some(Kind::Array) && own.is_empty() {
+        (
+            content.path(&["rating", "questionnaire"]),
+            "/content/rating/questionnaire",
+        )
+    } else {
+        (own, "/content/questionnaire")
+    };
+    let mut notes = Vec::new();
+    let rows = show::list(list, pointer, &mut notes)
+        .into_iter()
         .map(|q| {
             if q.kind() != Some(Kind::Object) {
                 return vec![Value::none(), show::any(q).unwrap_or_default()];
@@ -229,5 +201,5 @@ pub(super) fn questionnaire(content: Val<'_, '_>) -> Section {
             }
         })
         .collect();
-    Section::table(Name::Questionnaire, QUESTIONNAIRE_COLUMNS, rows)
+    Section::table(Name::Questionnaire, QUESTIONNAIRE_COLUMNS, rows).with_notes(notes)
 }

@@ -5,39 +5,15 @@ use super::{Options, clock, created, parse_time};
 use crate::json::{Kind, Val};
 use crate::provider::piperun::fields::MESSAGE_TYPES;
 use crate::summary::show;
-use crate::summary::{Column, Fit, Name, Section, Tone, Value};
+use crate::summary::{Column, Fit, Name, Section, Tone, Value, column};
 
 const COLUMNS: &[Column] = &[
-    Column {
-        key: "time",
-        label: "Time",
-        fit: Fit::Short,
-    },
-    Column {
-        key: "direction",
-        label: "Dir",
-        fit: Fit::Short,
-    },
-    Column {
-        key: "sender",
-        label: "Sender",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "message",
-        label: "Message",
-        fit: Fit::Prose,
-    },
-    Column {
-        key: "attachment",
-        label: "Attachment",
-        fit: Fit::Wrap,
-    },
-    Column {
-        key: "state",
-        label: "State",
-        fit: Fit::Wrap,
-    },
+    column("time", "Time", Fit::Short),
+    column("direction", "Dir", Fit::Short),
+    column("sender", "Sender", Fit::Wrap),
+    column("message", "Message", Fit::Prose),
+    column("attachment", "Attachment", Fit::Wrap),
+    column("state", "State", Fit::Wrap),
 ];
 
 /// The arrow of each of [`MESSAGE_TYPES`] (in, out, system), and its tone.
@@ -47,19 +23,16 @@ const ARROWS: [(&str, Tone); 3] = [("→", Tone::Good), ("←", Tone::Strong), (
 pub(super) fn messages(root: Val<'_, '_>, options: &Options) -> Section {
     let parse = parse_time(options);
     let day = created(root, options);
-    let list: Vec<Val<'_, '_>> = root.get("talk_histories").items().collect();
+    let mut notes = Vec::new();
+    let list = show::list(root.get("talk_histories"), "/talk_histories", &mut notes);
     let list = show::in_time_order(list, |m| show::time_of(sent(*m), &parse));
     let day = day.or_else(|| list.iter().find_map(|m| show::time_of(sent(*m), &parse)));
     let rows = list
         .into_iter()
         .map(|m| {
             if m.kind() != Some(Kind::Object) {
-                let shown = show::scalar(m).unwrap_or_default();
                 let mut row = vec![Value::none(); COLUMNS.len()];
-                row[3] = Value {
-                    malformed: true,
-                    ..shown
-                };
+                row[3] = show::odd(m).unwrap_or_default();
                 return row;
             }
             vec![
@@ -72,7 +45,7 @@ pub(super) fn messages(root: Val<'_, '_>, options: &Options) -> Section {
             ]
         })
         .collect();
-    Section::table(Name::Messages, COLUMNS, rows)
+    Section::table(Name::Messages, COLUMNS, rows).with_notes(notes)
 }
 
 /// When the message was sent: `sent_at`, else `created_at`.
@@ -87,10 +60,7 @@ fn direction(v: Val<'_, '_>) -> Value {
     let kind = v.as_str();
     match MESSAGE_TYPES.iter().position(|t| Some(*t) == kind) {
         Some(i) => Value::text(ARROWS[i].0).with_tone(ARROWS[i].1),
-        None => show::scalar(v).map_or_else(Value::none, |value| Value {
-            malformed: value.text.is_some(),
-            ..value
-        }),
+        None => show::odd(v).unwrap_or_default(),
     }
 }
 
