@@ -10,7 +10,7 @@
 //! Color: comfy-table is built without its `custom_styling` feature, so it
 //! would count ANSI codes as visible text and misalign columns. Styles are
 //! therefore carried through its layout as invisible markers (zero-width
-//! Unicode tag characters, see [`ink`]) around each word, and turned into
+//! Unicode tag characters, see `ink`) around each word, and turned into
 //! ANSI codes once the lines are laid out. Without color no marker is
 //! written and the text is comfy-table's own.
 
