@@ -312,16 +312,4 @@ pub fn build(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::ValueEnum;
-
-    /// `name_str` must spell sections as `--section` parses them.
-    #[test]
-    fn section_names_match_the_cli() {
-        for name in Name::value_variants() {
-            let parsed = Name::from_str(name_str(*name), false).expect("parses");
-            assert_eq!(parsed, *name);
-        }
-    }
-}
+mod tests;

@@ -58,8 +58,12 @@ fn sent<'d, 'a>(m: Val<'d, 'a>) -> Val<'d, 'a> {
 
 fn direction(v: Val<'_, '_>) -> Value {
     let kind = v.as_str();
-    match MESSAGE_TYPES.iter().position(|t| Some(*t) == kind) {
-        Some(i) => Value::text(ARROWS[i].0).with_tone(ARROWS[i].1),
+    match MESSAGE_TYPES
+        .iter()
+        .zip(ARROWS)
+        .find(|(t, _)| Some(**t) == kind)
+    {
+        Some((_, (arrow, tone))) => Value::text(arrow).with_tone(tone),
         None => show::odd(v).unwrap_or_default(),
     }
 }
