@@ -77,7 +77,7 @@ tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'Offset times are shown in, and in which PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'Offset to show times in; PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -100,7 +100,7 @@ tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'Offset times are shown in, and in which PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'Offset to show times in; PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''

@@ -182,8 +182,8 @@ pub struct SummaryArgs {
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub format: SummaryFormat,
 
-    /// Offset times are shown in, and in which PipeRun's local
-    /// `YYYY-MM-DD HH:MM:SS` datetimes are read.
+    /// Offset to show times in; PipeRun's local `YYYY-MM-DD HH:MM:SS`
+    /// datetimes are read in it too.
     #[arg(
         long,
         value_name = "OFFSET",
