@@ -66,9 +66,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             break
         }
         'hookscope;summary' {
-            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Sections to show, comma-separated (default: all that apply)')
+            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Offset to show times in; PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value')
@@ -81,9 +81,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             break
         }
         'hookscope;show' {
-            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Sections to show, comma-separated (default: all that apply)')
+            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Offset to show times in; PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value')

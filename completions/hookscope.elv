@@ -60,9 +60,9 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand --version 'Print version'
         }
         &'hookscope;summary'= {
-            cand --section 'Sections to show, comma-separated (default: all that apply)'
+            cand --section 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")'
             cand --format 'Output format'
-            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes'
+            cand --timezone 'Offset to show times in; PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'
@@ -74,9 +74,9 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand --version 'Print version'
         }
         &'hookscope;show'= {
-            cand --section 'Sections to show, comma-separated (default: all that apply)'
+            cand --section 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")'
             cand --format 'Output format'
-            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes'
+            cand --timezone 'Offset to show times in; PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value'

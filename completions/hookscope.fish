@@ -64,20 +64,20 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s j -l jobs 
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l strict -d 'Fail on warnings too, and report fields no description knows'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s V -l version -d 'Print version'
-complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l section -d 'Sections to show, comma-separated (default: all that apply)' -r -f -a "overview\t'Both: the main facts of the call or talk'
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l section -d 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")' -r -f -a "overview\t'Both: the main facts of the call or talk'
 issues\t'NuVidio: one row per issue'
-data\t'NuVidio: the issues\' data items'
+data\t'NuVidio: data items of the issues and of the customer'
 timeline\t'NuVidio: call and queue logs, in time order'
 questionnaire\t'NuVidio: questionnaire answers'
 chat\t'NuVidio: text chat messages'
-other\t'NuVidio (other hooks): fields not shown elsewhere'
+other\t'Both: fields the provider description does not know, by path'
 customer\t'PipeRun: the customer'
 messages\t'PipeRun: the talk\'s messages'
 tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'Offset to show times in; PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -87,20 +87,20 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s j -l job
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l full -d 'Show whole messages and values instead of cutting long ones'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s V -l version -d 'Print version'
-complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l section -d 'Sections to show, comma-separated (default: all that apply)' -r -f -a "overview\t'Both: the main facts of the call or talk'
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l section -d 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")' -r -f -a "overview\t'Both: the main facts of the call or talk'
 issues\t'NuVidio: one row per issue'
-data\t'NuVidio: the issues\' data items'
+data\t'NuVidio: data items of the issues and of the customer'
 timeline\t'NuVidio: call and queue logs, in time order'
 questionnaire\t'NuVidio: questionnaire answers'
 chat\t'NuVidio: text chat messages'
-other\t'NuVidio (other hooks): fields not shown elsewhere'
+other\t'Both: fields the provider description does not know, by path'
 customer\t'PipeRun: the customer'
 messages\t'PipeRun: the talk\'s messages'
 tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'Offset to show times in; PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''

@@ -168,7 +168,9 @@ pub struct SummaryArgs {
     #[command(flatten)]
     pub inputs: Inputs,
 
-    /// Sections to show, comma-separated (default: all that apply).
+    /// Sections to show, comma-separated, in their usual order (default:
+    /// every one that has something to show; a picked one that is empty
+    /// says "none").
     #[arg(long, value_name = "NAME[,NAME...]", value_delimiter = ',')]
     pub section: Vec<Section>,
 
@@ -180,7 +182,8 @@ pub struct SummaryArgs {
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub format: SummaryFormat,
 
-    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes.
+    /// Offset to show times in; PipeRun's local `YYYY-MM-DD HH:MM:SS`
+    /// datetimes are read in it too.
     #[arg(
         long,
         value_name = "OFFSET",
@@ -197,7 +200,7 @@ pub enum Section {
     Overview,
     /// NuVidio: one row per issue
     Issues,
-    /// NuVidio: the issues' data items
+    /// NuVidio: data items of the issues and of the customer
     Data,
     /// NuVidio: call and queue logs, in time order
     Timeline,
@@ -205,7 +208,7 @@ pub enum Section {
     Questionnaire,
     /// NuVidio: text chat messages
     Chat,
-    /// NuVidio (other hooks): fields not shown elsewhere
+    /// Both: fields the provider description does not know, by path
     Other,
     /// PipeRun: the customer
     Customer,

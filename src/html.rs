@@ -116,6 +116,9 @@ impl Text {
             self.space = false;
         } else if BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name)) {
             self.line_break();
+        } else if ["td", "th"].iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            // Table cells sit side by side: keep their words apart.
+            self.space = true;
         }
     }
 
@@ -176,6 +179,19 @@ mod tests {
         assert_eq!(to_text("Tom &amp; 1 < 2\n x"), "Tom &amp; 1 < 2\n x");
         assert_eq!(to_text("1 < 2 and 3 > 2"), "1 < 2 and 3 > 2");
         assert_eq!(to_text("<unclosed"), "<unclosed");
+        assert_eq!(to_text(""), "");
+    }
+
+    #[test]
+    fn notes_as_the_summary_shows_them() {
+        assert_eq!(to_text("<p>teste webhook</p>"), "teste webhook");
+        assert_eq!(
+            to_text("<p>a &amp; b &lt;c&gt; &quot;d&quot; &#233;t&eacute;</p>"),
+            "a & b <c> \"d\" été"
+        );
+        assert_eq!(to_text("<ul><li>a</li><li>b</li></ul>"), "a\nb");
+        assert_eq!(to_text("1 < 2 and 3 > 2"), "1 < 2 and 3 > 2");
+        assert_eq!(to_text("<td>a</td><td>b</td>"), "a b");
         assert_eq!(to_text(""), "");
     }
 }

@@ -20,6 +20,7 @@ pub mod render;
 pub mod rows;
 pub mod schema;
 pub mod settings;
+pub mod summary;
 pub mod text;
 pub mod values;
 

@@ -152,6 +152,8 @@ proptest! {
             vec!["detect", "--format", "json"],
             vec!["check"],
             vec!["check", "--strict", "--format", "junit"],
+            vec!["summary"],
+            vec!["summary", "--full", "--format", "json"],
         ];
         for entity in ENTITIES {
             commands.push(vec!["csv", "--format", "jsonl", "--rows", entity]);

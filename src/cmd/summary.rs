@@ -1,13 +1,57 @@
-//! `hookscope summary`: readable overviews (not yet built).
+//! `hookscope summary`: a readable overview of every payload, section by
+//! section, as text tables or JSON lines.
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
 
+use super::{diagnose, load};
 use crate::Status;
-use crate::cli::SummaryArgs;
+use crate::cli::{SummaryArgs, SummaryFormat};
+use crate::input::Payload;
+use crate::json::Extent;
+use crate::pipeline::{self, Output, Tally};
+use crate::render::summary::{self as render, View};
 use crate::settings::Settings;
+use crate::summary::{self, Options};
+use crate::values::parse_offset;
 
-pub fn run(_args: &SummaryArgs, _settings: &Settings, _out: &mut dyn Write) -> Result<Status> {
-    bail!("summary is not implemented yet")
+pub fn run(args: &SummaryArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
+    let options = Options {
+        offset: parse_offset(&args.timezone).map_err(|e| anyhow!("--timezone: {e}"))?,
+    };
+    let view = View {
+        color: settings.color,
+        width: settings.width,
+        full: args.full,
+    };
+    let (format, provider, sections) = (args.format, settings.provider, &args.section);
+    let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+        let source = &payload.source;
+        // Rendering into a Vec only fails on a serializer bug; keep going.
+        let _ = match load(payload, Extent::Full, provider) {
+            Ok((doc, detection)) => {
+                let summary = summary::build(source, doc.root(), &detection, &options, sections);
+                match format {
+                    SummaryFormat::Text => render::text(&summary, &view, &mut out.data),
+                    SummaryFormat::Json => render::json(&summary, &mut out.data),
+                }
+            }
+            Err(problem) => {
+                tally.bad += 1;
+                diagnose(out, source, &problem);
+                match format {
+                    SummaryFormat::Text => Ok(()),
+                    SummaryFormat::Json => render::json_error(
+                        &source.to_string(),
+                        problem.code.as_str(),
+                        &problem.message,
+                        &mut out.data,
+                    ),
+                }
+            }
+        };
+    };
+    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    Ok(Status::of(&outcome))
 }

@@ -3,3 +3,4 @@
 pub mod check;
 pub mod rows;
 pub mod style;
+pub mod summary;

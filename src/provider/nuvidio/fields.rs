@@ -203,7 +203,9 @@ const QUEUE_STATUS: &[Field] = &[
     inferred("_id", ID, "status id"),
 ];
 
-const QUEUE: &[Field] = &[
+/// A queue entry: `content.queue`, or `content` itself for the hooks whose
+/// `content.id` is a queue entry.
+pub const QUEUE: &[Field] = &[
     inferred_required("id", ID, "queue entry id"),
     inferred(
         "logs",

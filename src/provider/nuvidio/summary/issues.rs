@@ -1,0 +1,245 @@
+//! Issues (solicitações) with their tags and notes, and the data items of
+//! the issues and of the customer.
+
+use crate::json::{Kind, Val};
+use crate::summary::show::{self, muted};
+use crate::summary::{Column, Fit, Name, Section, Span, Tone, Value, column};
+
+const ISSUE_COLUMNS: &[Column] = &[
+    column("name", "Name", Fit::Wrap),
+    column("key", "Key", Fit::Wrap),
+    column("tags", "Tags", Fit::Wrap),
+    column("notes", "Notes", Fit::Prose),
+    column("data", "Data", Fit::Short),
+    column("closed", "Closed", Fit::Short),
+];
+
+const DATA_COLUMNS: &[Column] = &[
+    column("issue", "Issue", Fit::Wrap),
+    column("label", "Label", Fit::Wrap),
+    column("value", "Value", Fit::Line),
+    column("type", "Type", Fit::Wrap),
+    column("private", "Private", Fit::Short),
+];
+
+/// Between a primary tag and its sub-tags.
+const SUB_TAG: &str = " › ";
+
+/// One row per issue; the issue this hook closed (`content.issue`) is
+/// marked, and listed even when `issues` lacks it.
+pub(super) fn issues(content: Val<'_, '_>) -> Section {
+    let closed = content.get("issue");
+    let closed_id = issue_id(closed);
+    let mut notes = Vec::new();
+    let list = show::list(content.get("issues"), "/content/issues", &mut notes);
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    let mut found = false;
+    for issue in &list {
+        let is_closed = closed_id.is_some() && issue_id(*issue) == closed_id;
+        found |= is_closed;
+        let mark = if is_closed {
+            Value::text("yes").with_tone(Tone::Strong)
+        } else {
+            Value::text("no")
+        };
+        rows.push(issue_row(*issue, mark));
+    }
+    if !found && closed.kind() == Some(Kind::Object) {
+        let mark = Value::text("yes, not in issues").with_tone(Tone::Bad);
+        rows.push(issue_row(closed, mark));
+    }
+    Section::table(Name::Issues, ISSUE_COLUMNS, rows).with_notes(notes)
+}
+
+fn issue_id(issue: Val<'_, '_>) -> Option<String> {
+    show::first_text(issue, &["id", "_id"]).map(|t| t.into_owned())
+}
+
+fn issue_row(issue: Val<'_, '_>, closed: Value) -> Vec<Value> {
+    if issue.kind() != Some(Kind::Object) {
+        let mut row = vec![show::odd(issue).unwrap_or_default()];
+        row.extend((1..ISSUE_COLUMNS.len() - 1).map(|_| Value::none()));
+        row.push(closed);
+        return row;
+    }
+    // An issue without a name is shown by its id.
+    let name = show::scalar(issue.get("name"))
+        .filter(|n| n.text.is_some())
+        .or_else(|| issue_id(issue).map(|id| muted(format!("id {id}"))));
+    vec![
+        name.unwrap_or_default(),
+        show::scalar(issue.get("key")).unwrap_or_default(),
+        tag_chain(issue.get("tags")).unwrap_or_default(),
+        notes(issue.get("notes")).unwrap_or_default(),
+        show::count(issue.get("data")).unwrap_or_default(),
+        closed,
+    ]
+}
+
+/// Notes are HTML; shown as plain text.
+fn notes(v: Val<'_, '_>) -> Option<Value> {
+    match v.as_str() {
+        Some(html) => Some(Value::text(crate::html::to_text(html).into_owned())),
+        None => show::scalar(v),
+    }
+}
+
+/// Tags as `Aprovado › Confirmado`: each primary tag followed by its
+/// sub-tags (by `subTags` or `parentTag`), each label in the tag's color;
+/// `; ` between primary tags. A sub-tag whose primary is not in the list
+/// follows `?`.
+pub(super) fn tag_chain(tags: Val<'_, '_>) -> Option<Value> {
+    match tags.kind()? {
+        Kind::Array => {}
+        Kind::Null => return Some(Value::none()),
+        _ => return show::odd(tags),
+    }
+    let list: Vec<Val<'_, '_>> = tags.items().collect();
+    if list.is_empty() {
+        return Some(Value::none());
+    }
+    let mut placed = vec![false; list.len()];
+    let mut spans = Vec::new();
+    for (i, tag) in list.iter().enumerate() {
+        if is_sub_tag(*tag) {
+            continue;
+        }
+        placed[i] = true;
+        separate(&mut spans, "; ");
+        spans.push(label(*tag));
+        let subs = (0..list.len()).filter(|&j| !placed[j] && belongs_to(list[j], *tag));
+        for (n, j) in subs.collect::<Vec<_>>().into_iter().enumerate() {
+            placed[j] = true;
+            spans.push(plain(if n == 0 { SUB_TAG } else { ", " }));
+            spans.push(label(list[j]));
+        }
+    }
+    for (tag, _) in list.iter().zip(&placed).filter(|(_, placed)| !**placed) {
+        separate(&mut spans, "; ");
+        spans.push(plain("?"));
+        spans.push(plain(SUB_TAG));
+        spans.push(label(*tag));
+    }
+    Some(Value::spans(spans))
+}
+
+fn separate(spans: &mut Vec<Span>, sep: &str) {
+    if !spans.is_empty() {
+        spans.push(plain(sep));
+    }
+}
+
+fn plain(text: &str) -> Span {
+    Span {
+        text: text.to_string(),
+        color: None,
+    }
+}
+
+fn label(tag: Val<'_, '_>) -> Span {
+    let text = show::first_text(tag, &["label", "id", "_id"]).map_or_else(
+        || {
+            tag.scalar_text()
+                .map_or_else(|| "?".into(), |t| t.into_owned())
+        },
+        |t| t.into_owned(),
+    );
+    Span {
+        text,
+        color: tag.get("color").as_str().map(str::to_string),
+    }
+}
+
+fn is_sub_tag(tag: Val<'_, '_>) -> bool {
+    tag.get("type").as_str() == Some("sub-tag") || !tag.get("parentTag").is_nothing()
+}
+
+fn belongs_to(sub: Val<'_, '_>, primary: Val<'_, '_>) -> bool {
+    let Some(id) = show::first_text(sub, &["id", "_id"]) else {
+        return false;
+    };
+    let parent = show::text_of(sub.get("parentTag"));
+    let primary_id = show::first_text(primary, &["id", "_id"]);
+    (parent.is_some() && parent == primary_id)
+        || primary
+            .get("subTags")
+            .items()
+            .any(|s| s.as_str() == Some(id.as_ref()))
+}
+
+/// One row per data item of every issue (the closed issue's too when
+/// `issues` lacks it) and of `customerData`. `data:` URIs are described,
+/// not dumped.
+pub(super) fn data(content: Val<'_, '_>) -> Section {
+    let mut notes = Vec::new();
+    // A `content.issues` that is not a list is noted in the issues section.
+    let issues = show::list(content.get("issues"), "", &mut Vec::new());
+    let closed = content.get("issue");
+    let mut sources: Vec<(Val<'_, '_>, String)> = issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| (*issue, format!("/content/issues/{i}/data")))
+        .collect();
+    if !issues.iter().any(|i| issue_id(*i) == issue_id(closed)) {
+        sources.push((closed, "/content/issue/data".into()));
+    }
+    let mut rows = Vec::new();
+    for (issue, pointer) in sources {
+        let name = show::first_text(issue, &["name", "key", "id"])
+            .map_or_else(Value::none, |n| Value::text(n.into_owned()));
+        for item in show::list(issue.get("data"), &pointer, &mut notes) {
+            rows.push(data_row(name.clone(), item));
+        }
+    }
+    for (key, item) in content.get("customerData").members() {
+        let mut row = data_row(muted("customer data"), item);
+        if row[1].text.is_none() {
+            row[1] = Value::text(key);
+        }
+        rows.push(row);
+    }
+    Section::table(Name::Data, DATA_COLUMNS, rows).with_notes(notes)
+}
+
+fn data_row(issue: Value, item: Val<'_, '_>) -> Vec<Value> {
+    if item.kind() != Some(Kind::Object) {
+        let value = show::data_value(item).unwrap_or_default();
+        return vec![issue, Value::none(), value, Value::none(), Value::none()];
+    }
+    vec![
+        issue,
+        show::scalar(item.get("label")).unwrap_or_default(),
+        show::data_value(item.get("value")).unwrap_or_default(),
+        show::scalar(item.get("type")).unwrap_or_default(),
+        show::yes_no(item.get("private"), "yes", "no").unwrap_or_default(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{Extent, parse};
+
+    fn chain(text: &str) -> (String, Vec<Option<String>>) {
+        let doc = parse(text, Extent::Full).expect("json");
+        let value = tag_chain(doc.root()).expect("value");
+        let colors = value.spans.iter().map(|s| s.color.clone()).collect();
+        (value.text.unwrap_or_default(), colors)
+    }
+
+    #[test]
+    fn tags_chain_primary_then_sub_tags() {
+        let tags = r##"[
+            {"id":"p","label":"Aprovado","color":"#85cb3c","type":"primary","subTags":["s"]},
+            {"id":"s","label":"Confirmado","color":"#137cd0","type":"sub-tag","parentTag":"p"}
+        ]"##;
+        let (text, colors) = chain(tags);
+        assert_eq!(text, "Aprovado › Confirmado");
+        assert_eq!(
+            colors,
+            [Some("#85cb3c".into()), None, Some("#137cd0".into())]
+        );
+        let orphan = r#"[{"id":"s","label":"Solta","type":"sub-tag","parentTag":"x"},{"id":"q","label":"Outro","type":"primary"}]"#;
+        assert_eq!(chain(orphan).0, "Outro; ? › Solta");
+    }
+}

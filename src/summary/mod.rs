@@ -1,0 +1,315 @@
+//! The normalized summary of one payload, what `hookscope summary` prints.
+//!
+//! Each provider builds one (`provider::nuvidio::summary`,
+//! `provider::piperun::summary`) out of sections of labelled fields or
+//! tables; `render::summary` formats it as text or JSON. Values keep the
+//! payload's own text: a value that does not parse is kept as written and
+//! marked malformed, never dropped.
+
+pub mod show;
+mod unknown;
+
+use chrono::FixedOffset;
+
+pub use crate::cli::Section as Name;
+use crate::detect::{Detection, Provider};
+use crate::input::Source;
+use crate::json::Val;
+use crate::provider::{nuvidio, piperun};
+pub use unknown::unknown_fields;
+
+/// What the builders need besides the payload.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The offset times are shown in, and the one PipeRun's local
+    /// `YYYY-MM-DD HH:MM:SS` datetimes are read in.
+    pub offset: FixedOffset,
+}
+
+/// One payload's summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// `PATH:LINE`.
+    pub source: String,
+    pub provider: Provider,
+    /// As `detect` prints it: `talk`, `attendant_closed_issue/complete`, ...
+    pub kind: String,
+    pub sections: Vec<Section>,
+    /// Sections with something to show that `--section` left out.
+    pub unpicked: Vec<Name>,
+}
+
+/// A titled part of a summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub name: Name,
+    pub body: Body,
+    /// Lines said under the section: what the payload is (the incomplete
+    /// form), or a list that is not one.
+    pub notes: Vec<String>,
+}
+
+/// Labelled fields, or a table with one row per item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Fields(Vec<Field>),
+    Table(Table),
+}
+
+/// A labelled value. `key` is stable, for scripts; `label` is for people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub key: String,
+    pub label: String,
+    pub value: Value,
+}
+
+/// Rows of values under fixed columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: &'static [Column],
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// A table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Stable name, for scripts.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub fit: Fit,
+}
+
+/// Shorthand that keeps column tables readable.
+pub const fn column(key: &'static str, label: &'static str, fit: Fit) -> Column {
+    Column { key, label, fit }
+}
+
+/// How a long value is fitted into its column by the text renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Wrapped, whole.
+    Wrap,
+    /// A short value (a time, an arrow, a flag), wrapped when a long one
+    /// (a time that does not parse) would take the row's width.
+    Short,
+    /// One line, cut with `…` (unless `--full`).
+    Line,
+    /// Text with line breaks: wrapped, cut with `…` after a few lines
+    /// (unless `--full`).
+    Prose,
+}
+
+/// A value as shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Value {
+    /// The text; `None` when the payload has nothing there (null).
+    pub text: Option<String>,
+    /// The payload's value did not parse (or has the wrong JSON type) and
+    /// is shown as written.
+    pub malformed: bool,
+    pub tone: Tone,
+    /// When not empty, the text piece by piece, each in its own color.
+    pub spans: Vec<Span>,
+}
+
+/// A piece of a value with its own `#rrggbb` color (a tag label).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub color: Option<String>,
+}
+
+/// What a value means, for the renderer's colors.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tone {
+    #[default]
+    Plain,
+    /// Secondary: codes, ids in parentheses, system messages.
+    Muted,
+    /// Stands out: the closed issue, outgoing messages.
+    Strong,
+    /// Good news: success, incoming messages.
+    Good,
+    /// Bad news: errors, failures.
+    Bad,
+}
+
+impl Value {
+    /// Text from the payload (or built from it).
+    pub fn text(text: impl Into<String>) -> Self {
+        Value {
+            text: Some(text.into()),
+            ..Value::default()
+        }
+    }
+
+    /// Nothing: the payload has null there.
+    pub fn none() -> Self {
+        Value::default()
+    }
+
+    /// A value that does not parse, shown as written.
+    pub fn malformed(text: impl Into<String>) -> Self {
+        Value {
+            text: Some(text.into()),
+            malformed: true,
+            ..Value::default()
+        }
+    }
+
+    /// Colored pieces; the text is their concatenation.
+    pub fn spans(spans: Vec<Span>) -> Self {
+        Value {
+            text: Some(spans.iter().map(|s| s.text.as_str()).collect()),
+            spans,
+            ..Value::default()
+        }
+    }
+
+    pub fn with_tone(mut self, tone: Tone) -> Self {
+        self.tone = tone;
+        self
+    }
+}
+
+impl Section {
+    pub fn fields(name: Name, fields: Vec<Field>) -> Self {
+        Section {
+            name,
+            body: Body::Fields(fields),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn table(name: Name, columns: &'static [Column], rows: Vec<Vec<Value>>) -> Self {
+        Section {
+            name,
+            body: Body::Table(Table { columns, rows }),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes.extend(notes);
+        self
+    }
+
+    /// Whether the body is empty (there may still be notes).
+    pub fn has_no_rows(&self) -> bool {
+        match &self.body {
+            Body::Fields(fields) => fields.is_empty(),
+            Body::Table(table) => table.rows.is_empty(),
+        }
+    }
+
+    /// Whether there is nothing to show: no rows, no notes.
+    pub fn is_empty(&self) -> bool {
+        self.has_no_rows() && self.notes.is_empty()
+    }
+}
+
+/// The section's heading.
+pub fn title(name: Name) -> &'static str {
+    match name {
+        Name::Overview => "Overview",
+        Name::Issues => "Issues",
+        Name::Data => "Issue data",
+        Name::Timeline => "Timeline",
+        Name::Questionnaire => "Questionnaire",
+        Name::Chat => "Text chat",
+        Name::Other => "Other fields",
+        Name::Customer => "Customer",
+        Name::Messages => "Messages",
+        Name::Tabulations => "Tabulations",
+        Name::Variables => "Bot variables",
+    }
+}
+
+/// The section's name as `--section` spells it.
+pub fn name_str(name: Name) -> &'static str {
+    match name {
+        Name::Overview => "overview",
+        Name::Issues => "issues",
+        Name::Data => "data",
+        Name::Timeline => "timeline",
+        Name::Questionnaire => "questionnaire",
+        Name::Chat => "chat",
+        Name::Other => "other",
+        Name::Customer => "customer",
+        Name::Messages => "messages",
+        Name::Tabulations => "tabulations",
+        Name::Variables => "variables",
+    }
+}
+
+/// A list of fields under construction; rows whose source is absent from
+/// the payload are left out.
+#[derive(Debug, Default)]
+pub struct Fields(Vec<Field>);
+
+impl Fields {
+    pub fn new() -> Self {
+        Fields::default()
+    }
+
+    /// Adds a row.
+    pub fn push(&mut self, key: &str, label: &str, value: Value) {
+        self.0.push(Field {
+            key: key.to_string(),
+            label: label.to_string(),
+            value,
+        });
+    }
+
+    /// Adds a row when there is a value.
+    pub fn add(&mut self, key: &str, label: &str, value: Option<Value>) {
+        if let Some(value) = value {
+            self.push(key, label, value);
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Field> {
+        self.0
+    }
+}
+
+/// Builds the summary of a recognised payload. `sections` picks sections
+/// (all that have something to show when empty); a picked section that
+/// applies to the payload but is empty is kept, so that it says "none".
+pub fn build(
+    source: &Source<'_>,
+    root: Val<'_, '_>,
+    detection: &Detection,
+    options: &Options,
+    sections: &[Name],
+) -> Summary {
+    let all = match detection {
+        Detection::NuVidio { complete, .. } => nuvidio::summary::sections(root, *complete, options),
+        Detection::PipeRun => piperun::summary::sections(root, options),
+    };
+    let (shown, unpicked): (Vec<Section>, Vec<Section>) =
+        all.into_iter().partition(|s| match sections {
+            [] => !s.is_empty(),
+            picked => picked.contains(&s.name),
+        });
+    Summary {
+        source: source.to_string(),
+        provider: detection.provider(),
+        kind: detection.kind(),
+        sections: shown,
+        unpicked: unpicked
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.name)
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

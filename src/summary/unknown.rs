@@ -1,0 +1,112 @@
+//! Fields a provider description does not know, as `path = value` rows, so
+//! that the summary lists what it cannot label rather than dropping it.
+
+use super::{Field, show};
+use crate::json::{Kind, Pointer, Val};
+use crate::schema::{Field as Described, Ty};
+
+/// Every member of the object at `path` under `root` (recursively) that
+/// none of `tables` describes, one row per scalar leaf, labelled with its
+/// JSON Pointer. Values of free-form fields (`Any`) are known as a whole.
+pub fn unknown_fields(root: Val<'_, '_>, path: &[&str], tables: &[&[Described]]) -> Vec<Field> {
+    let mut rows = Vec::new();
+    let mut pointer = Pointer::root();
+    for key in path {
+        pointer.push_key(key);
+    }
+    object(root.path(path), tables, &mut pointer, &mut rows);
+    rows
+}
+
+fn object(value: Val<'_, '_>, tables: &[&[Described]], at: &mut Pointer, rows: &mut Vec<Field>) {
+    for (key, member) in value.members() {
+        at.push_key(key);
+        match tables.iter().find_map(|t| t.iter().find(|f| f.name == key)) {
+            Some(field) => known(member, &field.ty, at, rows),
+            None => leaves(member, at, rows),
+        }
+        at.pop();
+    }
+}
+
+fn known(value: Val<'_, '_>, ty: &Ty, at: &mut Pointer, rows: &mut Vec<Field>) {
+    match (ty, value.kind()) {
+        (Ty::Object(fields), Some(Kind::Object)) => object(value, &[fields], at, rows),
+        (Ty::List(item), Some(Kind::Array)) => {
+            for (i, element) in value.items().enumerate() {
+                at.push_index(i);
+                known(element, item, at, rows);
+                at.pop();
+            }
+        }
+        (Ty::Map(item), Some(Kind::Object)) => {
+            for (key, member) in value.members() {
+                at.push_key(key);
+                known(member, item, at, rows);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Lists every scalar under an unknown member; empty containers as `[]`/`{}`.
+fn leaves(value: Val<'_, '_>, at: &mut Pointer, rows: &mut Vec<Field>) {
+    let children: Vec<(Option<&str>, Val<'_, '_>)> = match value.kind() {
+        Some(Kind::Object) => value.members().map(|(k, v)| (Some(k), v)).collect(),
+        Some(Kind::Array) => value.items().map(|v| (None, v)).collect(),
+        _ => Vec::new(),
+    };
+    if children.is_empty() {
+        let path = at.as_str().to_string();
+        let value = show::any(value).unwrap_or_default();
+        rows.push(Field {
+            key: path.clone(),
+            label: path,
+            value,
+        });
+        return;
+    }
+    for (i, (key, child)) in children.into_iter().enumerate() {
+        match key {
+            Some(key) => at.push_key(key),
+            None => at.push_index(i),
+        }
+        leaves(child, at, rows);
+        at.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{Extent, parse};
+    use crate::schema::inferred;
+
+    const INNER: &[Described] = &[inferred("a", Ty::Int, "a")];
+    const OUTER: &[Described] = &[
+        inferred("known", Ty::Object(INNER), "known"),
+        inferred("list", Ty::List(&Ty::Object(INNER)), "list"),
+        inferred("free", Ty::Any, "free"),
+    ];
+
+    #[test]
+    fn lists_unknown_leaves_with_their_pointer() {
+        let text =
+            r#"{"known":{"a":1,"b":2},"list":[{"a":1},{"c":[true,{}]}],"free":{"x":1},"new":null}"#;
+        let doc = parse(text, Extent::Full).expect("json");
+        let rows: Vec<(String, Option<String>)> = unknown_fields(doc.root(), &[], &[OUTER])
+            .into_iter()
+            .map(|f| (f.label, f.value.text))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("/known/b".into(), Some("2".into())),
+                ("/list/1/c/0".into(), Some("true".into())),
+                ("/list/1/c/1".into(), Some("{}".into())),
+                ("/new".into(), None),
+            ]
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! `hookscope summary` properties the golden files cannot pin: the layout
+//! follows `COLUMNS` (the golden harness fixes it at 100), color adds only
+//! escape codes around the plain layout, and payload escapes stay escaped
+//! byte for byte (trycmd normalizes `\` in text comparisons).
+
+use std::process::Command;
+
+const INPUTS: &[&str] = &[
+    "samples/batch.ndjson",
+    "tests/inputs/summary/nuvidio-malformed.json",
+    "tests/inputs/summary/piperun-malformed.json",
+    "tests/inputs/summary/piperun-escapes.json",
+    "tests/inputs/summary/piperun-long.json",
+    "tests/inputs/summary/nuvidio-hooks.ndjson",
+    "tests/inputs/summary/not-lists.ndjson",
+];
+
+fn summary(columns: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_hookscope"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", columns)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Display width, as comfy-table measures it.
+fn width(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c as u32 {
+            // Emoji of the samples (📣 📲) take two columns.
+            0x1F300..=0x1FAFF => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn layout_follows_the_width() {
+    for columns in ["60", "80", "140"] {
+        let mut args = vec!["summary"];
+        args.extend(INPUTS);
+        let text = summary(columns, &args);
+        let limit: usize = columns.parse().expect("number");
+        // Section bodies are indented; a payload's heading line is not
+        // wrapped, so that it can be searched for.
+        for line in text.lines().filter(|l| l.starts_with("  ")) {
+            assert!(width(line) <= limit, "wider than {limit}: {line:?}");
+        }
+    }
+}
+
+/// Regression guard for the zero-width style markers: the colored output is
+/// the plain output with escape codes added, nothing moved.
+#[test]
+fn color_only_adds_escape_codes() {
+    for columns in ["60", "100"] {
+        let mut plain_args = vec!["summary"];
+        plain_args.extend(INPUTS);
+        let mut color_args = vec!["--color", "always", "summary"];
+        color_args.extend(INPUTS);
+        let plain = summary(columns, &plain_args);
+        let color = summary(columns, &color_args);
+        assert!(color.contains("\u{1b}[38;2;133;203;60mAprovado"));
+        assert!(!color.contains('\u{E0001}'), "a style marker leaked");
+        assert_eq!(strip_ansi(&color), plain);
+    }
+}
+
+#[test]
+fn payload_escapes_stay_escaped() {
+    let text = summary(
+        "100",
+        &["summary", "tests/inputs/summary/piperun-escapes.json"],
+    );
+    assert!(!text.contains('\u{1b}'), "raw ESC in the output");
+    assert!(!text.contains('\u{7}'), "raw BEL in the output");
+    assert!(
+        !text.contains('\u{202e}'),
+        "raw bidi override in the output"
+    );
+    for shown in [
+        r"T\e]0;pwned\u{7}",
+        r"hello \e[31mred\e[0m",
+        r"bell\u{7}",
+        r"second line\tafter tab",
+        r"forged \u{e0001}",
+        r"\u{202e}evil",
+        r"Zé \e[7mreverse",
+        r"@x\u{0}",
+    ] {
+        assert!(text.contains(shown), "missing {shown:?} in\n{text}");
+    }
+}
