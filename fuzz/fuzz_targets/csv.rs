@@ -1,0 +1,26 @@
+#![no_main]
+//! `hookscope csv` for every entity, as CSV and JSON Lines, on arbitrary
+//! bytes.
+
+use hookscope::cli::Command;
+use libfuzzer_sys::fuzz_target;
+
+mod common;
+
+const ENTITIES: [&str; 11] = [
+    "calls", "issues", "tags", "data", "logs", "talks", "messages", "events", "bot-variables", "contacts", "findings",
+];
+
+fuzz_target!(|data: &[u8]| {
+    for entity in ENTITIES {
+        for format in ["csv", "jsonl"] {
+            let args = ["csv", "--formula-guard", "--format", format, "--rows", entity];
+            let Command::Csv(args) = common::command(&args) else {
+                return;
+            };
+            if let Ok((_, _, process)) = hookscope::cmd::csv::processor(&args, &common::settings(false, 80)) {
+                common::run(data, &process);
+            }
+        }
+    }
+});

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Fuzz every entry point with cargo-fuzz (libFuzzer), seeding each corpus
+# from samples/. Needs `cargo install cargo-fuzz`; on a stable toolchain
+# RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the sanitizer flags it needs.
+#
+#   bash fuzz/run.sh [SECONDS_PER_TARGET]     (default 360)
+#
+# Crashes land in fuzz/artifacts/<target>/; each becomes a regression test.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-360}
+export RUSTC_BOOTSTRAP=1
+for target in reader detect check summary csv; do
+  mkdir -p "corpus/$target"
+  cp ../samples/*/*.json ../samples/batch.ndjson "corpus/$target/"
+  echo "== $target: ${seconds}s" >&2
+  cargo fuzz run -O "$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 2>&1 |
+    grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|==|SUMMARY|Done)" || true
+done
