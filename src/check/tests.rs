@@ -99,3 +99,28 @@ fn readme_documents_every_code() {
         "README's code table is out of date; replace it with:\n\n{table}"
     );
 }
+
+/// The lean parse (what check uses without --strict) finds exactly what the
+/// full parse finds.
+#[test]
+fn lean_and_full_parses_give_the_same_findings() {
+    let crafted =
+        sample("piperun/talk.json").replace("\"initiation_type\": \"n\"", "\"initiation_type\": 5");
+    for text in [
+        sample("piperun/talk.json"),
+        sample("nuvidio/attendant_closed_issue.complete.json"),
+        sample("nuvidio/attendant_closed_issue.incomplete.json"),
+        crafted,
+    ] {
+        let full = parse(&text, Extent::Full).expect("parses");
+        let lean = parse(&text, Extent::Lean).expect("parses");
+        assert!(
+            lean.len() < full.len() || text.contains("hookType"),
+            "lean builds less"
+        );
+        assert_eq!(
+            check_doc(&full, &options()).findings,
+            check_doc(&lean, &options()).findings
+        );
+    }
+}

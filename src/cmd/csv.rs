@@ -13,6 +13,7 @@ use crate::check::{CheckOptions, check_payload};
 use crate::cli::{CsvArgs, CsvFormat};
 use crate::detect::Provider;
 use crate::input::Payload;
+use crate::json::Extent;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::render::rows::{self as render, RowFormat};
 use crate::rows::{self, Rows, Table, write_findings, write_rows};
@@ -84,7 +85,12 @@ fn entity_rows(
     out: &mut Output,
     tally: &mut Tally,
 ) {
-    match load(payload, table.extent, provider) {
+    // A provider-specific entity does not build the other provider's payloads.
+    let extent = match (table.extent, table.provider) {
+        (Extent::Lean, Some(only)) => Extent::LeanFor(only),
+        (extent, _) => extent,
+    };
+    match load(payload, extent, provider) {
         Ok((_, detection)) if !table.applies_to(detection.provider()) => {}
         Ok((doc, detection)) => {
             let source = payload.source.to_string();

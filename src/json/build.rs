@@ -9,6 +9,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 
 use super::guide::Guide;
 use super::{Doc, Kind, Node, Number};
+use crate::detect::Provider;
 
 /// serde_json hands numbers it cannot store as `i64`/`u64` (with the
 /// `arbitrary_precision` feature) as a one-entry map under this key.
@@ -27,6 +28,9 @@ pub enum Extent {
     /// values nor unknown members below the second level (see
     /// [`super::guide`]).
     Lean,
+    /// Like [`Extent::Lean`] for one provider's payloads; the other
+    /// provider's are still recognised but not built.
+    LeanFor(Provider),
 }
 
 impl Extent {
@@ -38,7 +42,7 @@ impl Extent {
                 1 => key == Some("content"),
                 _ => false,
             },
-            Extent::Lean => guide.keeps(),
+            Extent::Lean | Extent::LeanFor(_) => guide.keeps(),
         }
     }
 }
@@ -102,7 +106,10 @@ pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
         builder: &mut builder,
         depth: 0,
         keep: true,
-        guide: Guide::Root,
+        guide: Guide::Root(match extent {
+            Extent::LeanFor(provider) => Some(provider),
+            _ => None,
+        }),
     };
     let root = seed.deserialize(&mut de)?;
     de.end()?;
@@ -144,7 +151,7 @@ impl<'a> NodeSeed<'_, 'a> {
     fn child(&mut self, key: Option<&str>, cursor: &mut usize) -> NodeSeed<'_, 'a> {
         let depth = self.depth + 1;
         let guide = match self.builder.extent {
-            Extent::Lean => self.guide.child(key, depth, cursor),
+            Extent::Lean | Extent::LeanFor(_) => self.guide.child(key, depth, cursor),
             _ => Guide::Keep,
         };
         NodeSeed {

@@ -5,6 +5,7 @@
 //! that never read those values (check without `--strict`, most row
 //! entities) parse with [`super::Extent::Lean`].
 
+use crate::detect::Provider;
 use crate::provider::nuvidio::fields::{CONTENT, ENVELOPE};
 use crate::provider::piperun::fields::TALK;
 use crate::schema::{Field, Ty};
@@ -16,8 +17,10 @@ pub enum Guide {
     Keep,
     /// Do not materialize this value.
     Skip,
-    /// The payload root, whose provider is not known yet.
-    Root,
+    /// The payload root, whose provider is not known yet; with a provider,
+    /// only that provider's fields are built (the other's payloads are
+    /// still recognised, from their top-level keys, and then skipped).
+    Root(Option<Provider>),
     /// An object with these fields.
     Fields(&'static [Field]),
     /// An array whose elements have this type.
@@ -32,8 +35,14 @@ impl Guide {
         match (self, key) {
             (Guide::Keep, _) => Guide::Keep,
             (Guide::Skip, _) => Guide::Skip,
-            (Guide::Root, Some("content")) => Guide::Fields(CONTENT),
-            (Guide::Root, Some(key)) => {
+            (Guide::Root(Some(Provider::PipeRun)), Some(key)) => match find(TALK, key, cursor) {
+                Some(field) => of_type(&field.ty),
+                None => Guide::Skip,
+            },
+            (Guide::Root(Some(Provider::NuVidio)), Some("content")) => Guide::Fields(CONTENT),
+            (Guide::Root(Some(Provider::NuVidio)), Some(_)) => Guide::Skip,
+            (Guide::Root(None), Some("content")) => Guide::Fields(CONTENT),
+            (Guide::Root(None), Some(key)) => {
                 match find(TALK, key, cursor).or_else(|| find(ENVELOPE, key, &mut 0)) {
                     Some(field) => of_type(&field.ty),
                     None => Guide::Keep,
