@@ -1,6 +1,9 @@
 //! The whole command-line surface. Doc comments here are the `--help` text.
 
+use chrono::FixedOffset;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::values::parse_offset;
 
 use crate::detect::Provider;
 
@@ -142,13 +145,8 @@ pub struct CheckArgs {
     pub strict: bool,
 
     /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes.
-    #[arg(
-        long,
-        value_name = "OFFSET",
-        default_value = "-03:00",
-        allow_hyphen_values = true
-    )]
-    pub timezone: String,
+    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
+    pub timezone: FixedOffset,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -184,13 +182,8 @@ pub struct SummaryArgs {
 
     /// Offset to show times in; PipeRun's local `YYYY-MM-DD HH:MM:SS`
     /// datetimes are read in it too.
-    #[arg(
-        long,
-        value_name = "OFFSET",
-        default_value = "-03:00",
-        allow_hyphen_values = true
-    )]
-    pub timezone: String,
+    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
+    pub timezone: FixedOffset,
 }
 
 /// Summary sections.
@@ -259,13 +252,8 @@ pub struct CsvArgs {
     pub formula_guard: bool,
 
     /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes (findings).
-    #[arg(
-        long,
-        value_name = "OFFSET",
-        default_value = "-03:00",
-        allow_hyphen_values = true
-    )]
-    pub timezone: String,
+    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
+    pub timezone: FixedOffset,
 }
 
 /// `--delimiter`: one ASCII character other than a quote or a line break;

@@ -98,26 +98,46 @@ fn emit(output: &Output, out: &mut dyn Write) -> Result<()> {
 fn run_serial(inputs: &[String], out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
     let mut outcome = Outcome::default();
     input::read_all(inputs, |event| {
-        match event {
-            Event::Batch(batch) => {
-                let (bytes, tally) = run_batch(&batch, process);
-                outcome.tally.add(tally);
-                emit(&bytes, out)?;
-            }
-            Event::Trouble(err) => {
-                out.flush()?;
-                report_trouble(&err);
-                outcome.trouble = true;
-            }
-        }
-        Ok(())
+        outcome.absorb(Done::of(event, process), out)
     })?;
     Ok(outcome)
 }
 
+/// A processed batch, or an input's trouble, ready to be written.
 enum Done {
     Output(Output, Tally),
     Trouble(anyhow::Error),
+}
+
+impl Done {
+    fn of(event: Event, process: &dyn Process) -> Self {
+        match event {
+            Event::Batch(batch) => {
+                let (bytes, tally) = run_batch(&batch, process);
+                Done::Output(bytes, tally)
+            }
+            Event::Trouble(err) => Done::Trouble(err),
+        }
+    }
+}
+
+impl Outcome {
+    /// Writes what a batch produced (or reports its input's trouble) and
+    /// counts it.
+    fn absorb(&mut self, done: Done, out: &mut dyn Write) -> Result<()> {
+        match done {
+            Done::Output(bytes, tally) => {
+                self.tally.add(tally);
+                emit(&bytes, out)
+            }
+            Done::Trouble(err) => {
+                out.flush()?;
+                report_trouble(&err);
+                self.trouble = true;
+                Ok(())
+            }
+        }
+    }
 }
 
 fn run_parallel(
@@ -170,14 +190,7 @@ fn work(rx: &Mutex<Receiver<(u64, Event)>>, tx: &SyncSender<(u64, Done)>, proces
             Err(_) => return,
         };
         let Ok((seq, event)) = next else { return };
-        let done = match event {
-            Event::Batch(batch) => {
-                let (bytes, tally) = run_batch(&batch, process);
-                Done::Output(bytes, tally)
-            }
-            Event::Trouble(err) => Done::Trouble(err),
-        };
-        if tx.send((seq, done)).is_err() {
+        if tx.send((seq, Done::of(event, process))).is_err() {
             return;
         }
     }
@@ -191,17 +204,7 @@ fn write_in_order(rx: Receiver<(u64, Done)>, out: &mut dyn Write) -> Result<Outc
         pending.insert(seq, done);
         while let Some(done) = pending.remove(&next) {
             next += 1;
-            match done {
-                Done::Output(bytes, tally) => {
-                    outcome.tally.add(tally);
-                    emit(&bytes, out)?;
-                }
-                Done::Trouble(err) => {
-                    out.flush()?;
-                    report_trouble(&err);
-                    outcome.trouble = true;
-                }
-            }
+            outcome.absorb(done, out)?;
         }
     }
     Ok(outcome)

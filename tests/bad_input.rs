@@ -238,7 +238,7 @@ fn usage_error_is_exit_2() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("--timezone: invalid time zone offset '3'"),
+            .contains("invalid value '3' for '--timezone <OFFSET>': invalid time zone offset '3': expected +HH:MM, -HH:MM or Z"),
         "{}",
         run.stderr
     );

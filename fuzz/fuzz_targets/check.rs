@@ -17,9 +17,8 @@ fuzz_target!(|data: &[u8]| {
                 return;
             };
             let settings = common::settings(true, 80);
-            if let Ok(process) = hookscope::cmd::check::processor(&args, &settings) {
-                common::run(data, &process);
-            }
+            let process = hookscope::cmd::check::processor(&args, &settings);
+            common::run(data, &process);
         }
     }
 });

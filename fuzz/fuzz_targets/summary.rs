@@ -18,8 +18,7 @@ fuzz_target!(|data: &[u8]| {
         let Command::Summary(args) = common::command(args) else {
             return;
         };
-        if let Ok(process) = hookscope::cmd::summary::processor(&args, &common::settings(color, width)) {
+        let process = hookscope::cmd::summary::processor(&args, &common::settings(color, width));
             common::run(data, &process);
-        }
     }
 });

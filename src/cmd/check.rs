@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use crate::Status;
 use crate::check::{CheckOptions, check_payload};
@@ -11,10 +11,9 @@ use crate::input::Payload;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::render::check as render;
 use crate::settings::Settings;
-use crate::values::parse_offset;
 
 pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
-    let process = processor(args, settings)?;
+    let process = processor(args, settings);
     let format = args.format;
     let outcome = if format == CheckFormat::Junit {
         let mut cases = Vec::new();
@@ -32,29 +31,27 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result
 
 /// The per-payload work of `hookscope check` (also what the fuzz targets
 /// drive): validate, count, render the payload's report.
-pub fn processor(args: &CheckArgs, settings: &Settings) -> Result<impl Process + use<>> {
+pub fn processor(args: &CheckArgs, settings: &Settings) -> impl Process + use<> {
     let options = CheckOptions {
         provider: settings.provider,
         strict: args.strict,
-        timezone: parse_offset(&args.timezone).map_err(|e| anyhow!("--timezone: {e}"))?,
+        timezone: args.timezone,
     };
     let (format, color) = (args.format, settings.color);
-    Ok(
-        move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-            let report = check_payload(payload, &options);
-            let valid = report.passes(options.strict);
-            tally.errors += report.errors() as u64;
-            tally.warnings += report.warnings() as u64;
-            tally.bad += u64::from(!valid);
-            let source = &payload.source;
-            let data = &mut out.data;
-            // Rendering into a Vec only fails on a serializer bug; keep going.
-            let _ = match format {
-                CheckFormat::Text => render::text(source, &report, color, data),
-                CheckFormat::Json => render::json(source, &report, valid, data),
-                CheckFormat::Github => render::github(source, &report, data),
-                CheckFormat::Junit => render::junit_case(source, &report, valid, data),
-            };
-        },
-    )
+    move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+        let report = check_payload(payload, &options);
+        let valid = report.passes(options.strict);
+        tally.errors += report.errors() as u64;
+        tally.warnings += report.warnings() as u64;
+        tally.bad += u64::from(!valid);
+        let source = &payload.source;
+        let data = &mut out.data;
+        // Rendering into a Vec only fails on a serializer bug; keep going.
+        let _ = match format {
+            CheckFormat::Text => render::text(source, &report, color, data),
+            CheckFormat::Json => render::json(source, &report, valid, data),
+            CheckFormat::Github => render::github(source, &report, data),
+            CheckFormat::Junit => render::junit_case(source, &report, valid, data),
+        };
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 use clap::ValueEnum;
 
 use super::{Problem, diagnose, load};
@@ -18,7 +18,6 @@ use crate::pipeline::{self, Output, Process, Tally};
 use crate::render::rows::{self as render, RowFormat};
 use crate::rows::{self, Rows, Table, write_findings, write_rows};
 use crate::settings::Settings;
-use crate::values::parse_offset;
 
 pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     if args.list {
@@ -49,7 +48,7 @@ pub fn processor(
     let options = CheckOptions {
         provider: settings.provider,
         strict: false,
-        timezone: parse_offset(&args.timezone).map_err(|e| anyhow!("--timezone: {e}"))?,
+        timezone: args.timezone,
     };
     let row_format = format.clone();
     let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {

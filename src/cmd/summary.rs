@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use super::{diagnose, load};
 use crate::Status;
@@ -14,19 +14,18 @@ use crate::pipeline::{self, Output, Process, Tally};
 use crate::render::summary::{self as render, View};
 use crate::settings::Settings;
 use crate::summary::{self, Options};
-use crate::values::parse_offset;
 
 pub fn run(args: &SummaryArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
-    let process = processor(args, settings)?;
+    let process = processor(args, settings);
     let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
     Ok(Status::of(&outcome))
 }
 
 /// The per-payload work of `hookscope summary` (also what the fuzz targets
 /// drive).
-pub fn processor(args: &SummaryArgs, settings: &Settings) -> Result<impl Process + use<>> {
+pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<> {
     let options = Options {
-        offset: parse_offset(&args.timezone).map_err(|e| anyhow!("--timezone: {e}"))?,
+        offset: args.timezone,
     };
     let view = View {
         color: settings.color,
@@ -34,33 +33,30 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> Result<impl Process
         full: args.full,
     };
     let (format, provider, sections) = (args.format, settings.provider, args.section.clone());
-    Ok(
-        move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-            let source = &payload.source;
-            // Rendering into a Vec only fails on a serializer bug; keep going.
-            let _ = match load(payload, Extent::Full, provider) {
-                Ok((doc, detection)) => {
-                    let summary =
-                        summary::build(source, doc.root(), &detection, &options, &sections);
-                    match format {
-                        SummaryFormat::Text => render::text(&summary, &view, &mut out.data),
-                        SummaryFormat::Json => render::json(&summary, &mut out.data),
-                    }
+    move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+        let source = &payload.source;
+        // Rendering into a Vec only fails on a serializer bug; keep going.
+        let _ = match load(payload, Extent::Full, provider) {
+            Ok((doc, detection)) => {
+                let summary = summary::build(source, doc.root(), &detection, &options, &sections);
+                match format {
+                    SummaryFormat::Text => render::text(&summary, &view, &mut out.data),
+                    SummaryFormat::Json => render::json(&summary, &mut out.data),
                 }
-                Err(problem) => {
-                    tally.bad += 1;
-                    diagnose(out, source, &problem);
-                    match format {
-                        SummaryFormat::Text => Ok(()),
-                        SummaryFormat::Json => render::json_error(
-                            &source.to_string(),
-                            problem.code.as_str(),
-                            &problem.message,
-                            &mut out.data,
-                        ),
-                    }
+            }
+            Err(problem) => {
+                tally.bad += 1;
+                diagnose(out, source, &problem);
+                match format {
+                    SummaryFormat::Text => Ok(()),
+                    SummaryFormat::Json => render::json_error(
+                        &source.to_string(),
+                        problem.code.as_str(),
+                        &problem.message,
+                        &mut out.data,
+                    ),
                 }
-            };
-        },
-    )
+            }
+        };
+    }
 }
