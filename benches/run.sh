@@ -32,9 +32,8 @@ cargo bench --quiet --bench syntax -- "$corpus" >/dev/null
 # measure NAME COMMAND...: prints "NAME seconds peak_rss_kb"
 measure() {
   local name=$1; shift
-  local t
-  t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
-  echo "$name $t"
+  /usr/bin/time -o "$dir/time.txt" -f "%e %M" "$@" >/dev/null 2>/dev/null || true
+  echo "$name $(tail -1 "$dir/time.txt")"
 }
 
 syntax_bin=$(ls -t target/release/deps/syntax-* | grep -v '\.d$' | head -1)
@@ -75,8 +74,8 @@ if [ -n "${BIG_MB:-}" ]; then
   echo
   echo "peak RSS, $MB MB vs $BIG_MB MB corpus:"
   for cmd in "detect" "check" "csv --rows messages" "csv --rows tags" "summary"; do
-    small=$( { /usr/bin/time -f "%M" $bin --jobs 1 $cmd "$corpus" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    large=$( { /usr/bin/time -f "%M" $bin --jobs 1 $cmd "$big" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    small=$(measure x $bin --jobs 1 $cmd "$corpus" | awk '{print $3}')
+    large=$(measure x $bin --jobs 1 $cmd "$big" | awk '{print $3}')
     awk -v c="$cmd" -v s="$small" -v l="$large" 'BEGIN { printf "| %-22s | %8.1f MB | %8.1f MB | %.2fx\n", c, s/1024, l/1024, l/s }'
   done
 fi

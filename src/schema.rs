@@ -217,3 +217,155 @@ pub const fn inferred_required(name: &'static str, ty: Ty, doc_en: &'static str)
         doc_en,
     }
 }
+
+/// Finds fields of one declared list by name, in O(1) for the two orders
+/// payloads come in: the description's (the vendor's own) and alphabetical
+/// (what re-serializing tools such as `jq -S` or serde_json write); any
+/// other order falls back to a binary search over a sorted index of the
+/// list, built once for every list the providers declare.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldLookup {
+    pub fields: &'static [Field],
+    sorted: Option<&'static [(&'static str, u16)]>,
+}
+
+/// Where the next key of an object is expected, in both orders.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cursor {
+    declared: usize,
+    sorted: usize,
+}
+
+impl FieldLookup {
+    pub fn new(fields: &'static [Field]) -> Self {
+        FieldLookup {
+            fields,
+            sorted: index::sorted(fields),
+        }
+    }
+
+    /// The index of the field named `key`; moves the cursor past it.
+    pub fn find(&self, key: &str, cursor: &mut Cursor) -> Option<usize> {
+        if self
+            .fields
+            .get(cursor.declared)
+            .is_some_and(|f| f.name == key)
+        {
+            cursor.declared += 1;
+            return Some(cursor.declared - 1);
+        }
+        let Some(sorted) = self.sorted else {
+            let found = self.fields.iter().position(|f| f.name == key)?;
+            cursor.declared = found + 1;
+            return Some(found);
+        };
+        let at = match sorted.get(cursor.sorted) {
+            Some((name, _)) if *name == key => cursor.sorted,
+            _ => sorted.binary_search_by(|(name, _)| (*name).cmp(key)).ok()?,
+        };
+        let found = usize::from(sorted[at].1);
+        *cursor = Cursor {
+            declared: found + 1,
+            sorted: at + 1,
+        };
+        Some(found)
+    }
+}
+
+mod index {
+    //! Sorted name indexes of the declared field lists, keyed by address.
+
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+
+    use super::{Field, Ty};
+    use crate::provider::nuvidio::fields as nuvidio;
+    use crate::provider::piperun::fields as piperun;
+
+    type Sorted = Vec<(&'static str, u16)>;
+
+    pub fn sorted(fields: &'static [Field]) -> Option<&'static [(&'static str, u16)]> {
+        static INDEX: OnceLock<HashMap<usize, Sorted>> = OnceLock::new();
+        let index = INDEX.get_or_init(build).get(&(fields.as_ptr() as usize))?;
+        Some(index.as_slice())
+    }
+
+    fn build() -> HashMap<usize, Sorted> {
+        let mut index = HashMap::new();
+        let roots = [
+            piperun::TALK_SHAPE.fields,
+            nuvidio::COMPLETE_SHAPE.fields,
+            nuvidio::INCOMPLETE_SHAPE.fields,
+            nuvidio::ENVELOPE,
+        ];
+        for fields in roots {
+            add(fields, &mut index);
+        }
+        index
+    }
+
+    fn add(fields: &'static [Field], index: &mut HashMap<usize, Sorted>) {
+        let key = fields.as_ptr() as usize;
+        if index.contains_key(&key) {
+            return;
+        }
+        let mut sorted: Sorted = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.name, i as u16))
+            .collect();
+        sorted.sort_unstable();
+        index.insert(key, sorted);
+        for field in fields {
+            add_type(&field.ty, index);
+        }
+    }
+
+    fn add_type(ty: &'static Ty, index: &mut HashMap<usize, Sorted>) {
+        match ty {
+            Ty::Object(fields) => add(fields, index),
+            Ty::List(item) | Ty::Map(item) => add_type(item, index),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::nuvidio::fields as nuvidio;
+    use crate::provider::piperun::fields as piperun;
+
+    #[test]
+    fn every_declared_list_has_a_sorted_index() {
+        for fields in [
+            piperun::TALK,
+            piperun::TALK_HISTORY,
+            piperun::USER,
+            nuvidio::TAG,
+            nuvidio::CONTENT,
+            nuvidio::ISSUE,
+        ] {
+            assert!(index::sorted(fields).is_some(), "{}", fields[0].name);
+        }
+    }
+
+    #[test]
+    fn lookups_in_declared_alphabetical_and_random_order() {
+        let lookup = FieldLookup::new(piperun::TALK_HISTORY);
+        let mut names: Vec<&str> = piperun::TALK_HISTORY.iter().map(|f| f.name).collect();
+        for order in 0..3 {
+            match order {
+                1 => names.sort_unstable(),
+                2 => names.reverse(),
+                _ => {}
+            }
+            let mut cursor = Cursor::default();
+            for name in &names {
+                let i = lookup.find(name, &mut cursor).expect("found");
+                assert_eq!(piperun::TALK_HISTORY[i].name, *name);
+            }
+            assert_eq!(lookup.find("nope", &mut cursor), None);
+        }
+    }
+}

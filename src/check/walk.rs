@@ -13,7 +13,7 @@ enum Step<'d> {
     Key(&'d str),
     Index(usize),
 }
-use crate::schema::{DateStyle, Field, Presence, Severity, Shape, Ty};
+use crate::schema::{Cursor, DateStyle, Field, FieldLookup, Presence, Severity, Shape, Ty};
 use crate::text::quote;
 use crate::values;
 
@@ -68,7 +68,7 @@ impl<'d> Walker<'_, 'd> {
         });
     }
 
-    fn object(&mut self, object: Val<'d, '_>, fields: &[Field]) {
+    fn object(&mut self, object: Val<'d, '_>, fields: &'static [Field]) {
         let (mut small, mut large) = ([0u8; 64], Vec::new());
         let seen: &mut [u8] = if fields.len() <= small.len() {
             &mut small[..fields.len()]
@@ -76,16 +76,12 @@ impl<'d> Walker<'_, 'd> {
             large.resize(fields.len(), 0);
             &mut large
         };
-        let mut cursor = 0;
+        let (lookup, mut cursor) = (FieldLookup::new(fields), Cursor::default());
         for (key, value) in object.members() {
-            let index = match fields.get(cursor) {
-                Some(f) if f.name == key => Some(cursor),
-                _ => fields.iter().position(|f| f.name == key),
-            };
+            let index = lookup.find(key, &mut cursor);
             self.path.push(Step::Key(key));
             match index {
                 Some(i) => {
-                    cursor = i + 1;
                     seen[i] = seen[i].saturating_add(1);
                     if seen[i] == 2 {
                         self.duplicate(object, key);

@@ -10,6 +10,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use super::guide::Guide;
 use super::{Doc, Kind, Node, Number};
 use crate::detect::Provider;
+use crate::schema::Cursor;
 
 /// serde_json hands numbers it cannot store as `i64`/`u64` (with the
 /// `arbitrary_precision` feature) as a one-entry map under this key.
@@ -148,7 +149,7 @@ impl<'a> DeserializeSeed<'a> for NodeSeed<'_, 'a> {
 }
 
 impl<'a> NodeSeed<'_, 'a> {
-    fn child(&mut self, key: Option<&str>, cursor: &mut usize) -> NodeSeed<'_, 'a> {
+    fn child(&mut self, key: Option<&str>, cursor: &mut Cursor) -> NodeSeed<'_, 'a> {
         let depth = self.depth + 1;
         let guide = match self.builder.extent {
             Extent::Lean | Extent::LeanFor(_) => self.guide.child(key, depth, cursor),
@@ -209,7 +210,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
             return Ok(self.builder.push(Node::Skipped(Kind::Array)));
         }
         let mark = self.builder.scratch_items.len();
-        let mut cursor = 0;
+        let mut cursor = Cursor::default();
         while let Some(id) = seq.next_element_seed(self.child(None, &mut cursor))? {
             self.builder.scratch_items.push(id);
         }
@@ -237,7 +238,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
             return Ok(self.builder.push(Node::Skipped(Kind::Object)));
         }
         let mark = self.builder.scratch_members.len();
-        let mut cursor = 0;
+        let mut cursor = Cursor::default();
         let id = map.next_value_seed(self.child(Some(&first_key), &mut cursor))?;
         self.builder.scratch_members.push((first_key, id));
         while let Some(key) = map.next_key_seed(KeySeed)? {

@@ -8,7 +8,7 @@
 use crate::detect::Provider;
 use crate::provider::nuvidio::fields::{CONTENT, ENVELOPE};
 use crate::provider::piperun::fields::TALK;
-use crate::schema::{Field, Ty};
+use crate::schema::{Cursor, FieldLookup, Ty};
 
 /// Where the builder is in the descriptions.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +22,7 @@ pub enum Guide {
     /// still recognised, from their top-level keys, and then skipped).
     Root(Option<Provider>),
     /// An object with these fields.
-    Fields(&'static [Field]),
+    Fields(FieldLookup),
     /// An array whose elements have this type.
     Items(&'static Ty),
 }
@@ -31,7 +31,7 @@ impl Guide {
     /// The guide of a member (`key`) or element (`None`) at `depth`.
     /// `cursor` remembers where the last key was found, so that members in
     /// the description's order are found at once.
-    pub fn child(self, key: Option<&str>, depth: u32, cursor: &mut usize) -> Guide {
+    pub fn child(self, key: Option<&str>, depth: u32, cursor: &mut Cursor) -> Guide {
         match (self, key) {
             (Guide::Keep, _) => Guide::Keep,
             (Guide::Skip, _) => Guide::Skip,
@@ -39,17 +39,21 @@ impl Guide {
                 Some(field) => of_type(&field.ty),
                 None => Guide::Skip,
             },
-            (Guide::Root(Some(Provider::NuVidio)), Some("content")) => Guide::Fields(CONTENT),
+            (Guide::Root(Some(Provider::NuVidio)), Some("content")) => {
+                Guide::Fields(FieldLookup::new(CONTENT))
+            }
             (Guide::Root(Some(Provider::NuVidio)), Some(_)) => Guide::Skip,
-            (Guide::Root(None), Some("content")) => Guide::Fields(CONTENT),
+            (Guide::Root(None), Some("content")) => Guide::Fields(FieldLookup::new(CONTENT)),
             (Guide::Root(None), Some(key)) => {
-                match find(TALK, key, cursor).or_else(|| find(ENVELOPE, key, &mut 0)) {
+                match find(TALK, key, cursor)
+                    .or_else(|| find(ENVELOPE, key, &mut Cursor::default()))
+                {
                     Some(field) => of_type(&field.ty),
                     None => Guide::Keep,
                 }
             }
-            (Guide::Fields(fields), Some(key)) => match find(fields, key, cursor) {
-                Some(field) => of_type(&field.ty),
+            (Guide::Fields(lookup), Some(key)) => match lookup.find(key, cursor) {
+                Some(i) => of_type(&lookup.fields[i].ty),
                 None if depth <= 2 => Guide::Keep,
                 None => Guide::Skip,
             },
@@ -66,21 +70,18 @@ impl Guide {
 
 fn of_type(ty: &'static Ty) -> Guide {
     match ty {
-        Ty::Object(fields) => Guide::Fields(fields),
+        Ty::Object(fields) => Guide::Fields(FieldLookup::new(fields)),
         Ty::List(item) => Guide::Items(item),
         Ty::Any => Guide::Skip,
         _ => Guide::Keep,
     }
 }
 
-fn find(fields: &'static [Field], key: &str, cursor: &mut usize) -> Option<&'static Field> {
-    if let Some(field) = fields.get(*cursor)
-        && field.name == key
-    {
-        *cursor += 1;
-        return Some(field);
-    }
-    let index = fields.iter().position(|f| f.name == key)?;
-    *cursor = index + 1;
-    Some(&fields[index])
+fn find(
+    fields: &'static [crate::schema::Field],
+    key: &str,
+    cursor: &mut Cursor,
+) -> Option<&'static crate::schema::Field> {
+    let lookup = FieldLookup::new(fields);
+    lookup.find(key, cursor).map(|i| &fields[i])
 }

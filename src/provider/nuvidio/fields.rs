@@ -88,7 +88,7 @@ pub fn is_known_hook_type(name: &str) -> bool {
 }
 
 /// The envelope every hook shares.
-pub const ENVELOPE: &[Field] = &[
+pub static ENVELOPE: &[Field] = &[
     Field {
         presence: Presence::Required,
         ..inferred(
@@ -123,14 +123,14 @@ const fn id_ref(name: &'static str, fields: &'static [Field], doc: &'static str)
     inferred_required(name, Ty::Object(fields), doc)
 }
 
-const ONLY_ID: &[Field] = &[inferred_required("id", ID, "object id")];
-const INVITE_REF: &[Field] = &[
+static ONLY_ID: &[Field] = &[inferred_required("id", ID, "object id")];
+static INVITE_REF: &[Field] = &[
     inferred_required("id", ID, "invite id"),
     inferred_required("token", Ty::Uuid, "invite token"),
 ];
 
 /// `content` of the incomplete (basic data) `attendant_closed_issue`.
-pub const INCOMPLETE_CONTENT: &[Field] = &[
+pub static INCOMPLETE_CONTENT: &[Field] = &[
     inferred_required("id", ID, "an issue id in the vendor's example"),
     id_ref("invite", INVITE_REF, "the invite"),
     id_ref("queue", ONLY_ID, "the queue entry"),
@@ -144,7 +144,7 @@ pub const INCOMPLETE_CONTENT: &[Field] = &[
 pub const TAG_TYPES: &[&str] = &["primary", "sub-tag"];
 
 /// A tag, at call or issue level.
-pub const TAG: &[Field] = &[
+pub static TAG: &[Field] = &[
     inferred_required("_id", ID, "tag id"),
     inferred_required("id", ID, "tag id, equal to _id"),
     inferred("label", Ty::String, "label"),
@@ -168,25 +168,25 @@ pub const TAG: &[Field] = &[
     inferred("settings", Ty::Object(TAG_SETTINGS), "sub-tag limits"),
 ];
 
-const TAG_SETTINGS: &[Field] = &[
+static TAG_SETTINGS: &[Field] = &[
     inferred("minSubTags", Ty::Int, "fewest sub-tags to pick"),
     inferred("maxSubTags", Ty::Int, "most sub-tags to pick"),
     inferred("_id", ID, "settings id"),
 ];
 
-const DEPARTMENT: &[Field] = &[
+static DEPARTMENT: &[Field] = &[
     inferred_required("id", ID, "department id"),
     inferred("name", Ty::String, "name"),
     inferred("identifier", Ty::String, "identifier (the URL slug)"),
 ];
 
-const QUEUE_DETAIL: &[Field] = &[
+static QUEUE_DETAIL: &[Field] = &[
     inferred("message", Ty::String, "what happened"),
     inferred("code", Ty::String, "event code, e.g. push, shift, quit"),
     inferred("_id", ID, "detail id"),
 ];
 
-const QUEUE_LOG: &[Field] = &[
+static QUEUE_LOG: &[Field] = &[
     inferred(
         "name",
         Ty::String,
@@ -196,7 +196,7 @@ const QUEUE_LOG: &[Field] = &[
     inferred("detail", Ty::Object(QUEUE_DETAIL), "detail"),
 ];
 
-const QUEUE_STATUS: &[Field] = &[
+static QUEUE_STATUS: &[Field] = &[
     inferred("name", Ty::String, "status"),
     inferred("detail", Ty::Object(QUEUE_DETAIL), "detail"),
     inferred("timestamp", DT, "when"),
@@ -205,7 +205,7 @@ const QUEUE_STATUS: &[Field] = &[
 
 /// A queue entry: `content.queue`, or `content` itself for the hooks whose
 /// `content.id` is a queue entry.
-pub const QUEUE: &[Field] = &[
+pub static QUEUE: &[Field] = &[
     inferred_required("id", ID, "queue entry id"),
     inferred(
         "logs",
@@ -221,7 +221,7 @@ pub const QUEUE: &[Field] = &[
     inferred("createdAt", DT, "when the entry was created"),
 ];
 
-const CUSTOMER: &[Field] = &[
+static CUSTOMER: &[Field] = &[
     inferred("name", Ty::String, "name"),
     inferred("tel", Ty::String, "telephone"),
     inferred("email", Ty::Email, "e-mail"),
@@ -230,14 +230,14 @@ const CUSTOMER: &[Field] = &[
     inferred("status", Ty::Any, "status"),
 ];
 
-const INVITE: &[Field] = &[
+static INVITE: &[Field] = &[
     inferred_required("id", ID, "invite id"),
     inferred("token", Ty::Uuid, "invite token"),
     inferred("link", Ty::Url, "invite link, carrying the token"),
     inferred("shortLink", Ty::Url, "short invite link"),
 ];
 
-const ATTENDANT: &[Field] = &[
+static ATTENDANT: &[Field] = &[
     inferred("name", Ty::String, "name"),
     inferred_required("id", ID, "attendant id"),
     inferred("email", Ty::Email, "e-mail"),
@@ -245,7 +245,7 @@ const ATTENDANT: &[Field] = &[
 ];
 
 /// An issue data item.
-pub const DATA_ITEM: &[Field] = &[
+pub static DATA_ITEM: &[Field] = &[
     inferred("label", Ty::String, "label"),
     inferred("value", Ty::Any, "value; images come as data: URIs"),
     inferred("type", Ty::String, "type, e.g. image, pdf"),
@@ -253,7 +253,7 @@ pub const DATA_ITEM: &[Field] = &[
 ];
 
 /// An issue (solicitação).
-pub const ISSUE: &[Field] = &[
+pub static ISSUE: &[Field] = &[
     inferred_required("_id", ID, "issue id"),
     inferred_required("id", ID, "issue id, equal to _id"),
     inferred("key", Ty::String, "issue key"),
@@ -263,7 +263,7 @@ pub const ISSUE: &[Field] = &[
     inferred("data", Ty::List(&Ty::Object(DATA_ITEM)), "data items"),
 ];
 
-const CALL_LOG: &[Field] = &[
+static CALL_LOG: &[Field] = &[
     inferred("name", Ty::String, "event, e.g. connected, enabled_mic"),
     inferred("client", Ty::String, "who"),
     inferred("clientRole", Ty::String, "customer, attendant or system"),
@@ -272,11 +272,11 @@ const CALL_LOG: &[Field] = &[
     inferred("metadata", Ty::Any, "extra detail"),
 ];
 
-const CALL_REF: &[Field] = &[inferred("id", ID, "call id")];
+static CALL_REF: &[Field] = &[inferred("id", ID, "call id")];
 
 /// `content` of the complete form of `attendant_closed_issue`; the other
 /// hook types are checked against the same fields with presence relaxed.
-pub const CONTENT: &[Field] = &[
+pub static CONTENT: &[Field] = &[
     inferred_required("id", ID, "call id (see the hook type table)"),
     inferred_required("initialDate", DT, "call start"),
     inferred_required("expirationDate", DT, "call end"),
@@ -376,18 +376,18 @@ const fn envelope_with(content: &'static [Field]) -> [Field; 4] {
     ]
 }
 
-const COMPLETE_ROOT: &[Field] = &envelope_with(CONTENT);
-const INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
+static COMPLETE_ROOT: &[Field] = &envelope_with(CONTENT);
+static INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
 
 /// Complete `attendant_closed_issue` (and, relaxed, every other hook).
-pub const COMPLETE_SHAPE: Shape = Shape {
+pub static COMPLETE_SHAPE: Shape = Shape {
     name: "NuVidio hook",
     fields: COMPLETE_ROOT,
     rules: RULES,
 };
 
 /// Incomplete (ids only) `attendant_closed_issue`.
-pub const INCOMPLETE_SHAPE: Shape = Shape {
+pub static INCOMPLETE_SHAPE: Shape = Shape {
     name: "NuVidio hook (incomplete form)",
     fields: INCOMPLETE_ROOT,
     rules: &[],

@@ -22,7 +22,7 @@ pub const INITIATION_TYPES: &[(&str, &str)] = &[
 ];
 
 /// The talk table of the vendor's documentation.
-pub const TALK: &[Field] = &[
+pub static TALK: &[Field] = &[
     field(
         "id",
         Ty::Int,
@@ -333,7 +333,7 @@ pub const TALK: &[Field] = &[
 pub const MESSAGE_TYPES: &[&str] = &["in", "out", "system"];
 
 /// A `talk_histories` item (inferred from the example).
-pub const TALK_HISTORY: &[Field] = &[
+pub static TALK_HISTORY: &[Field] = &[
     inferred_required("id", Ty::Int, "message id"),
     inferred("talk_id", Ty::Int, "talk the message belongs to"),
     inferred("user_id", Ty::Int, "user who sent it"),
@@ -393,7 +393,7 @@ pub const TALK_HISTORY: &[Field] = &[
 ];
 
 /// `talk_histories[].user` (inferred).
-pub const USER: &[Field] = &[
+pub static USER: &[Field] = &[
     inferred("id", Ty::Int, "user id"),
     inferred("branch_id", Ty::Int, "branch"),
     inferred("name", Ty::String, "name"),
@@ -423,7 +423,7 @@ pub const USER: &[Field] = &[
 ];
 
 /// `talk_histories[].channel` (inferred).
-pub const CHANNEL: &[Field] = &[
+pub static CHANNEL: &[Field] = &[
     inferred("id", Ty::Int, "channel id"),
     inferred("description", Ty::String, "channel name, e.g. WhatsApp"),
     inferred("icon_class", Ty::String, "icon"),
@@ -446,7 +446,7 @@ pub const CHANNEL: &[Field] = &[
 ];
 
 /// `customer` (inferred).
-pub const CUSTOMER: &[Field] = &[
+pub static CUSTOMER: &[Field] = &[
     inferred_required("id", Ty::Int, "customer id"),
     inferred("name", Ty::String, "name"),
     inferred("external_id", Ty::String, "id in the account's own system"),
@@ -491,7 +491,7 @@ pub const CUSTOMER: &[Field] = &[
 ];
 
 /// `customer.profile_info` (inferred).
-pub const PROFILE_INFO: &[Field] = &[
+pub static PROFILE_INFO: &[Field] = &[
     inferred("name", Ty::String, "profile name"),
     inferred("username", Ty::String, "user name"),
     inferred("profile_pic", Ty::Url, "profile picture URL"),
@@ -507,7 +507,7 @@ pub const PROFILE_INFO: &[Field] = &[
 ];
 
 /// `customer.telephones[]` (inferred).
-pub const TELEPHONE: &[Field] = &[
+pub static TELEPHONE: &[Field] = &[
     inferred("id", Ty::Int, "telephone id"),
     inferred("customer_id", Ty::Int, "customer"),
     inferred("area_code", Ty::String, "area code"),
@@ -534,7 +534,7 @@ pub const TELEPHONE: &[Field] = &[
 ];
 
 /// `customer.emails[]` (inferred).
-pub const EMAIL: &[Field] = &[
+pub static EMAIL: &[Field] = &[
     inferred("id", Ty::Int, "e-mail id"),
     inferred("customer_id", Ty::Int, "customer"),
     inferred("email", Ty::Email, "address"),
@@ -545,7 +545,7 @@ pub const EMAIL: &[Field] = &[
 ];
 
 /// `talk_events[]` (inferred).
-pub const TALK_EVENT: &[Field] = &[
+pub static TALK_EVENT: &[Field] = &[
     inferred("id", Ty::Int, "tabulation id"),
     inferred("talk_id", Ty::Int, "talk"),
     inferred("event_id", Ty::Int, "event"),
@@ -560,26 +560,26 @@ pub const TALK_EVENT: &[Field] = &[
 ];
 
 /// `talk_events[].event` (inferred).
-pub const EVENT: &[Field] = &[
+pub static EVENT: &[Field] = &[
     inferred("id", Ty::Int, "event id"),
     inferred("description", Ty::String, "event description"),
     inferred("external_id", Ty::Int, "id in the account's own system"),
 ];
 
 /// `bot_variables[]` (inferred).
-pub const BOT_VARIABLE: &[Field] = &[
+pub static BOT_VARIABLE: &[Field] = &[
     inferred("var_name", Ty::String, "variable name"),
     inferred("value", Ty::Any, "captured value"),
 ];
 
 /// `bot` (inferred).
-pub const BOT: &[Field] = &[
+pub static BOT: &[Field] = &[
     inferred("id", Ty::Int, "bot id"),
     inferred("description", Ty::String, "bot name"),
 ];
 
 /// `service_catalog` (inferred).
-pub const SERVICE_CATALOG: &[Field] = &[
+pub static SERVICE_CATALOG: &[Field] = &[
     inferred("id", Ty::Int, "service id"),
     inferred("description", Ty::String, "service name"),
     inferred("external_id", Ty::String, "id in the account's own system"),
@@ -619,7 +619,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// The talk webhook body.
-pub const TALK_SHAPE: Shape = Shape {
+pub static TALK_SHAPE: Shape = Shape {
     name: "PipeRun talk",
     fields: TALK,
     rules: RULES,
