@@ -60,5 +60,7 @@ pub fn settings(color: bool, width: usize) -> Settings {
 pub fn run(data: &[u8], process: &dyn Process) {
     let mut out = Output::default();
     let mut tally = Tally::default();
-    each_payload(data, |payload| process.process(payload, &mut out, &mut tally));
+    each_payload(data, |payload| {
+        process.process(payload, &mut out, &mut tally)
+    });
 }

@@ -8,17 +8,36 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 const ENTITIES: [&str; 11] = [
-    "calls", "issues", "tags", "data", "logs", "talks", "messages", "events", "bot-variables", "contacts", "findings",
+    "calls",
+    "issues",
+    "tags",
+    "data",
+    "logs",
+    "talks",
+    "messages",
+    "events",
+    "bot-variables",
+    "contacts",
+    "findings",
 ];
 
 fuzz_target!(|data: &[u8]| {
     for entity in ENTITIES {
         for format in ["csv", "jsonl"] {
-            let args = ["csv", "--formula-guard", "--format", format, "--rows", entity];
+            let args = [
+                "csv",
+                "--formula-guard",
+                "--format",
+                format,
+                "--rows",
+                entity,
+            ];
             let Command::Csv(args) = common::command(&args) else {
                 return;
             };
-            if let Ok((_, _, process)) = hookscope::cmd::csv::processor(&args, &common::settings(false, 80)) {
+            if let Ok((_, _, process)) =
+                hookscope::cmd::csv::processor(&args, &common::settings(false, 80))
+            {
                 common::run(data, &process);
             }
         }

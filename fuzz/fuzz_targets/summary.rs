@@ -12,13 +12,17 @@ fuzz_target!(|data: &[u8]| {
         (&["summary"], false, 100),
         (&["summary", "--full"], true, 30),
         (&["summary", "--format", "json"], false, 80),
-        (&["summary", "--section", "overview,messages,issues,timeline"], true, 200),
+        (
+            &["summary", "--section", "overview,messages,issues,timeline"],
+            true,
+            200,
+        ),
     ];
     for (args, color, width) in runs {
         let Command::Summary(args) = common::command(args) else {
             return;
         };
         let process = hookscope::cmd::summary::processor(&args, &common::settings(color, width));
-            common::run(data, &process);
+        common::run(data, &process);
     }
 });
