@@ -10,7 +10,10 @@ use std::borrow::Cow;
 use crate::check::{Finding, Report};
 use crate::cli::Entity;
 use crate::detect::{Detection, Provider};
+use std::sync::OnceLock;
+
 use crate::json::Extent;
+use crate::json::projection::{ListProjection, Projection};
 use crate::json::{Kind, Val};
 use crate::provider::{nuvidio, piperun};
 use crate::values::parse_rfc3339;
@@ -180,6 +183,53 @@ pub fn table(entity: Entity) -> &'static Table {
         Entity::Contacts => &piperun::rows::CONTACTS,
         Entity::Findings => &FINDINGS,
     }
+}
+
+/// The projection of an entity whose cells all read plain paths (the
+/// top level, or the items of one top-level array), so that the parse
+/// builds only what they read; `None` for the others.
+pub fn projection(entity: Entity) -> Option<&'static ListProjection> {
+    static PROJECTIONS: OnceLock<Vec<(Entity, Option<ListProjection>)>> = OnceLock::new();
+    let all = PROJECTIONS.get_or_init(|| {
+        ENTITIES
+            .iter()
+            .map(|e| (*e, derive_projection(table(*e))))
+            .collect()
+    });
+    all.iter().find(|(e, _)| *e == entity)?.1.as_ref()
+}
+
+fn derive_projection(table: &Table) -> Option<ListProjection> {
+    let Rows::Lists([list]) = table.rows else {
+        return None;
+    };
+    let [name] = list.path else {
+        return None;
+    };
+    let mut projection = ListProjection {
+        list: name,
+        root: Vec::new(),
+        item: Projection::default(),
+    };
+    for column in table.columns {
+        project_cell(&column.cell, &mut projection)?;
+    }
+    Some(projection)
+}
+
+fn project_cell(cell: &Cell, projection: &mut ListProjection) -> Option<()> {
+    match cell {
+        Cell::Root(path) => projection.root.push(path.first()?),
+        Cell::Item(path) | Cell::Count(path) => projection.item.add(path),
+        Cell::FirstOf(cells) => {
+            for cell in *cells {
+                project_cell(cell, projection)?;
+            }
+        }
+        Cell::Label => {}
+        _ => return None,
+    }
+    Some(())
 }
 
 impl Table {
@@ -448,5 +498,29 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod projection_tests {
+    use super::*;
+
+    /// Entities whose cells all read plain paths get a projection; the
+    /// golden files pin that their rows are the same as with a full parse.
+    #[test]
+    fn plain_path_entities_are_projected() {
+        let messages = projection(Entity::Messages).expect("messages reads plain paths");
+        assert_eq!(messages.list, "talk_histories");
+        assert_eq!(messages.root, ["id", "tracking_number"]);
+        assert!(
+            messages
+                .item
+                .member("user")
+                .flatten()
+                .is_some_and(|u| u.member("name").is_some())
+        );
+        assert!(messages.item.member("subject").is_none());
+        assert!(projection(Entity::Findings).is_none());
+        assert!(projection(Entity::Talks).is_none());
     }
 }

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use super::{Problem, diagnose, load};
 use crate::Status;
 use crate::check::{CheckOptions, check_payload};
-use crate::cli::{CsvArgs, CsvFormat};
+use crate::cli::{CsvArgs, CsvFormat, Entity};
 use crate::detect::Provider;
 use crate::input::Payload;
 use crate::json::Extent;
@@ -51,14 +51,34 @@ pub fn processor(
         timezone: args.timezone,
     };
     let row_format = format.clone();
+    let extent = parse_extent(entity, table);
     let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
         if let Rows::Findings = table.rows {
             findings(table, &row_format, &options, payload, out, tally)
         } else {
-            entity_rows(table, &row_format, options.provider, payload, out, tally)
+            entity_rows(
+                table,
+                extent,
+                &row_format,
+                options.provider,
+                payload,
+                out,
+                tally,
+            )
         }
     };
     Ok((table, format, process))
+}
+
+/// How much of a payload the entity's rows need: only what the columns read
+/// where they are plain paths; else a provider-specific entity does not
+/// build the other provider's payloads.
+fn parse_extent(entity: Entity, table: &Table) -> Extent {
+    match (table.extent, table.provider, rows::projection(entity)) {
+        (Extent::Lean, _, Some(projection)) => Extent::Project(projection),
+        (Extent::Lean, Some(only), None) => Extent::LeanFor(only),
+        (extent, _, _) => extent,
+    }
 }
 
 /// The format the options ask for; a delimiter only applies to CSV and TSV.
@@ -78,17 +98,13 @@ fn row_format(args: &CsvArgs, table: &Table) -> Result<RowFormat> {
 /// a payload that cannot be parsed or recognised makes the exit status 1.
 fn entity_rows(
     table: &Table,
+    extent: Extent,
     format: &RowFormat,
     provider: Option<Provider>,
     payload: &Payload<'_>,
     out: &mut Output,
     tally: &mut Tally,
 ) {
-    // A provider-specific entity does not build the other provider's payloads.
-    let extent = match (table.extent, table.provider) {
-        (Extent::Lean, Some(only)) => Extent::LeanFor(only),
-        (extent, _) => extent,
-    };
     match load(payload, extent, provider) {
         Ok((_, detection)) if !table.applies_to(detection.provider()) => {}
         Ok((doc, detection)) => {
@@ -193,7 +209,15 @@ mod tests {
         let mut out = Output::default();
         let mut tally = Tally::default();
         format.header(table, &mut out.data).expect("header");
-        entity_rows(table, format, None, &payload, &mut out, &mut tally);
+        entity_rows(
+            table,
+            table.extent,
+            format,
+            None,
+            &payload,
+            &mut out,
+            &mut tally,
+        );
         assert_eq!(
             tally.bad,
             0,

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::guide::Guide;
+use super::projection::ListProjection;
 use super::{Doc, Kind, Node, Number};
 use crate::detect::Provider;
 use crate::schema::Cursor;
@@ -32,6 +33,10 @@ pub enum Extent {
     /// Like [`Extent::Lean`] for one provider's payloads; the other
     /// provider's are still recognised but not built.
     LeanFor(Provider),
+    /// The top level's scalars (for detection), the listed top-level
+    /// members, and of each element of one array only the projected
+    /// members (see [`super::projection`]).
+    Project(&'static ListProjection),
 }
 
 impl Extent {
@@ -43,7 +48,7 @@ impl Extent {
                 1 => key == Some("content"),
                 _ => false,
             },
-            Extent::Lean | Extent::LeanFor(_) => guide.keeps(),
+            Extent::Lean | Extent::LeanFor(_) | Extent::Project(_) => guide.keeps(),
         }
     }
 }
@@ -107,10 +112,11 @@ pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
         builder: &mut builder,
         depth: 0,
         keep: true,
-        guide: Guide::Root(match extent {
-            Extent::LeanFor(provider) => Some(provider),
-            _ => None,
-        }),
+        guide: match extent {
+            Extent::LeanFor(provider) => Guide::Root(Some(provider)),
+            Extent::Project(projection) => Guide::ProjectRoot(projection),
+            _ => Guide::Root(None),
+        },
     };
     let root = seed.deserialize(&mut de)?;
     de.end()?;
@@ -152,7 +158,9 @@ impl<'a> NodeSeed<'_, 'a> {
     fn child(&mut self, key: Option<&str>, cursor: &mut Cursor) -> NodeSeed<'_, 'a> {
         let depth = self.depth + 1;
         let guide = match self.builder.extent {
-            Extent::Lean | Extent::LeanFor(_) => self.guide.child(key, depth, cursor),
+            Extent::Lean | Extent::LeanFor(_) | Extent::Project(_) => {
+                self.guide.child(key, depth, cursor)
+            }
             _ => Guide::Keep,
         };
         NodeSeed {
@@ -239,11 +247,16 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         }
         let mark = self.builder.scratch_members.len();
         let mut cursor = Cursor::default();
-        let id = map.next_value_seed(self.child(Some(&first_key), &mut cursor))?;
-        self.builder.scratch_members.push((first_key, id));
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let id = map.next_value_seed(self.child(Some(&key), &mut cursor))?;
-            self.builder.scratch_members.push((key, id));
+        let mut key = Some(first_key);
+        while let Some(k) = key {
+            let child = self.child(Some(&k), &mut cursor);
+            if child.guide.drops() {
+                map.next_value::<IgnoredAny>()?;
+            } else {
+                let id = map.next_value_seed(child)?;
+                self.builder.scratch_members.push((k, id));
+            }
+            key = map.next_key_seed(KeySeed)?;
         }
         let b = &mut *self.builder;
         let first = b.doc.members.len() as u32;

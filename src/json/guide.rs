@@ -5,6 +5,7 @@
 //! that never read those values (check without `--strict`, most row
 //! entities) parse with [`super::Extent::Lean`].
 
+use super::projection::{ListProjection, Projection};
 use crate::detect::Provider;
 use crate::provider::nuvidio::fields::{CONTENT, ENVELOPE};
 use crate::provider::piperun::fields::TALK;
@@ -25,6 +26,14 @@ pub enum Guide {
     Fields(FieldLookup),
     /// An array whose elements have this type.
     Items(&'static Ty),
+    /// The root of a projected parse.
+    ProjectRoot(&'static ListProjection),
+    /// The projected array: its elements are built through the projection.
+    ProjectList(&'static Projection),
+    /// A projected object: only the projection's members are built.
+    Project(&'static Projection),
+    /// A member outside the projection: not built, not recorded.
+    Drop,
 }
 
 impl Guide {
@@ -34,7 +43,16 @@ impl Guide {
     pub fn child(self, key: Option<&str>, depth: u32, cursor: &mut Cursor) -> Guide {
         match (self, key) {
             (Guide::Keep, _) => Guide::Keep,
-            (Guide::Skip, _) => Guide::Skip,
+            (Guide::Skip | Guide::Drop, _) => Guide::Skip,
+            (Guide::ProjectRoot(p), Some(key)) if key == p.list => Guide::ProjectList(&p.item),
+            (Guide::ProjectRoot(p), Some(key)) if p.root.contains(&key) => Guide::Keep,
+            (Guide::ProjectRoot(_), _) => Guide::Skip,
+            (Guide::ProjectList(p), None) => Guide::Project(p),
+            (Guide::Project(p), Some(key)) => match p.member(key) {
+                None => Guide::Drop,
+                Some(None) => Guide::Keep,
+                Some(Some(sub)) => Guide::Project(sub),
+            },
             (Guide::Root(Some(Provider::PipeRun)), Some(key)) => match find(TALK, key, cursor) {
                 Some(field) => of_type(&field.ty),
                 None => Guide::Skip,
@@ -64,7 +82,12 @@ impl Guide {
 
     /// Whether a container here is built.
     pub fn keeps(self) -> bool {
-        !matches!(self, Guide::Skip)
+        !matches!(self, Guide::Skip | Guide::Drop)
+    }
+
+    /// Whether the member is left out of the document altogether.
+    pub fn drops(self) -> bool {
+        matches!(self, Guide::Drop)
     }
 }
 

@@ -9,6 +9,7 @@
 mod build;
 mod guide;
 mod pointer;
+pub mod projection;
 
 use std::borrow::Cow;
 use std::fmt;

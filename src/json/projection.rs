@@ -1,0 +1,71 @@
+//! A projection: the members a row entity reads, so that the parse builds
+//! only those of each row's item (everything else is validated by
+//! serde_json and dropped). Derived from the entity's column paths.
+
+/// The members to build below one object, each with its own projection
+/// (`None`: build the whole member).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Projection {
+    pub members: Vec<(&'static str, Option<Projection>)>,
+}
+
+impl Projection {
+    /// Adds a path (object keys) to the projection.
+    pub fn add(&mut self, path: &[&'static str]) {
+        let Some((first, rest)) = path.split_first() else {
+            return;
+        };
+        let at = match self.members.iter().position(|(k, _)| k == first) {
+            Some(i) => i,
+            None => {
+                self.members.push((first, Some(Projection::default())));
+                self.members.len() - 1
+            }
+        };
+        match (&mut self.members[at].1, rest.is_empty()) {
+            (slot, true) => *slot = None,
+            (Some(sub), false) => sub.add(rest),
+            (None, false) => {}
+        }
+    }
+
+    /// The projection of member `key`: `Some(None)` builds it whole,
+    /// `Some(Some(p))` builds it projected, `None` drops it.
+    pub fn member(&self, key: &str) -> Option<Option<&Projection>> {
+        self.members
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, p)| p.as_ref())
+    }
+}
+
+/// What a parse with a projection builds: the payload's top level (all of
+/// it, so that detection works), and of the array at `list`, each element
+/// through `item`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListProjection {
+    pub list: &'static str,
+    /// Top-level members read whole (besides the list).
+    pub root: Vec<&'static str>,
+    pub item: Projection,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_merge_into_a_tree() {
+        let mut p = Projection::default();
+        p.add(&["user", "name"]);
+        p.add(&["user", "is_bot"]);
+        p.add(&["id"]);
+        assert_eq!(p.member("id"), Some(None));
+        let user = p.member("user").flatten().expect("projected");
+        assert_eq!(user.member("name"), Some(None));
+        assert_eq!(user.member("email"), None);
+        assert_eq!(p.member("message"), None);
+        p.add(&["user"]);
+        assert_eq!(p.member("user"), Some(None));
+    }
+}
