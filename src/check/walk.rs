@@ -59,7 +59,7 @@ impl<'d> Walker<'_, 'd> {
     }
 
     fn report(&mut self, severity: Severity, code: Code, message: String) {
-        let pointer = self.pointer().to_string();
+        let pointer = self.pointer().into_string();
         self.findings.push(Finding {
             severity,
             code,

@@ -53,6 +53,11 @@ impl Pointer {
         &self.text
     }
 
+    /// The pointer text, taken.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
     /// The pointer of a member of this one, without changing it.
     pub fn with_key(&self, key: &str) -> String {
         let mut p = self.clone();

@@ -18,22 +18,23 @@ use crate::text::escape_control;
 /// `SOURCE: error[code] /path: message` lines, one per finding.
 pub fn text(source: &Source<'_>, report: &Report, color: bool, out: &mut Vec<u8>) -> Result<()> {
     for f in &report.findings {
-        let role = match f.severity {
-            Severity::Error => Role::Error,
-            Severity::Warning => Role::Warning,
-        };
-        let label = paint(
-            &format!("{}[{}]", f.severity.as_str(), f.code.as_str()),
-            role,
-            color,
-        );
-        let pointer = escape_control(&f.pointer);
-        let at = if pointer.is_empty() {
-            String::new()
+        write!(out, "{source}: ")?;
+        let label = (f.severity.as_str(), f.code.as_str());
+        if color {
+            let role = match f.severity {
+                Severity::Error => Role::Error,
+                Severity::Warning => Role::Warning,
+            };
+            out.extend_from_slice(
+                paint(&format!("{}[{}]", label.0, label.1), role, true).as_bytes(),
+            );
         } else {
-            format!(" {pointer}")
-        };
-        writeln!(out, "{source}: {label}{at}: {}", escape_control(&f.message))?;
+            write!(out, "{}[{}]", label.0, label.1)?;
+        }
+        if !f.pointer.is_empty() {
+            write!(out, " {}", escape_control(&f.pointer))?;
+        }
+        writeln!(out, ": {}", escape_control(&f.message))?;
     }
     Ok(())
 }
