@@ -172,16 +172,27 @@ fn read_into(inputs: &[String], tx: SyncSender<(u64, Event)>) -> Result<()> {
     let mut seq = 0u64;
     let result = input::read_all(inputs, |event| {
         // A closed channel means the writer stopped (e.g. a closed pipe).
-        tx.send((seq, event))
-            .map_err(|_| anyhow::anyhow!("output closed"))?;
+        tx.send((seq, event)).map_err(|_| OutputClosed)?;
         seq += 1;
         Ok(())
     });
     match result {
-        Err(e) if e.to_string() == "output closed" => Ok(()),
+        Err(e) if e.is::<OutputClosed>() => Ok(()),
         other => other,
     }
 }
+
+/// The writer stopped taking batches (e.g. a closed pipe): reading ends.
+#[derive(Debug)]
+struct OutputClosed;
+
+impl std::fmt::Display for OutputClosed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("output closed")
+    }
+}
+
+impl std::error::Error for OutputClosed {}
 
 fn work(rx: &Mutex<Receiver<(u64, Event)>>, tx: &SyncSender<(u64, Done)>, process: &dyn Process) {
     loop {

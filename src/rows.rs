@@ -168,6 +168,11 @@ pub const ENTITIES: &[Entity] = &[
     Entity::Findings,
 ];
 
+/// Every entity's name, as `--rows` takes it.
+pub fn entity_names() -> impl Iterator<Item = &'static str> {
+    ENTITIES.iter().map(|e| table(*e).name)
+}
+
 /// The description of an entity.
 pub fn table(entity: Entity) -> &'static Table {
     match entity {

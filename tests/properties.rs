@@ -16,20 +16,6 @@ const SAMPLES: [&str; 3] = [
     include_str!("../samples/nuvidio/attendant_closed_issue.incomplete.json"),
 ];
 
-const ENTITIES: [&str; 11] = [
-    "calls",
-    "issues",
-    "tags",
-    "data",
-    "logs",
-    "talks",
-    "messages",
-    "events",
-    "bot-variables",
-    "contacts",
-    "findings",
-];
-
 fn arbitrary_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -155,7 +141,7 @@ proptest! {
             vec!["summary"],
             vec!["summary", "--full", "--format", "json"],
         ];
-        for entity in ENTITIES {
+        for entity in hookscope::rows::entity_names() {
             commands.push(vec!["csv", "--format", "jsonl", "--rows", entity]);
         }
         for args in &commands {

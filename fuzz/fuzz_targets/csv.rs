@@ -7,22 +7,8 @@ use libfuzzer_sys::fuzz_target;
 
 mod common;
 
-const ENTITIES: [&str; 11] = [
-    "calls",
-    "issues",
-    "tags",
-    "data",
-    "logs",
-    "talks",
-    "messages",
-    "events",
-    "bot-variables",
-    "contacts",
-    "findings",
-];
-
 fuzz_target!(|data: &[u8]| {
-    for entity in ENTITIES {
+    for entity in hookscope::rows::entity_names() {
         for format in ["csv", "jsonl"] {
             let args = [
                 "csv",

@@ -362,7 +362,7 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push_str(&serde_json::to_string(s).unwrap_or_default());
 }
 
-/// Keys that repeat inside one object, with the index of the member that wins.
+/// Keys that repeat inside one object, each once, in key order.
 pub fn duplicate_keys<'d>(object: Val<'d, '_>) -> Vec<&'d str> {
     let n = object.len();
     if n < 2 {
