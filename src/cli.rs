@@ -41,10 +41,27 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
 
-    /// Worker threads for parsing and checking (default: all cores). Output
-    /// is in input order and the same for any value.
-    #[arg(long, short = 'j', global = true, value_name = "N")]
+    /// Worker threads for parsing and checking, 1 to 256 (default: all
+    /// cores, at most 256). Output is in input order and the same for any
+    /// value.
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+/// The most `--jobs` hookscope starts: beyond a few per core more threads
+/// only cost memory, and a huge count would exhaust it.
+pub const MAX_JOBS: usize = 256;
+
+/// `--jobs`: a whole number from 1 to [`MAX_JOBS`].
+fn parse_jobs(s: &str) -> Result<std::num::NonZeroUsize, String> {
+    use std::num::IntErrorKind;
+    let too_many = || format!("--jobs must be at most {MAX_JOBS}");
+    match s.parse::<usize>() {
+        Ok(n) if n > MAX_JOBS => Err(too_many()),
+        Ok(n) => std::num::NonZeroUsize::new(n).ok_or_else(|| "--jobs must be 1 or more".into()),
+        Err(e) if *e.kind() == IntErrorKind::PosOverflow => Err(too_many()),
+        Err(_) => Err(format!("expected a whole number from 1 to {MAX_JOBS}")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -323,5 +340,17 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    // issue 9 point 14: --jobs had no upper bound, and 0 gave a type error.
+    #[test]
+    fn jobs_are_bounded() {
+        assert_eq!(parse_jobs("1").map(|n| n.get()), Ok(1));
+        assert_eq!(parse_jobs("256").map(|n| n.get()), Ok(256));
+        assert_eq!(parse_jobs("0"), Err("--jobs must be 1 or more".into()));
+        assert_eq!(parse_jobs("257"), Err("--jobs must be at most 256".into()));
+        let huge = "4294967296".repeat(3);
+        assert_eq!(parse_jobs(&huge), Err("--jobs must be at most 256".into()));
+        assert!(parse_jobs("-1").is_err_and(|e| e.contains("whole number")));
     }
 }

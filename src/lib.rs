@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod detect;
+pub mod diagnostics;
 pub mod html;
 pub mod input;
 pub mod json;
@@ -26,7 +27,7 @@ pub mod values;
 
 use std::io;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use cli::{Cli, Command};
 use settings::Settings;
@@ -63,7 +64,8 @@ impl Status {
     }
 }
 
-/// Runs a parsed command line.
+/// Runs a parsed command line. A reader that closes the output early
+/// ends the run quietly with the status of what was seen until then.
 pub fn run(cli: Cli) -> Result<Status> {
     let settings = Settings::resolve(&cli.global);
     let stdout = io::stdout();
@@ -76,8 +78,45 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Completions(args) => cmd::completions::run(args, &mut out)?,
         Command::Man => cmd::man::run(&mut out)?,
     };
-    io::Write::flush(&mut out)?;
-    Ok(status)
+    let flushed = io::Write::flush(&mut out).context("cannot write the output");
+    keep_status(status, flushed)
+}
+
+/// The status a command earned, kept when the reader closes the pipe while
+/// the last of the output is written (buffered data, totals, a closing
+/// tag): a closed pipe ends the output, not the count.
+pub(crate) fn keep_status(status: Status, written: Result<()>) -> Result<Status> {
+    match written {
+        Err(err) if is_broken_pipe(&err) => Ok(status),
+        Err(err) => Err(err),
+        Ok(()) => Ok(status),
+    }
+}
+
+/// Prints what clap made of a command line it will not run: help and
+/// version on stdout (checked: a full disk is trouble, a closed pipe a
+/// quiet end), usage errors on stderr (best effort); returns the status.
+pub fn report_parse(err: &clap::Error) -> Status {
+    if err.use_stderr() {
+        // Best effort, as every diagnostic: nowhere is left to report to.
+        let _ = err.print();
+        return Status::Trouble;
+    }
+    let printed = err
+        .print()
+        .and_then(|()| io::Write::flush(&mut io::stdout()))
+        .with_context(|| match err.kind() {
+            clap::error::ErrorKind::DisplayVersion => "cannot write the version",
+            _ => "cannot write the help",
+        });
+    match printed {
+        Ok(()) => Status::Ok,
+        Err(err) if is_broken_pipe(&err) => Status::Ok,
+        Err(err) => {
+            diagnostics::error(&err);
+            Status::Trouble
+        }
+    }
 }
 
 /// Whether an error comes from writing to a closed pipe.

@@ -4,15 +4,19 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use hookscope::{Status, diagnostics};
 
 fn main() -> ExitCode {
-    let cli = hookscope::cli::Cli::parse();
+    let cli = match hookscope::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return ExitCode::from(hookscope::report_parse(&err).code()),
+    };
     match hookscope::run(cli) {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) if hookscope::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("hookscope: {err:#}");
-            ExitCode::from(hookscope::Status::Trouble.code())
+            diagnostics::error(&err);
+            ExitCode::from(Status::Trouble.code())
         }
     }
 }

@@ -7,8 +7,9 @@ use std::io::Write;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
+use crate::diagnostics;
 use crate::input::{self, Batch, Event, Payload};
 
 /// Counts gathered over the payloads of a run.
@@ -36,6 +37,9 @@ pub struct Outcome {
     pub tally: Tally,
     /// An input could not be opened or read (exit status 2).
     pub trouble: bool,
+    /// The reader of the output went away (e.g. `| head -1`): reading
+    /// stopped there, and `tally` counts the payloads seen until then.
+    pub closed: bool,
 }
 
 /// What processing payloads produced: data for stdout, diagnostics for
@@ -81,15 +85,12 @@ fn run_batch(batch: &Batch, process: &dyn Process) -> (Output, Tally) {
     (bytes, tally)
 }
 
-fn report_trouble(err: &anyhow::Error) {
-    eprintln!("hookscope: {err:#}");
-}
-
 fn emit(output: &Output, out: &mut dyn Write) -> Result<()> {
     if !output.diagnostics.is_empty() {
+        // Data written so far comes first, so that both streams keep input
+        // order on a shared terminal.
         out.flush()?;
-        // Diagnostics are best effort: a closed stderr must not stop the data.
-        let _ = std::io::stderr().write_all(&output.diagnostics);
+        diagnostics::write_bytes(&output.diagnostics);
     }
     out.write_all(&output.data)?;
     Ok(())
@@ -97,10 +98,14 @@ fn emit(output: &Output, out: &mut dyn Write) -> Result<()> {
 
 fn run_serial(inputs: &[String], out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
     let mut outcome = Outcome::default();
-    input::read_all(inputs, |event| {
+    let read = input::read_all(inputs, |event| {
         outcome.absorb(Done::of(event, process), out)
-    })?;
-    Ok(outcome)
+    });
+    match read {
+        Err(_) if outcome.closed => Ok(outcome),
+        Err(err) => Err(err),
+        Ok(()) => Ok(outcome),
+    }
 }
 
 /// A processed batch, or an input's trouble, ready to be written.
@@ -123,19 +128,27 @@ impl Done {
 
 impl Outcome {
     /// Writes what a batch produced (or reports its input's trouble) and
-    /// counts it.
+    /// counts it. A closed output sets `closed` and stops the run with
+    /// [`OutputClosed`]; the batch still counts, it was seen.
     fn absorb(&mut self, done: Done, out: &mut dyn Write) -> Result<()> {
-        match done {
+        let written = match done {
             Done::Output(bytes, tally) => {
                 self.tally.add(tally);
                 emit(&bytes, out)
             }
             Done::Trouble(err) => {
-                out.flush()?;
-                report_trouble(&err);
                 self.trouble = true;
-                Ok(())
+                let flushed = out.flush();
+                diagnostics::error(&err);
+                flushed.map_err(Into::into)
             }
+        };
+        match written {
+            Err(err) if crate::is_broken_pipe(&err) => {
+                self.closed = true;
+                Err(OutputClosed.into())
+            }
+            other => other,
         }
     }
 }
@@ -150,12 +163,12 @@ fn run_parallel(
     let (done_tx, done_rx) = sync_channel::<(u64, Done)>(jobs * 2);
     let batch_rx = Arc::new(Mutex::new(batch_rx));
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_into(inputs, batch_tx));
         for _ in 0..jobs {
             let rx = Arc::clone(&batch_rx);
             let tx = done_tx.clone();
-            scope.spawn(move || work(&rx, &tx, process));
+            spawn(scope, move || work(&rx, &tx, process))?;
         }
+        let reader = spawn(scope, move || read_into(inputs, batch_tx))?;
         drop(done_tx);
         drop(batch_rx);
         let written = write_in_order(done_rx, out);
@@ -166,6 +179,18 @@ fn run_parallel(
         read?;
         Ok(outcome)
     })
+}
+
+/// Starts a thread; a failure (too many threads, no memory for a stack) is
+/// an error, not a panic. The threads already started stop on their own
+/// once the channels they use close.
+fn spawn<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    f: impl FnOnce() -> T + Send + 'scope,
+) -> Result<std::thread::ScopedJoinHandle<'scope, T>> {
+    std::thread::Builder::new()
+        .spawn_scoped(scope, f)
+        .context("cannot start a worker thread (try a smaller --jobs)")
 }
 
 fn read_into(inputs: &[String], tx: SyncSender<(u64, Event)>) -> Result<()> {
@@ -215,7 +240,10 @@ fn write_in_order(rx: Receiver<(u64, Done)>, out: &mut dyn Write) -> Result<Outc
         pending.insert(seq, done);
         while let Some(done) = pending.remove(&next) {
             next += 1;
-            outcome.absorb(done, out)?;
+            match outcome.absorb(done, out) {
+                Err(_) if outcome.closed => return Ok(outcome),
+                written => written?,
+            }
         }
     }
     Ok(outcome)

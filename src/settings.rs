@@ -32,7 +32,7 @@ impl Settings {
 }
 
 fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(crate::cli::MAX_JOBS))
 }
 
 fn resolve_color(

@@ -15,18 +15,19 @@ use crate::settings::Settings;
 pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     let process = processor(args, settings);
     let format = args.format;
-    let outcome = if format == CheckFormat::Junit {
+    if format == CheckFormat::Junit {
         let mut cases = Vec::new();
         let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, &mut cases, &process)?;
-        render::junit_document(&outcome.tally, &cases, out)?;
-        outcome
-    } else {
-        pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?
-    };
-    if format == CheckFormat::Text {
-        render::text_totals(&outcome.tally, settings.color, out)?;
+        let written = render::junit_document(&outcome.tally, &cases, out);
+        return crate::keep_status(Status::of(&outcome), written);
     }
-    Ok(Status::of(&outcome))
+    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    let status = Status::of(&outcome);
+    if format == CheckFormat::Text && !outcome.closed {
+        let written = render::text_totals(&outcome.tally, settings.color, out);
+        return crate::keep_status(status, written);
+    }
+    Ok(status)
 }
 
 /// The per-payload work of `hookscope check` (also what the fuzz targets

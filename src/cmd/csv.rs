@@ -108,7 +108,7 @@ fn entity_rows(
     match load(payload, extent, provider) {
         Ok((_, detection)) if !table.applies_to(detection.provider()) => {}
         Ok((doc, detection)) => {
-            let source = payload.source.to_string();
+            let source = payload.source.label();
             let mut writer = format.writer(&mut out.data);
             write_rows(table, &source, doc.root(), &detection, &mut writer);
             let written = writer.finish();
@@ -132,7 +132,7 @@ fn findings(
     tally: &mut Tally,
 ) {
     let report = check_payload(payload, options);
-    let source = payload.source.to_string();
+    let source = payload.source.label();
     if report.detection.is_none() {
         tally.bad += 1;
         if let Some(finding) = report.findings.first() {

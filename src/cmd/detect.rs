@@ -12,6 +12,7 @@ use crate::input::Payload;
 use crate::json::Extent;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::settings::Settings;
+use crate::text::Escaped;
 
 /// One line of `--format json`.
 #[derive(Debug, Serialize)]
@@ -48,11 +49,15 @@ pub fn processor(args: &DetectArgs, settings: &Settings) -> impl Process + use<>
             tally.bad += 1;
             diagnose(out, &payload.source, problem);
         }
-        let source = payload.source.to_string();
+        let source = &payload.source;
+        // Text is TSV: every field is escaped (the source by its Display),
+        // so a tab or newline in a file name or hookType cannot forge a row.
         let line = match (&result, format) {
-            (Ok(d), DetectFormat::Text) => format!("{source}\t{}\t{}\n", d.provider(), d.kind()),
+            (Ok(d), DetectFormat::Text) => {
+                format!("{source}\t{}\t{}\n", d.provider(), Escaped(&d.kind()))
+            }
             (Err(p), DetectFormat::Text) => format!("{source}\tunknown\t{}\n", p.code.as_str()),
-            (_, DetectFormat::Json) => json_line(source, &result),
+            (_, DetectFormat::Json) => json_line(source.label(), &result),
         };
         out.data.extend_from_slice(line.as_bytes());
     }

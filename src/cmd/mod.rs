@@ -15,6 +15,7 @@ use crate::detect::{Detection, Provider};
 use crate::input::{Payload, Source};
 use crate::json::{Doc, Extent};
 use crate::pipeline::Output;
+use crate::text::Escaped;
 
 /// Why a payload could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,6 @@ pub fn diagnose(out: &mut Output, source: &Source<'_>, problem: &Problem) {
         out.diagnostics,
         "hookscope: {source}: error[{}]: {}",
         problem.code.as_str(),
-        problem.message
+        Escaped(&problem.message)
     );
 }

@@ -50,7 +50,7 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<
                 match format {
                     SummaryFormat::Text => Ok(()),
                     SummaryFormat::Json => render::json_error(
-                        &source.to_string(),
+                        &source.label(),
                         problem.code.as_str(),
                         &problem.message,
                         &mut out.data,

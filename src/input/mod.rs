@@ -17,6 +17,7 @@ use flate2::bufread::MultiGzDecoder;
 pub use frame::{Frame, Framer};
 
 use crate::json::{self, Doc, Extent};
+use crate::text::Escaped;
 
 /// The name used for standard input in source labels.
 pub const STDIN: &str = "-";
@@ -33,9 +34,19 @@ pub struct Source<'a> {
     pub column: u64,
 }
 
+impl Source<'_> {
+    /// `PATH:LINE` exactly as named, for the data formats (JSON, CSV, JUnit);
+    /// [`Display`](fmt::Display) shows it escaped, for text and diagnostics.
+    pub fn label(&self) -> String {
+        format!("{}:{}", self.input, self.line)
+    }
+}
+
+/// `PATH:LINE` with the path escaped ([`crate::text::escape_control`]): a
+/// file name cannot act on a terminal or split a TSV row.
 impl fmt::Display for Source<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.input, self.line)
+        write!(f, "{}:{}", Escaped(self.input), self.line)
     }
 }
 
@@ -274,9 +285,15 @@ fn read_one(
     }
     if let Some(err) = framer.take_error() {
         let what = if gzip {
-            format!("{name}: gzip data is truncated or corrupt; payloads before it were read")
+            format!(
+                "{}: gzip data is truncated or corrupt; payloads before it were read",
+                Escaped(&name)
+            )
         } else {
-            format!("{name}: read failed; payloads before the failure were read")
+            format!(
+                "{}: read failed; payloads before the failure were read",
+                Escaped(&name)
+            )
         };
         let err = anyhow::Error::new(err).context(what);
         sink(Event::Trouble(err))?;
@@ -294,16 +311,16 @@ fn open(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
     let raw: Box<dyn Read + Send> = if name == STDIN {
         let stdin = io::stdin();
         if stdin.is_terminal() {
-            eprintln!("{TERMINAL_HINT}");
+            crate::diagnostics::line(TERMINAL_HINT);
         }
         Box::new(stdin)
     } else {
-        Box::new(File::open(name).with_context(|| format!("{name}: cannot open"))?)
+        Box::new(File::open(name).with_context(|| format!("{}: cannot open", Escaped(name)))?)
     };
     let mut buffered = BufReader::with_capacity(64 * 1024, raw);
     let head = buffered
         .fill_buf()
-        .with_context(|| format!("{name}: cannot read"))?;
+        .with_context(|| format!("{}: cannot read", Escaped(name)))?;
     if head.starts_with(&[0x1f, 0x8b]) {
         Ok((Box::new(MultiGzDecoder::new(buffered)), true))
     } else {

@@ -75,7 +75,7 @@ struct JsonReport<'a> {
 /// One JSON object per payload.
 pub fn json(source: &Source<'_>, report: &Report, valid: bool, out: &mut Vec<u8>) -> Result<()> {
     let row = JsonReport {
-        source: source.to_string(),
+        source: source.label(),
         provider: report.detection.as_ref().map(|d| d.provider().as_str()),
         kind: report.detection.as_ref().map(|d| d.kind()),
         valid,
@@ -130,7 +130,7 @@ pub fn junit_case(
     out: &mut Vec<u8>,
 ) -> Result<()> {
     let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
-    let name = xml_safe(&source.to_string());
+    let name = xml_safe(&source.label());
     let class = match &report.detection {
         Some(d) => format!("{}.{}", d.provider(), d.kind()),
         None => "unrecognised".into(),

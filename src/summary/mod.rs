@@ -299,7 +299,7 @@ pub fn build(
             picked => picked.contains(&s.name),
         });
     Summary {
-        source: source.to_string(),
+        source: source.label(),
         provider: detection.provider(),
         kind: detection.kind(),
         sections: shown,
