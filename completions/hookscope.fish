@@ -29,7 +29,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_needs_command" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_needs_command" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_needs_command" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_needs_command" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_needs_command" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "detect" -d 'Print each payload\'s provider and kind'
@@ -47,7 +47,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'SOURCE: severity[code] /path: message, then a count line'
@@ -60,7 +60,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l strict -d 'Fail on warnings too, and report fields no description knows'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s V -l version -d 'Print version'
@@ -83,7 +83,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l full -d 'Show whole messages and values instead of cutting long ones'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s V -l version -d 'Print version'
@@ -106,7 +106,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l full -d 'Show whole messages and values instead of cutting long ones'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s V -l version -d 'Print version'
@@ -131,7 +131,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l list -d 'List every entity with its columns'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l no-header -d 'Leave out the header row'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l formula-guard -d 'Prefix cells starting with = + - @ tab or CR with \' so spreadsheets do not run them as formulas'
@@ -143,7 +143,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
@@ -151,7 +151,7 @@ piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s j -l jobs -d 'Worker threads for parsing and checking (default: all cores). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
