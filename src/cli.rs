@@ -13,7 +13,10 @@ Exit status:
   1  at least one payload is bad: unparseable or unrecognised (for check:
      also invalid). summary and csv succeed on any payload they can read
      and recognise, valid or not
-  2  trouble: usage error, an input that cannot be opened or read
+  2  trouble: usage error, an input that cannot be opened or read, an
+     output that cannot be written
+A closed pipe (| head) ends the output quietly; the status still counts
+the payloads seen before it closed.
 
 Inputs: files, or - for stdin (the default). Each may hold one JSON payload,
 a JSON array of payloads, NDJSON, or concatenated (pretty-printed) documents,
