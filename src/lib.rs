@@ -95,11 +95,12 @@ pub(crate) fn keep_status(status: Status, written: Result<()>) -> Result<Status>
 
 /// Prints what clap made of a command line it will not run: help and
 /// version on stdout (checked: a full disk is trouble, a closed pipe a
-/// quiet end), usage errors on stderr (best effort); returns the status.
+/// quiet end), usage errors on stderr through the diagnostic writer (they
+/// quote the arguments, which may be hostile file names); returns the
+/// status.
 pub fn report_parse(err: &clap::Error) -> Status {
     if err.use_stderr() {
-        // Best effort, as every diagnostic: nowhere is left to report to.
-        let _ = err.print();
+        diagnostics::write(&err.render().to_string());
         return Status::Trouble;
     }
     let printed = err

@@ -89,12 +89,14 @@ fn emit(output: &Output, out: &mut dyn Write) -> Result<()> {
     if !output.diagnostics.is_empty() {
         // Data written so far comes first, so that both streams keep input
         // order on a shared terminal.
-        out.flush()?;
+        out.flush().context(WRITE_FAILED)?;
         diagnostics::write_bytes(&output.diagnostics);
     }
-    out.write_all(&output.data)?;
-    Ok(())
+    out.write_all(&output.data).context(WRITE_FAILED)
 }
+
+/// The context of a failed write to the output.
+const WRITE_FAILED: &str = "cannot write the output";
 
 fn run_serial(inputs: &[String], out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
     let mut outcome = Outcome::default();
@@ -138,9 +140,9 @@ impl Outcome {
             }
             Done::Trouble(err) => {
                 self.trouble = true;
-                let flushed = out.flush();
+                let flushed = out.flush().context(WRITE_FAILED);
                 diagnostics::error(&err);
-                flushed.map_err(Into::into)
+                flushed
             }
         };
         match written {

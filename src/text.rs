@@ -28,7 +28,7 @@ pub fn escape_control(s: &str) -> Cow<'_, str> {
 
 /// Like [`escape_control`] but keeps newlines (for wrapped message text).
 pub fn escape_control_keep_newlines(s: &str) -> Cow<'_, str> {
-    if is_plain(s) {
+    if s.split('\n').all(is_plain) {
         return Cow::Borrowed(s);
     }
     let mut exact = String::with_capacity(s.len() + 8);
