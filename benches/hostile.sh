@@ -6,6 +6,7 @@
 #   bash benches/hostile.sh                  # every case
 #   CASES='summary-long html' bash benches/hostile.sh   # names containing a word
 #   RUNS=1 TIMEOUT=60 bash benches/hostile.sh
+#   BIN=/tmp/old-hookscope bash benches/hostile.sh       # another binary
 #
 # Inputs are generated once into target/bench/hostile/ by
 # benches/hostile_gen.py. A run over TIMEOUT seconds (default 300) is shown
@@ -20,13 +21,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=target/bench/hostile
 mkdir -p "$dir"
-BIN=target/release/hookscope
+BIN=${BIN:-target/release/hookscope}
 RUNS=${RUNS:-3}
 TIMEOUT=${TIMEOUT:-300}
 
 ALL_CASES=(
   summary-long-word
   summary-long-word-cols20
+  summary-long-word-full
   summary-long-number
   csv-issues-html-comments
   summary-html-a
@@ -55,6 +57,12 @@ case_summary_long_word_cols20() {
   CMD=(env COLUMNS=20 "$BIN" summary "$INPUT")
 }
 
+# Point 7: the same word shown whole.
+case_summary_long_word_full() {
+  input talk-word $((500000 * $1))
+  CMD=(env COLUMNS=100 "$BIN" summary --full "$INPUT")
+}
+
 # Point 7: a number of 10^6 digits (the talk's id, shown whole).
 case_summary_long_number() {
   input talk-number $((1000000 * $1))
@@ -80,17 +88,20 @@ case_summary_unknown_keys() {
   MEM=1
 }
 
-# measure: best time of RUNS runs of CMD and the largest peak RSS (KB),
-# as "SECONDS RSS_KB"; ">TIMEOUT" when a run does not finish.
+# measure: best wall time of RUNS runs of CMD (milliseconds resolution)
+# and the largest peak RSS (KB), as "SECONDS RSS_KB"; ">TIMEOUT" when a
+# run does not finish.
 measure() {
-  local best="" rss=0 i t m
+  local best="" rss=0 i t m code start
   for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -o "$dir/time.txt" -f "%e %M %x" timeout "$TIMEOUT" "${CMD[@]}" >/dev/null 2>"$dir/stderr.txt" || true
-    if [ "$(tail -1 "$dir/time.txt" | awk '{print $3}')" = 124 ]; then
+    start=$(date +%s%N)
+    /usr/bin/time -o "$dir/time.txt" -f "%M %x" timeout "$TIMEOUT" "${CMD[@]}" >/dev/null 2>"$dir/stderr.txt" || true
+    t=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
+    read -r m code < <(tail -1 "$dir/time.txt")
+    if [ "$code" = 124 ]; then
       echo ">$TIMEOUT 0"
       return
     fi
-    read -r t m _ < <(tail -1 "$dir/time.txt")
     if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
     [ "$m" -gt "$rss" ] && rss=$m
   done
@@ -120,7 +131,7 @@ for name in "${ALL_CASES[@]}"; do
   read -r t4 rss4 < <(measure)
   size=$(stat -c %s "$INPUT")
   awk -v n="$name" -v a="$t1" -v b="$t4" -v r="$rss4" -v s="$size" -v mem="$MEM" 'BEGIN {
-    ratio = (a ~ />/ || b ~ />/ || a == 0) ? "-" : sprintf("%.1f", b / (a > 0.01 ? a : 0.01))
+    ratio = (a ~ />/ || b ~ />/) ? "-" : sprintf("%.1f", b / (a > 0.001 ? a : 0.001))
     per = mem ? sprintf("%.1fx", r * 1024 / s) : ""
     printf "| %-28s | %8s | %8s | %6s | %11.1f | %14.1f | %s\n", n, a, b, ratio, s / 1e6, r / 1024, per
   }'
