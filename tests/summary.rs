@@ -180,3 +180,27 @@ fn long_words_fit_the_table() {
         assert!(count(&overview, '7') >= 20_000, "the id is shown whole");
     }
 }
+
+// issue 9 point 13: a payload with a million fields no description knows
+// took a gigabyte to summarize as text. Text lists the first 200 and says
+// how many more; --full and JSON list them all.
+#[test]
+fn unknown_fields_beyond_200_are_counted_in_text() {
+    let talk = std::fs::read_to_string("samples/piperun/talk.json").expect("sample");
+    let extra: Vec<String> = (0..300).map(|i| format!("\"k{i:03}\":{i}")).collect();
+    let talk = format!(
+        "{},{}}}",
+        talk.trim_end().trim_end_matches('}'),
+        extra.join(",")
+    );
+    let path = format!("{}/many-unknown.json", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, talk).expect("written");
+    let text = summary("100", &["summary", "--section", "other", &path]);
+    let other = section(&text, "Other fields");
+    assert_eq!(other.len(), 201, "{other:?}");
+    assert_eq!(other[200], "  … and 100 more (--full shows them all)");
+    let full = summary("100", &["summary", "--full", "--section", "other", &path]);
+    assert!(full.contains("/k299  299"), "{full}");
+    let json = summary("100", &["summary", "--format", "json", &path]);
+    assert!(json.contains(r#""key":"/k299","label":"/k299","value":"299""#));
+}

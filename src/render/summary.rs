@@ -28,6 +28,9 @@ use crate::text::{escape_control, escape_control_keep_newlines};
 
 /// Left margin of section bodies.
 const INDENT: &str = "  ";
+/// Fields a section lists without `--full` (the fields a payload has that
+/// no description knows can number millions); a note says how many more.
+const MAX_FIELDS: usize = 200;
 /// Lines a `Fit::Prose` cell keeps without `--full`.
 const PROSE_LINES: usize = 3;
 /// Widest a `Fit::Short` column gets: a date and time, `2025-09-09 08:00:00`,
@@ -78,8 +81,13 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
         title.push_str(&format!(" ({})", table.rows.len()));
     }
     writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
+    let mut hidden = 0;
     let lines = match &section.body {
         _ if section.has_no_rows() => paint("none", Role::Muted, view.color),
+        Body::Fields(fields) if fields.len() > MAX_FIELDS && !view.full => {
+            hidden = fields.len() - MAX_FIELDS;
+            fields_table(&fields[..MAX_FIELDS], view)
+        }
         Body::Fields(fields) => fields_table(fields, view),
         Body::Table(table) => list_table(table.columns, &table.rows, view),
     };
@@ -88,6 +96,10 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
             "" => writeln!(out)?,
             line => writeln!(out, "{INDENT}{line}")?,
         }
+    }
+    if hidden > 0 {
+        let note = format!("… and {hidden} more (--full shows them all)");
+        writeln!(out, "{INDENT}{}", paint(&note, Role::Muted, view.color))?;
     }
     for note in &section.notes {
         for line in wrapped(note, view).lines() {
@@ -104,7 +116,7 @@ fn wrapped(text: &str, view: &View) -> String {
         rows: vec![(vec![clean(text, Fit::Wrap)], None)],
         ..Grid::default()
     };
-    finish(&grid, view)
+    finish(grid, view)
 }
 
 /// Label and value, one row per field.
@@ -112,12 +124,12 @@ fn fields_table(fields: &[Field], view: &View) -> String {
     let rows = fields
         .iter()
         .map(|field| {
-            let label = ink::mark(&clean(&field.label, Fit::Wrap), Ink::Muted, view.color);
+            let label = ink::mark(&clean(field.label(), Fit::Wrap), Ink::Muted, view.color);
             (vec![label, cell(&field.value, Fit::Wrap, view, None)], None)
         })
         .collect();
     finish(
-        &Grid {
+        Grid {
             rows,
             ..Grid::default()
         },
@@ -169,7 +181,7 @@ fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View) -> String {
         rows,
         narrow,
     };
-    finish(&grid, view)
+    finish(grid, view)
 }
 
 /// Columns with nothing in any row are left out.
@@ -196,7 +208,7 @@ fn without_empty_columns(
 
 /// Laid out with two spaces between columns, none at the edges; trailing
 /// blanks trimmed.
-fn finish(grid: &Grid, view: &View) -> String {
+fn finish(grid: Grid, view: &View) -> String {
     grid::layout(grid, grid::width(view.width, INDENT.len()), ink::to_ansi)
 }
 
@@ -469,11 +481,11 @@ struct JsonSummary<'a> {
 struct JsonSection<'a> {
     section: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    fields: Option<Vec<JsonField<'a>>>,
+    fields: Option<JsonFields<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     columns: Option<Vec<JsonColumn>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    rows: Option<Vec<JsonRow<'a>>>,
+    rows: Option<JsonRows<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     notes: &'a [String],
 }
@@ -491,6 +503,26 @@ struct JsonField<'a> {
 struct JsonColumn {
     key: &'static str,
     label: &'static str,
+}
+
+/// Fields serialized one by one, not gathered first (there can be
+/// millions).
+struct JsonFields<'a>(&'a [Field]);
+
+impl Serialize for JsonFields<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(json_field))
+    }
+}
+
+/// Rows serialized one by one.
+struct JsonRows<'a>(&'a summary::Table);
+
+impl Serialize for JsonRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let columns = self.0.columns;
+        serializer.collect_seq(self.0.rows.iter().map(|values| JsonRow { columns, values }))
+    }
 }
 
 /// A row as an object keyed by column, plus `malformed`: the columns whose
@@ -526,18 +558,14 @@ fn json_section(section: &Section) -> JsonSection<'_> {
         notes: &section.notes,
     };
     match &section.body {
-        Body::Fields(fields) => json.fields = Some(fields.iter().map(json_field).collect()),
+        Body::Fields(fields) => json.fields = Some(JsonFields(fields)),
         Body::Table(table) => {
             let columns = table.columns.iter().map(|c| JsonColumn {
                 key: c.key,
                 label: c.label,
             });
             json.columns = Some(columns.collect());
-            let rows = table.rows.iter().map(|values| JsonRow {
-                columns: table.columns,
-                values,
-            });
-            json.rows = Some(rows.collect());
+            json.rows = Some(JsonRows(table));
         }
     }
     json
@@ -546,7 +574,7 @@ fn json_section(section: &Section) -> JsonSection<'_> {
 fn json_field(field: &Field) -> JsonField<'_> {
     JsonField {
         key: &field.key,
-        label: &field.label,
+        label: field.label(),
         value: field.value.text.as_deref(),
         malformed: field.value.malformed,
     }
