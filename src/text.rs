@@ -101,9 +101,32 @@ pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// Characters of a payload string kept in a message.
+const SHOWN_CHARS: usize = 60;
+/// Characters of a number kept in a message.
+const SHOWN_DIGITS: usize = 40;
+
 /// A value quoted for a message: escaped, shortened, in double quotes.
 pub fn quote(s: &str) -> String {
-    format!("\"{}\"", shorten(&escape_control(s), 60))
+    format!("\"{}\"", shown(s))
+}
+
+/// A payload string as a message shows it unquoted: escaped, shortened.
+pub fn shown(s: &str) -> Cow<'_, str> {
+    match escape_control(s) {
+        Cow::Borrowed(s) => shorten(s, SHOWN_CHARS),
+        Cow::Owned(s) => Cow::Owned(shorten(&s, SHOWN_CHARS).into_owned()),
+    }
+}
+
+/// A number as a message shows it: shortened (a number can have a
+/// million digits).
+pub fn number(n: &impl std::fmt::Display) -> String {
+    let text = n.to_string();
+    match shorten(&text, SHOWN_DIGITS) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(short) => short,
+    }
 }
 
 #[cfg(test)]
@@ -189,5 +212,14 @@ mod tests {
         assert_eq!(shorten("abcdef", 4), "abc…");
         assert_eq!(shorten("ação", 4), "ação");
         assert_eq!(shorten("ççççç", 3), "çç…");
+    }
+
+    #[test]
+    fn messages_show_values_shortened() {
+        let digits = "1".repeat(1_000_000);
+        assert_eq!(number(&digits).chars().count(), SHOWN_DIGITS);
+        assert_eq!(number(&"12.5"), "12.5");
+        assert_eq!(shown(&"\u{1b}".repeat(100)).chars().count(), SHOWN_CHARS);
+        assert_eq!(quote("a\tb"), "\"a\\tb\"");
     }
 }

@@ -117,3 +117,90 @@ fn payload_escapes_stay_escaped() {
         assert!(text.contains(shown), "missing {shown:?} in\n{text}");
     }
 }
+
+/// A talk whose first message is `message` and whose id has `digits`
+/// digits, written under the test's temporary directory.
+fn long_talk(name: &str, message: &str, digits: usize) -> String {
+    let talk = std::fs::read_to_string("samples/piperun/talk.json").expect("sample");
+    let talk = talk
+        .replacen("\"Teste Jonas\"", &format!("\"{message}\""), 1)
+        .replacen(
+            "\"id\": 114603,",
+            &format!("\"id\": {},", "7".repeat(digits)),
+            1,
+        );
+    let path = format!("{}/{name}.json", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, talk).expect("written");
+    path
+}
+
+/// The lines of section `title`'s table, up to the blank line after it.
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| !l.starts_with(title))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+// issue 9 point 7: a long unbroken word made `summary` quadratic; cells are
+// now cut (or broken) before layout. Whatever the path, a cut row shows at
+// most its three lines, nothing is wider than the terminal, and `--full`
+// and shown-whole fields still show every character.
+#[test]
+fn long_words_fit_the_table() {
+    let word = "x".repeat(30_000);
+    let path = long_talk("long-talk", &format!("ab {word} cd"), 20_000);
+    let plain = long_talk("plain-talk", "ab cd", 6);
+    for columns in ["20", "100"] {
+        // Tables are never narrower than 20 columns, plus the indent.
+        let limit = columns.parse::<usize>().expect("number").max(22);
+        let cut = summary(columns, &["summary", &path]);
+        let full = summary(columns, &["summary", "--full", &path]);
+        for line in cut
+            .lines()
+            .chain(full.lines())
+            .filter(|l| l.starts_with("  "))
+        {
+            assert!(width(line) <= limit, "wider than {limit}: {line:?}");
+        }
+        let x_lines = |text: &str| {
+            let rows = section(text, "Messages");
+            rows.iter().filter(|l| l.contains("xxx")).count()
+        };
+        assert!(x_lines(&cut) <= 3, "{:?}", section(&cut, "Messages"));
+        let count = |text: &str, c: char| text.chars().filter(|&x| x == c).count();
+        let others = count(&summary(columns, &["summary", "--full", &plain]), 'x');
+        assert_eq!(
+            count(&full, 'x') - others,
+            word.len(),
+            "--full shows it whole"
+        );
+        let overview = section(&cut, "Overview").concat();
+        assert!(count(&overview, '7') >= 20_000, "the id is shown whole");
+    }
+}
+
+// issue 9 point 13: a payload with a million fields no description knows
+// took a gigabyte to summarize as text. Text lists the first 200 and says
+// how many more; --full and JSON list them all.
+#[test]
+fn unknown_fields_beyond_200_are_counted_in_text() {
+    let talk = std::fs::read_to_string("samples/piperun/talk.json").expect("sample");
+    let extra: Vec<String> = (0..300).map(|i| format!("\"k{i:03}\":{i}")).collect();
+    let talk = format!(
+        "{},{}}}",
+        talk.trim_end().trim_end_matches('}'),
+        extra.join(",")
+    );
+    let path = format!("{}/many-unknown.json", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, talk).expect("written");
+    let text = summary("100", &["summary", "--section", "other", &path]);
+    let other = section(&text, "Other fields");
+    assert_eq!(other.len(), 201, "{other:?}");
+    assert_eq!(other[200], "  … and 100 more (--full shows them all)");
+    let full = summary("100", &["summary", "--full", "--section", "other", &path]);
+    assert!(full.contains("/k299  299"), "{full}");
+    let json = summary("100", &["summary", "--format", "json", &path]);
+    assert!(json.contains(r#""key":"/k299","label":"/k299","value":"299""#));
+}

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use super::{CheckOptions, Code, Finding};
 use crate::json::{Kind, Pointer, Val};
 use crate::schema::{Path, Rule, Severity};
-use crate::text::quote;
+use crate::text::{quote, shown};
 use crate::values::{self, Decoded};
 
 /// Evaluates every rule; rules skip values that are missing or malformed
@@ -121,9 +121,9 @@ fn not_before(
     if b < a {
         let message = format!(
             "{} is before {} ({})",
-            end.as_str().unwrap_or_default(),
+            shown(end.as_str().unwrap_or_default()),
             pointer_of(earlier),
-            start.as_str().unwrap_or_default()
+            shown(start.as_str().unwrap_or_default())
         );
         out.push(Finding {
             severity: Severity::Warning,

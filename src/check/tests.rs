@@ -124,3 +124,21 @@ fn lean_and_full_parses_give_the_same_findings() {
         );
     }
 }
+
+// issue 9 point 11: a fraction of a million digits in an integer field gave
+// a wrong-type message of a megabyte; every value in a message is shortened.
+#[test]
+fn wrong_type_message_shortens_a_long_number() {
+    let talk = sample("piperun/talk.json");
+    let fraction = format!("0.{}", "5".repeat(1_000_000));
+    let text = talk.replacen("\"agent_id\": 2,", &format!("\"agent_id\": {fraction},"), 1);
+    let doc = parse(&text, Extent::Full).expect("valid JSON");
+    let findings = check_doc(&doc, &options()).findings;
+    let wrong = findings
+        .iter()
+        .find(|f| f.pointer == "/agent_id")
+        .expect("a finding at /agent_id");
+    assert_eq!(wrong.code.as_str(), "wrong-type");
+    assert!(wrong.message.len() < 200, "{} bytes", wrong.message.len());
+    assert!(wrong.message.ends_with('…'), "{}", wrong.message);
+}

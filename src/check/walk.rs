@@ -232,14 +232,16 @@ impl<'d> Walker<'_, 'd> {
         if n.is_integer() || !finite {
             self.out_of_range("an integer that fits 64 bits", n);
         } else {
-            let message = format!("expected an integer, found the number {n}");
+            let message = format!(
+                "expected an integer, found the number {}",
+                crate::text::number(n)
+            );
             self.report(Severity::Error, Code::WrongType, message);
         }
     }
 
     fn out_of_range(&mut self, expected: &str, n: &json::Number<'_>) {
-        let shown = crate::text::shorten(&n.to_string(), 40).into_owned();
-        let message = format!("expected {expected}, found {shown}");
+        let message = format!("expected {expected}, found {}", crate::text::number(n));
         self.report(Severity::Error, Code::OutOfRange, message);
     }
 
@@ -312,7 +314,7 @@ pub fn describe_found(value: Val<'_, '_>) -> String {
     match value.node() {
         None => "nothing".into(),
         Some(Node::String(s)) => format!("the string {}", quote(s)),
-        Some(Node::Number(n)) => format!("the number {}", crate::text::shorten(&n.to_string(), 40)),
+        Some(Node::Number(n)) => format!("the number {}", crate::text::number(n)),
         Some(Node::Bool(b)) => format!("{b}"),
         Some(Node::Null) => "null".into(),
         Some(_) => value.kind().map_or("nothing", Kind::article_name).into(),

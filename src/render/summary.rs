@@ -18,23 +18,24 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, TableStyle, Width};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
+use super::grid::{self, Grid};
 use super::style::{Role, paint, paint_hex};
 use crate::summary::{self, Body, Column, Field, Fit, Section, Summary, Tone, Value};
 use crate::text::{escape_control, escape_control_keep_newlines};
 
 /// Left margin of section bodies.
 const INDENT: &str = "  ";
+/// Fields a section lists without `--full` (the fields a payload has that
+/// no description knows can number millions); a note says how many more.
+const MAX_FIELDS: usize = 200;
 /// Lines a `Fit::Prose` cell keeps without `--full`.
 const PROSE_LINES: usize = 3;
 /// Widest a `Fit::Short` column gets: a date and time, `2025-09-09 08:00:00`,
 /// and the padding.
 const SHORT_WIDTH: u16 = 19 + 2;
-/// Narrowest table comfy-table is asked for.
-const MIN_WIDTH: usize = 20;
 
 /// How text output looks.
 #[derive(Debug, Clone, Copy)]
@@ -80,8 +81,13 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
         title.push_str(&format!(" ({})", table.rows.len()));
     }
     writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
+    let mut hidden = 0;
     let lines = match &section.body {
         _ if section.has_no_rows() => paint("none", Role::Muted, view.color),
+        Body::Fields(fields) if fields.len() > MAX_FIELDS && !view.full => {
+            hidden = fields.len() - MAX_FIELDS;
+            fields_table(&fields[..MAX_FIELDS], view)
+        }
         Body::Fields(fields) => fields_table(fields, view),
         Body::Table(table) => list_table(table.columns, &table.rows, view),
     };
@@ -90,6 +96,10 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
             "" => writeln!(out)?,
             line => writeln!(out, "{INDENT}{line}")?,
         }
+    }
+    if hidden > 0 {
+        let note = format!("… and {hidden} more (--full shows them all)");
+        writeln!(out, "{INDENT}{}", paint(&note, Role::Muted, view.color))?;
     }
     for note in &section.notes {
         for line in wrapped(note, view).lines() {
@@ -102,31 +112,40 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
 /// Text wrapped to the width (by a one-cell table, which measures what a
 /// terminal shows).
 fn wrapped(text: &str, view: &View) -> String {
-    let mut table = new_table(view);
-    table.add_row(vec![clean(text, Fit::Wrap)]);
-    finish(table)
+    let grid = Grid {
+        rows: vec![(vec![clean(text, Fit::Wrap)], None)],
+        ..Grid::default()
+    };
+    finish(grid, view)
 }
 
 /// Label and value, one row per field.
 fn fields_table(fields: &[Field], view: &View) -> String {
-    let mut table = new_table(view);
-    for field in fields {
-        let label = ink::mark(&clean(&field.label, Fit::Wrap), Ink::Muted, view.color);
-        table.add_row(vec![label, cell(&field.value, Fit::Wrap, view)]);
-    }
-    finish(table)
+    let rows = fields
+        .iter()
+        .map(|field| {
+            let label = ink::mark(&clean(field.label(), Fit::Wrap), Ink::Muted, view.color);
+            (vec![label, cell(&field.value, Fit::Wrap, view, None)], None)
+        })
+        .collect();
+    finish(
+        Grid {
+            rows,
+            ..Grid::default()
+        },
+        view,
+    )
 }
 
 /// An upper-case header, then one row per item; rows are cut to one line
-/// (`Fit::Line`) or a few (`Fit::Prose`) unless `--full`.
+/// (`Fit::Line`) or a few (`Fit::Prose`) unless `--full`, and their cells
+/// to what those lines can show.
 fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View) -> String {
     let (columns, rows) = without_empty_columns(columns, rows);
-    let mut table = new_table(view);
     let header: Vec<String> = columns
         .iter()
         .map(|c| ink::mark(&c.label.to_uppercase(), Ink::Strong, view.color))
         .collect();
-    table.set_header(header);
     let limit = columns
         .iter()
         .filter_map(|c| match c.fit {
@@ -136,25 +155,33 @@ fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View) -> String {
         })
         .min()
         .filter(|_| !view.full);
-    for values in &rows {
-        let cells: Vec<String> = columns
-            .iter()
-            .zip(values)
-            .map(|(c, v)| cell(v, c.fit, view))
-            .collect();
-        let mut row = Row::from(cells);
-        // A value that does not parse is shown whole, marker included.
-        if let Some(limit) = limit.filter(|_| !values.iter().any(|v| v.malformed)) {
-            row.max_height(limit);
-        }
-        table.add_row(row);
-    }
-    for (i, column) in columns.iter().enumerate() {
-        if let (Fit::Short, Some(c)) = (column.fit, table.column_mut(i)) {
-            c.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(SHORT_WIDTH)));
-        }
-    }
-    finish(table)
+    let width = grid::width(view.width, INDENT.len());
+    let rows = rows
+        .iter()
+        .map(|values| {
+            // A value that does not parse is shown whole, marker included.
+            let lines = limit.filter(|_| !values.iter().any(|v| v.malformed));
+            let max = lines.map(|lines| grid::shown_chars(lines, width));
+            let cells = columns
+                .iter()
+                .zip(values)
+                .map(|(c, v)| cell(v, c.fit, view, max))
+                .collect();
+            (cells, lines)
+        })
+        .collect();
+    let narrow = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.fit == Fit::Short)
+        .map(|(i, _)| (i, SHORT_WIDTH))
+        .collect();
+    let grid = Grid {
+        header: Some(header),
+        rows,
+        narrow,
+    };
+    finish(grid, view)
 }
 
 /// Columns with nothing in any row are left out.
@@ -179,45 +206,47 @@ fn without_empty_columns(
     (shown.iter().map(|&i| columns[i]).collect(), rows)
 }
 
-fn new_table(view: &View) -> Table {
-    let width = view.width.saturating_sub(INDENT.len()).max(MIN_WIDTH);
-    let mut table = Table::new();
-    table
-        .load_style(TableStyle::new())
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
-        .set_truncation_indicator("…");
-    table
-}
-
-/// Two spaces between columns, none at the edges; trailing blanks trimmed.
-fn finish(mut table: Table) -> String {
-    let count = table.column_count();
-    for (i, column) in table.column_iter_mut().enumerate() {
-        column.set_padding((0, if i + 1 < count { 2 } else { 0 }));
-    }
-    table
-        .lines()
-        .map(|line| ink::to_ansi(line.trim_end()))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Laid out with two spaces between columns, none at the edges; trailing
+/// blanks trimmed.
+fn finish(grid: Grid, view: &View) -> String {
+    grid::layout(grid, grid::width(view.width, INDENT.len()), ink::to_ansi)
 }
 
 /// A value as cell text: escaped, styled, `—` for nothing, `(malformed)`
-/// after a value that does not parse.
-fn cell(value: &Value, fit: Fit, view: &View) -> String {
+/// after a value that does not parse; cut after `max` characters.
+fn cell(value: &Value, fit: Fit, view: &View, max: Option<usize>) -> String {
     let Some(text) = &value.text else {
         return ink::mark("—", Ink::Muted, view.color);
     };
+    let mut left = max.unwrap_or(usize::MAX);
+    let mut piece = |text: &str, ink: Ink<'_>| {
+        if left == 0 {
+            return String::new();
+        }
+        let text = clean(text, fit);
+        let text = match grid::cut(&text, left) {
+            Some(cut) => {
+                left = 0;
+                cut
+            }
+            None => {
+                left -= text.chars().count();
+                text
+            }
+        };
+        ink::mark(&text, ink, view.color)
+    };
     let mut shown = if value.spans.is_empty() {
-        ink::mark(&clean(text, fit), tone_ink(value.tone), view.color)
+        piece(text, tone_ink(value.tone))
     } else {
         value
             .spans
             .iter()
             .map(|span| {
-                let ink = span.color.as_deref().map_or(Ink::Plain, Ink::Hex);
-                ink::mark(&clean(&span.text, fit), ink, view.color)
+                piece(
+                    &span.text,
+                    span.color.as_deref().map_or(Ink::Plain, Ink::Hex),
+                )
             })
             .collect()
     };
@@ -452,11 +481,11 @@ struct JsonSummary<'a> {
 struct JsonSection<'a> {
     section: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    fields: Option<Vec<JsonField<'a>>>,
+    fields: Option<JsonFields<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     columns: Option<Vec<JsonColumn>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    rows: Option<Vec<JsonRow<'a>>>,
+    rows: Option<JsonRows<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     notes: &'a [String],
 }
@@ -474,6 +503,26 @@ struct JsonField<'a> {
 struct JsonColumn {
     key: &'static str,
     label: &'static str,
+}
+
+/// Fields serialized one by one, not gathered first (there can be
+/// millions).
+struct JsonFields<'a>(&'a [Field]);
+
+impl Serialize for JsonFields<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(json_field))
+    }
+}
+
+/// Rows serialized one by one.
+struct JsonRows<'a>(&'a summary::Table);
+
+impl Serialize for JsonRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let columns = self.0.columns;
+        serializer.collect_seq(self.0.rows.iter().map(|values| JsonRow { columns, values }))
+    }
 }
 
 /// A row as an object keyed by column, plus `malformed`: the columns whose
@@ -509,18 +558,14 @@ fn json_section(section: &Section) -> JsonSection<'_> {
         notes: &section.notes,
     };
     match &section.body {
-        Body::Fields(fields) => json.fields = Some(fields.iter().map(json_field).collect()),
+        Body::Fields(fields) => json.fields = Some(JsonFields(fields)),
         Body::Table(table) => {
             let columns = table.columns.iter().map(|c| JsonColumn {
                 key: c.key,
                 label: c.label,
             });
             json.columns = Some(columns.collect());
-            let rows = table.rows.iter().map(|values| JsonRow {
-                columns: table.columns,
-                values,
-            });
-            json.rows = Some(rows.collect());
+            json.rows = Some(JsonRows(table));
         }
     }
     json
@@ -529,7 +574,7 @@ fn json_section(section: &Section) -> JsonSection<'_> {
 fn json_field(field: &Field) -> JsonField<'_> {
     JsonField {
         key: &field.key,
-        label: &field.label,
+        label: field.label(),
         value: field.value.text.as_deref(),
         malformed: field.value.malformed,
     }
@@ -570,4 +615,40 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mb", Fit::Wrap), "a\\e[31mb");
         assert_eq!(clean("a\r\nb\u{1b}", Fit::Prose), "a\nb\\e");
     }
+
+    // issue 9 point 7: a cell of a cut row reaches the layout cut to what
+    // its lines can show, whatever its length.
+    #[test]
+    fn cells_of_cut_rows_are_cut_before_layout() {
+        let view = View {
+            color: true,
+            width: 100,
+            full: false,
+        };
+        let visible = |cell: &str| {
+            cell.chars()
+                .filter(|c| !('\u{E0000}'..='\u{E007F}').contains(c))
+                .count()
+        };
+        let long = Value::text("x".repeat(1_000_000));
+        assert_eq!(visible(&cell(&long, Fit::Prose, &view, Some(300))), 301);
+        assert_eq!(visible(&cell(&long, Fit::Wrap, &view, None)), 1_000_000);
+        let spans = Value::spans(
+            (0..1000)
+                .map(|_| crate::summary::Span {
+                    text: "tag ".repeat(10),
+                    color: Some("#85cb3c".into()),
+                })
+                .collect(),
+        );
+        assert_eq!(visible(&cell(&spans, Fit::Line, &view, Some(50))), 51);
+        let rows = vec![vec![long.clone(), long]];
+        let table = list_table(&COLUMNS, &rows, &view);
+        assert_eq!(table.lines().count(), 1 + PROSE_LINES, "{table}");
+    }
+
+    const COLUMNS: [Column; 2] = [
+        crate::summary::column("a", "A", Fit::Wrap),
+        crate::summary::column("b", "B", Fit::Prose),
+    ];
 }

@@ -56,12 +56,21 @@ pub enum Body {
     Table(Table),
 }
 
-/// A labelled value. `key` is stable, for scripts; `label` is for people.
+/// A labelled value. `key` is stable, for scripts; the label is for
+/// people.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub key: String,
-    pub label: String,
+    /// `None`: the key is the label (a field no description knows,
+    /// labelled by its JSON Pointer; there can be millions).
+    pub label: Option<String>,
     pub value: Value,
+}
+
+impl Field {
+    pub fn label(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.key)
+    }
 }
 
 /// Rows of values under fixed columns.
@@ -262,7 +271,7 @@ impl Fields {
     pub fn push(&mut self, key: &str, label: &str, value: Value) {
         self.0.push(Field {
             key: key.to_string(),
-            label: label.to_string(),
+            label: Some(label.to_string()),
             value,
         });
     }

@@ -58,12 +58,10 @@ fn leaves(value: Val<'_, '_>, at: &mut Pointer, rows: &mut Vec<Field>) {
         _ => Vec::new(),
     };
     if children.is_empty() {
-        let path = at.as_str().to_string();
-        let value = show::any(value).unwrap_or_default();
         rows.push(Field {
-            key: path.clone(),
-            label: path,
-            value,
+            key: at.as_str().to_string(),
+            label: None,
+            value: show::any(value).unwrap_or_default(),
         });
         return;
     }
@@ -97,7 +95,7 @@ mod tests {
         let doc = parse(text, Extent::Full).expect("json");
         let rows: Vec<(String, Option<String>)> = unknown_fields(doc.root(), &[], &[OUTER])
             .into_iter()
-            .map(|f| (f.label, f.value.text))
+            .map(|f| (f.label().to_string(), f.value.text))
             .collect();
         assert_eq!(
             rows,
