@@ -1,6 +1,9 @@
 //! Issues (solicitações) with their tags and notes, and the data items of
 //! the issues and of the customer.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, muted};
 use crate::summary::{Column, Fit, Name, Section, Span, Tone, Value, column};
@@ -99,6 +102,7 @@ pub(super) fn tag_chain(tags: Val<'_, '_>) -> Option<Value> {
         return Some(Value::none());
     }
     let mut placed = vec![false; list.len()];
+    let mut index = SubTagIndex::new(&list);
     let mut spans = Vec::new();
     for (i, tag) in list.iter().enumerate() {
         if is_sub_tag(*tag) {
@@ -107,8 +111,7 @@ pub(super) fn tag_chain(tags: Val<'_, '_>) -> Option<Value> {
         placed[i] = true;
         separate(&mut spans, "; ");
         spans.push(label(*tag));
-        let subs = (0..list.len()).filter(|&j| !placed[j] && belongs_to(list[j], *tag));
-        for (n, j) in subs.collect::<Vec<_>>().into_iter().enumerate() {
+        for (n, j) in index.take_subs(*tag, &placed).into_iter().enumerate() {
             placed[j] = true;
             spans.push(plain(if n == 0 { SUB_TAG } else { ", " }));
             spans.push(label(list[j]));
@@ -154,17 +157,52 @@ fn is_sub_tag(tag: Val<'_, '_>) -> bool {
     tag.get("type").as_str() == Some("sub-tag") || !tag.get("parentTag").is_nothing()
 }
 
-fn belongs_to(sub: Val<'_, '_>, primary: Val<'_, '_>) -> bool {
-    let Some(id) = show::first_text(sub, &["id", "_id"]) else {
-        return false;
-    };
-    let parent = show::text_of(sub.get("parentTag"));
-    let primary_id = show::first_text(primary, &["id", "_id"]);
-    (parent.is_some() && parent == primary_id)
-        || primary
-            .get("subTags")
-            .items()
-            .any(|s| s.as_str() == Some(id.as_ref()))
+/// Which tags may hang under a primary tag: a tag with an id belongs to
+/// a primary when its `parentTag` is the primary's id or when the
+/// primary's `subTags` lists its id. Built once per list so that placing
+/// the sub-tags costs O(1) per tag (issue 9 point 8: a scan of the list
+/// per primary was quadratic).
+#[derive(Debug, Default)]
+struct SubTagIndex<'d> {
+    /// Positions of the tags with an id, by their `parentTag`.
+    by_parent: HashMap<Cow<'d, str>, Vec<usize>>,
+    /// Positions of the tags with an id, by that id.
+    by_id: HashMap<Cow<'d, str>, Vec<usize>>,
+}
+
+impl<'d> SubTagIndex<'d> {
+    fn new(list: &[Val<'d, '_>]) -> Self {
+        let mut index = SubTagIndex::default();
+        for (j, tag) in list.iter().enumerate() {
+            let Some(id) = show::first_text(*tag, &["id", "_id"]) else {
+                continue;
+            };
+            if let Some(parent) = show::text_of(tag.get("parentTag")) {
+                index.by_parent.entry(parent).or_default().push(j);
+            }
+            index.by_id.entry(id).or_default().push(j);
+        }
+        index
+    }
+
+    /// The positions, in list order, of the tags not yet placed that
+    /// belong to `primary`. Every tag returned is placed by the caller, so
+    /// the buckets read are emptied: each position is looked at once.
+    fn take_subs(&mut self, primary: Val<'d, '_>, placed: &[bool]) -> Vec<usize> {
+        let mut subs = Vec::new();
+        if let Some(id) = show::first_text(primary, &["id", "_id"]) {
+            subs.extend(self.by_parent.remove(&id).unwrap_or_default());
+        }
+        for listed in primary.get("subTags").items() {
+            if let Some(id) = listed.as_str() {
+                subs.extend(self.by_id.remove(id).unwrap_or_default());
+            }
+        }
+        subs.retain(|&j| !placed[j]);
+        subs.sort_unstable();
+        subs.dedup();
+        subs
+    }
 }
 
 /// One row per data item of every issue (the closed issue's too when
