@@ -393,6 +393,16 @@ mod tests {
         assert_eq!(duplicate_keys(root), vec![("k", 2)]);
     }
 
+    // issue 9 point 10: each repeated key once, with its count, in key
+    // order (the counts come from the sort, not from a scan per key).
+    #[test]
+    fn duplicate_keys_come_with_their_counts() {
+        let text = r#"{"b":1,"a":1,"b":2,"c":0,"a":3,"b":4,"d":{"x":1,"x":2}}"#;
+        let doc = parse(text, Extent::Full).expect("parses");
+        assert_eq!(duplicate_keys(doc.root()), vec![("a", 2), ("b", 3)]);
+        assert!(duplicate_keys(doc.root().get("c")).is_empty());
+    }
+
     /// Integers and fractions keep their text; serde_json spells an
     /// exponent with its sign (`1e5` becomes `1e+5`), the one normalization.
     #[test]

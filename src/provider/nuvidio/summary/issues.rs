@@ -280,4 +280,94 @@ mod tests {
         let orphan = r#"[{"id":"s","label":"Solta","type":"sub-tag","parentTag":"x"},{"id":"q","label":"Outro","type":"primary"}]"#;
         assert_eq!(chain(orphan).0, "Outro; ? › Solta");
     }
+
+    /// The chain as it was built before the index: a scan of the list per
+    /// primary tag. The reference the indexed chain must equal.
+    fn chain_by_scan(tags: Val<'_, '_>) -> String {
+        let list: Vec<Val<'_, '_>> = tags.items().collect();
+        let belongs_to = |sub: Val<'_, '_>, primary: Val<'_, '_>| {
+            let Some(id) = show::first_text(sub, &["id", "_id"]) else {
+                return false;
+            };
+            let parent = show::text_of(sub.get("parentTag"));
+            let primary_id = show::first_text(primary, &["id", "_id"]);
+            (parent.is_some() && parent == primary_id)
+                || primary
+                    .get("subTags")
+                    .items()
+                    .any(|s| s.as_str() == Some(id.as_ref()))
+        };
+        let mut placed = vec![false; list.len()];
+        let mut spans = Vec::new();
+        for (i, tag) in list.iter().enumerate() {
+            if is_sub_tag(*tag) {
+                continue;
+            }
+            placed[i] = true;
+            separate(&mut spans, "; ");
+            spans.push(label(*tag));
+            let subs: Vec<usize> = (0..list.len())
+                .filter(|&j| !placed[j] && belongs_to(list[j], *tag))
+                .collect();
+            for (n, j) in subs.into_iter().enumerate() {
+                placed[j] = true;
+                spans.push(plain(if n == 0 { SUB_TAG } else { ", " }));
+                spans.push(label(list[j]));
+            }
+        }
+        for (tag, _) in list.iter().zip(&placed).filter(|(_, placed)| !**placed) {
+            separate(&mut spans, "; ");
+            spans.push(plain("?"));
+            spans.push(plain(SUB_TAG));
+            spans.push(label(*tag));
+        }
+        spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// A random tag from a few ids, so that ids repeat, parents dangle,
+    /// `subTags` lists point at primaries, sub-tags and nothing, and some
+    /// tags have no id or are not objects.
+    fn random_tag(rng: &mut fastrand::Rng, n: usize) -> String {
+        let id = |rng: &mut fastrand::Rng| format!("\"t{}\"", rng.usize(..4));
+        let mut members = vec![format!("\"label\":\"L{n}\"")];
+        match rng.u8(..8) {
+            0 => return "\"bare\"".into(),
+            1 => {}
+            2 => members.push("\"_id\":\"u\"".into()),
+            _ => members.push(format!("\"id\":{}", id(rng))),
+        }
+        if rng.bool() {
+            members.push(format!(
+                "\"type\":\"{}\"",
+                ["primary", "sub-tag"][rng.usize(..2)]
+            ));
+        }
+        match rng.u8(..4) {
+            0 => members.push(format!("\"parentTag\":{}", id(rng))),
+            1 => members.push("\"parentTag\":null".into()),
+            _ => {}
+        }
+        if rng.bool() {
+            let listed: Vec<String> = (0..rng.usize(..3)).map(|_| id(rng)).collect();
+            members.push(format!("\"subTags\":[{}]", listed.join(",")));
+        }
+        format!("{{{}}}", members.join(","))
+    }
+
+    // issue 9 point 8: the indexed chain equals the scan it replaced.
+    #[test]
+    fn indexed_chain_equals_the_scan() {
+        let mut rng = fastrand::Rng::with_seed(9);
+        for _ in 0..3000 {
+            let len = rng.usize(..9);
+            let tags: Vec<String> = (0..len).map(|n| random_tag(&mut rng, n)).collect();
+            let text = format!("[{}]", tags.join(","));
+            let doc = parse(&text, Extent::Full).expect("json");
+            let indexed = tag_chain(doc.root())
+                .expect("value")
+                .text
+                .unwrap_or_default();
+            assert_eq!(indexed, chain_by_scan(doc.root()), "{text}");
+        }
+    }
 }
