@@ -7,6 +7,7 @@
 //! `serde_json`). Every command reads payloads through [`Val`] handles.
 
 mod build;
+mod depth;
 mod guide;
 mod pointer;
 pub mod projection;
