@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Hostile-input benchmark (issue 9, points 7-10 and 13): each case runs the
+# release binary on a generated input at 1x and 4x size and prints the
+# time ratio (about 4 when linear; the goal is under 6) and peak RSS.
+#
+#   bash benches/hostile.sh                  # every case
+#   CASES='summary-long html' bash benches/hostile.sh   # names containing a word
+#   RUNS=1 TIMEOUT=60 bash benches/hostile.sh
+#
+# Inputs are generated once into target/bench/hostile/ by
+# benches/hostile_gen.py. A run over TIMEOUT seconds (default 300) is shown
+# as ">TIMEOUT".
+#
+# Adding a case: write a function `case_<name>` (dashes become
+# underscores) that takes the scale (1 or 4), calls `input KIND N` to get a
+# generated file and sets CMD to the command to time; then add <name> to
+# ALL_CASES. A case that sets MEM=1 is a memory case: its RSS column is
+# also shown as a multiple of the input size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=target/bench/hostile
+mkdir -p "$dir"
+BIN=target/release/hookscope
+RUNS=${RUNS:-3}
+TIMEOUT=${TIMEOUT:-300}
+
+ALL_CASES=(
+  summary-long-word
+  summary-long-word-cols20
+  summary-long-number
+  csv-issues-html-comments
+  summary-html-a
+  summary-unknown-keys
+)
+
+# input KIND N: the path of the generated input (made once).
+input() {
+  local file=$dir/$1-$2.json
+  if [ ! -s "$file" ]; then
+    python3 benches/hostile_gen.py "$1" "$2" > "$file.tmp"
+    mv "$file.tmp" "$file"
+  fi
+  INPUT=$file
+}
+
+# Point 7: a 500 KB unbroken word in a message.
+case_summary_long_word() {
+  input talk-word $((500000 * $1))
+  CMD=(env COLUMNS=100 "$BIN" summary "$INPUT")
+}
+
+# Point 7: the same word on a narrow terminal.
+case_summary_long_word_cols20() {
+  input talk-word $((500000 * $1))
+  CMD=(env COLUMNS=20 "$BIN" summary "$INPUT")
+}
+
+# Point 7: a number of 10^6 digits (the talk's id, shown whole).
+case_summary_long_number() {
+  input talk-number $((1000000 * $1))
+  CMD=(env COLUMNS=100 "$BIN" summary "$INPUT")
+}
+
+# Point 9: `<!--` x 200,000 in issue notes.
+case_csv_issues_html_comments() {
+  input notes-comments $((200000 * $1))
+  CMD=("$BIN" csv --rows issues "$INPUT")
+}
+
+# Point 9: `<a` x 200,000 in issue notes.
+case_summary_html_a() {
+  input notes-a $((200000 * $1))
+  CMD=(env COLUMNS=100 "$BIN" summary "$INPUT")
+}
+
+# Point 13: a talk with 250,000 (4x: 10^6) unknown keys, peak RSS.
+case_summary_unknown_keys() {
+  input talk-unknown-keys $((250000 * $1))
+  CMD=(env COLUMNS=100 "$BIN" summary "$INPUT")
+  MEM=1
+}
+
+# measure: best time of RUNS runs of CMD and the largest peak RSS (KB),
+# as "SECONDS RSS_KB"; ">TIMEOUT" when a run does not finish.
+measure() {
+  local best="" rss=0 i t m
+  for ((i = 0; i < RUNS; i++)); do
+    /usr/bin/time -o "$dir/time.txt" -f "%e %M %x" timeout "$TIMEOUT" "${CMD[@]}" >/dev/null 2>"$dir/stderr.txt" || true
+    if [ "$(tail -1 "$dir/time.txt" | awk '{print $3}')" = 124 ]; then
+      echo ">$TIMEOUT 0"
+      return
+    fi
+    read -r t m _ < <(tail -1 "$dir/time.txt")
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  echo "$best $rss"
+}
+
+selected() {
+  [ -z "${CASES:-}" ] && return 0
+  local word
+  for word in ${CASES//,/ }; do
+    [[ $1 == *"$word"* ]] && return 0
+  done
+  return 1
+}
+
+cargo build --release --quiet --bin hookscope
+printf '| %-28s | %8s | %8s | %6s | %11s | %14s | %s\n' \
+  case "1x s" "4x s" ratio "4x input MB" "4x peak RSS MB" "RSS/input"
+printf '|%s|%s|%s|%s|%s|%s|%s\n' ------------------------------ ---------- ---------- -------- ------------- ---------------- -----------
+for name in "${ALL_CASES[@]}"; do
+  selected "$name" || continue
+  fn=case_${name//-/_}
+  MEM=0
+  "$fn" 1
+  read -r t1 _ < <(measure)
+  "$fn" 4
+  read -r t4 rss4 < <(measure)
+  size=$(stat -c %s "$INPUT")
+  awk -v n="$name" -v a="$t1" -v b="$t4" -v r="$rss4" -v s="$size" -v mem="$MEM" 'BEGIN {
+    ratio = (a ~ />/ || b ~ />/ || a == 0) ? "-" : sprintf("%.1f", b / (a > 0.01 ? a : 0.01))
+    per = mem ? sprintf("%.1fx", r * 1024 / s) : ""
+    printf "| %-28s | %8s | %8s | %6s | %11.1f | %14.1f | %s\n", n, a, b, ratio, s / 1e6, r / 1024, per
+  }'
+done

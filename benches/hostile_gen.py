@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Hostile inputs for benches/hostile.sh, one generator per kind of input.
+
+    python3 benches/hostile_gen.py KIND N > FILE
+
+Each generator takes one size argument N and writes one payload (or one
+stream) to stdout, built from the samples so that it is recognised as the
+real thing. To add a kind: write a function `kind_name(n)` that returns
+the text and add it to KINDS.
+"""
+
+import json
+import sys
+
+ROOT = __file__.rsplit("/benches/", 1)[0] if "/benches/" in __file__ else "."
+
+
+def sample(path):
+    with open(f"{ROOT}/samples/{path}", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def talk_message(text):
+    """A PipeRun talk whose first message is `text`."""
+    talk = sample("piperun/talk.json")
+    talk["talk_histories"][0]["message"] = text
+    return json.dumps(talk)
+
+
+def nuvidio_notes(notes):
+    """A complete NuVidio payload whose first issue's notes are `notes`."""
+    payload = sample("nuvidio/attendant_closed_issue.complete.json")
+    payload["content"]["issues"][0]["notes"] = notes
+    return json.dumps(payload)
+
+
+def talk_word(n):
+    """One unbroken word of n bytes in a message (issue 9 point 7)."""
+    return talk_message("x" * n)
+
+
+def talk_number(n):
+    """A number of n digits where the talk's id is (issue 9 point 7)."""
+    text = talk_message("hello")
+    return text.replace('"id": 114603,', '"id": ' + "7" * n + ",", 1)
+
+
+def notes_comments(n):
+    """`<!--` n times in issue notes, never closed (issue 9 point 9)."""
+    return nuvidio_notes("<!--" * n)
+
+
+def notes_a(n):
+    """`<a` n times in issue notes, never closed (issue 9 point 9)."""
+    return nuvidio_notes("<a" * n)
+
+
+def talk_unknown_keys(n):
+    """A talk with n unknown top-level keys (issue 9 point 13)."""
+    text = talk_message("hello")
+    extra = ",".join(f'"k{i:07}":{i}' for i in range(n))
+    return text[:-1] + "," + extra + "}"
+
+
+KINDS = {
+    "talk-word": talk_word,
+    "talk-number": talk_number,
+    "notes-comments": notes_comments,
+    "notes-a": notes_a,
+    "talk-unknown-keys": talk_unknown_keys,
+}
+
+
+def main():
+    kind, n = sys.argv[1], int(sys.argv[2])
+    sys.stdout.write(KINDS[kind](n))
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
