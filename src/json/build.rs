@@ -381,10 +381,17 @@ impl<'a> Visitor<'a> for Skip {
     }
 
     fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<(), A::Error> {
-        match first_key(self.depth, &mut map)? {
-            None => Ok(()),
-            Some(_) => Skip::members(self.depth, map),
+        // Below the limit the first key needs no look (a number handed over
+        // as a map is skipped like an object).
+        let first = if (self.depth as usize) < MAX_DEPTH {
+            map.next_key::<IgnoredAny>()?.is_some()
+        } else {
+            first_key(self.depth, &mut map)?.is_some()
+        };
+        if first {
+            Skip::members(self.depth, map)?;
         }
+        Ok(())
     }
 }
 
