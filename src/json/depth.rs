@@ -1,8 +1,8 @@
-//! The nesting limit: one scan of the payload text finds the first container
-//! nested deeper than [`MAX_DEPTH`], before anything is built, so that every
-//! parse [`super::Extent`] rejects the same payloads with the same message
-//! (containers the parse skips included) and the builder's recursion is
-//! bounded.
+//! The nesting limit, [`MAX_DEPTH`]: the builder's visitors enforce it on
+//! every container, built or skipped, so that every parse
+//! [`super::Extent`] rejects the same payloads with the same message. An
+//! error raised inside a visitor has no position of its own; the scan here
+//! finds where it is, once a payload has failed.
 
 use memchr::memchr2;
 
@@ -16,9 +16,9 @@ pub const TOO_DEEP: &str = "nested deeper than 128 levels (recursion limit excee
 /// The offset of the first `[` or `{` (outside strings) that opens a
 /// container at a level deeper than `limit`.
 ///
-/// For valid JSON the level is the nesting depth. For invalid JSON it is the
-/// depth serde_json reaches up to its first error, which is all that
-/// matters: the parse stops there.
+/// For valid JSON the level is the nesting depth. For invalid JSON it is
+/// the depth serde_json reaches up to its first error: the container the
+/// builder stopped at is the first one this scan finds.
 pub fn first_too_deep(text: &[u8], limit: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = 0;
