@@ -26,6 +26,9 @@ RUNS=${RUNS:-3}
 TIMEOUT=${TIMEOUT:-300}
 
 ALL_CASES=(
+  check-nuvidio-tags
+  summary-nuvidio-tags
+  check-strict-duplicate-keys
   summary-long-word
   summary-long-word-cols20
   summary-long-word-full
@@ -43,6 +46,24 @@ input() {
     mv "$file.tmp" "$file"
   fi
   INPUT=$file
+}
+
+# Point 8: 20,000 primary tags and 20,000 sub-tags in one list.
+case_check_nuvidio_tags() {
+  input nuvidio-tags $((20000 * $1))
+  CMD=("$BIN" check "$INPUT")
+}
+
+# Point 8: the same list as tag chains.
+case_summary_nuvidio_tags() {
+  input nuvidio-tags $((20000 * $1))
+  CMD=(env COLUMNS=100 "$BIN" summary "$INPUT")
+}
+
+# Point 10: 80,000 keys written twice in a free-form object.
+case_check_strict_duplicate_keys() {
+  input duplicate-keys $((80000 * $1))
+  CMD=("$BIN" check --strict "$INPUT")
 }
 
 # Point 7: a 500 KB unbroken word in a message.

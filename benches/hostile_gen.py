@@ -62,7 +62,48 @@ def talk_unknown_keys(n):
     return text[:-1] + "," + extra + "}"
 
 
+def oid(kind, i):
+    """A 24-hex-digit object id: `kind` in the first byte, `i` after it."""
+    return f"{kind:02x}{i:022x}"
+
+
+def nuvidio_tags(n):
+    """A complete NuVidio payload whose content.tags holds n primary tags
+    and n sub-tags, every sub-tag after every primary; one sub-tag in a
+    hundred points nowhere and one primary in a hundred has two sub-tags
+    (issue 9 point 8; n=20000 is about 7 MB)."""
+    tags = []
+    for i in range(n):
+        subs = [oid(2, i)] + ([oid(3, i)] if i % 100 == 7 else [])
+        tags.append({"_id": oid(1, i), "id": oid(1, i), "label": f"Primary {i}",
+                     "color": "#85cb3c", "type": "primary", "subTags": subs,
+                     "settings": {"minSubTags": 1, "maxSubTags": 1}})
+    for i in range(n):
+        parent = oid(9, i) if i % 100 == 3 else oid(1, i)
+        tags.append({"_id": oid(2, i), "id": oid(2, i), "label": f"Sub {i}",
+                     "color": "#137cd0", "type": "sub-tag", "parentTag": parent})
+        if i % 100 == 7:
+            tags.append({"_id": oid(3, i), "id": oid(3, i), "label": f"Extra {i}",
+                         "type": "sub-tag", "parentTag": oid(1, i)})
+    payload = sample("nuvidio/attendant_closed_issue.complete.json")
+    payload["content"]["tags"] = tags
+    return json.dumps(payload, separators=(",", ":"))
+
+
+def duplicate_keys(n):
+    """A complete NuVidio payload whose free-form content.customerData
+    holds n keys, each written twice (issue 9 point 10; n=80000 is about
+    2.3 MB)."""
+    payload = sample("nuvidio/attendant_closed_issue.complete.json")
+    payload["content"]["customerData"] = {"@DUPLICATES@": 0}
+    text = json.dumps(payload, separators=(",", ":"))
+    pairs = ",".join(f'"k{i}":{i},"k{i}":{i}' for i in range(n))
+    return text.replace('{"@DUPLICATES@":0}', "{" + pairs + "}", 1)
+
+
 KINDS = {
+    "nuvidio-tags": nuvidio_tags,
+    "duplicate-keys": duplicate_keys,
     "talk-word": talk_word,
     "talk-number": talk_number,
     "notes-comments": notes_comments,

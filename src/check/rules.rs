@@ -1,6 +1,9 @@
 //! Cross-field rules ([`Rule`]): agreement between fields, date order,
 //! durations, references, NuVidio tag lists and `data:` URIs.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, FixedOffset};
 
 use super::{CheckOptions, Code, Finding};
@@ -210,21 +213,52 @@ fn member_of(root: Val<'_, '_>, path: Path, list: Path, out: &mut Vec<Finding>) 
     }
 }
 
+/// What the per-tag checks look up, built in one pass over a tag list so
+/// that each check is O(1) (issue 9 point 8: a scan per tag was quadratic).
+#[derive(Debug, Default)]
+struct TagIndex<'d> {
+    /// Ids of the primary tags.
+    primaries: HashSet<Cow<'d, str>>,
+    /// Sub-tags per `parentTag`, whether or not that primary is listed.
+    sub_tags: HashMap<Cow<'d, str>, i64>,
+}
+
+impl<'d> TagIndex<'d> {
+    fn new(tags: Val<'d, '_>) -> Self {
+        let mut index = TagIndex::default();
+        for tag in tags.items() {
+            match tag.get("type").as_str() {
+                Some("primary") => {
+                    if let Some(id) = tag.get("id").scalar_text() {
+                        index.primaries.insert(id);
+                    }
+                }
+                Some("sub-tag") => {
+                    if let Some(parent) = tag.get("parentTag").scalar_text() {
+                        *index.sub_tags.entry(parent).or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+
+    fn sub_tags_of(&self, id: &str) -> i64 {
+        self.sub_tags.get(id).copied().unwrap_or(0)
+    }
+}
+
 fn tag_list(pointer: &Pointer, tags: Val<'_, '_>, out: &mut Vec<Finding>) {
-    let primaries: Vec<String> = tags
-        .items()
-        .filter(|t| t.get("type").as_str() == Some("primary"))
-        .filter_map(|t| t.get("id").scalar_text().map(|s| s.into_owned()))
-        .collect();
+    let index = TagIndex::new(tags);
     for (i, tag) in tags.items().enumerate() {
         let mut at = pointer.clone();
         at.push_index(i);
         tag_ids_agree(&at, tag, out);
-        if tag.get("type").as_str() == Some("sub-tag") {
-            parent_is_primary(&at, tag, &primaries, out);
-        }
-        if tag.get("type").as_str() == Some("primary") {
-            subtag_count(&at, tag, tags, out);
+        match tag.get("type").as_str() {
+            Some("sub-tag") => parent_is_primary(&at, tag, &index, out),
+            Some("primary") => subtag_count(&at, tag, &index, out),
+            _ => {}
         }
     }
 }
@@ -242,10 +276,10 @@ fn tag_ids_agree(at: &Pointer, tag: Val<'_, '_>, out: &mut Vec<Finding>) {
     }
 }
 
-fn parent_is_primary(at: &Pointer, tag: Val<'_, '_>, primaries: &[String], out: &mut Vec<Finding>) {
+fn parent_is_primary(at: &Pointer, tag: Val<'_, '_>, index: &TagIndex<'_>, out: &mut Vec<Finding>) {
     let parent = tag.get("parentTag");
     let message = match parent.scalar_text() {
-        Some(p) if primaries.iter().any(|id| *id == p) => return,
+        Some(p) if index.primaries.contains(&p) => return,
         Some(p) => format!("no primary tag with id {} in this list", quote(&p)),
         None if parent.is_nothing() => "a sub-tag without a parentTag".to_string(),
         None => return,
@@ -258,7 +292,7 @@ fn parent_is_primary(at: &Pointer, tag: Val<'_, '_>, primaries: &[String], out: 
     });
 }
 
-fn subtag_count(at: &Pointer, primary: Val<'_, '_>, tags: Val<'_, '_>, out: &mut Vec<Finding>) {
+fn subtag_count(at: &Pointer, primary: Val<'_, '_>, index: &TagIndex<'_>, out: &mut Vec<Finding>) {
     let settings = primary.get("settings");
     let (min, max) = (
         settings.get("minSubTags").as_i64(),
@@ -270,11 +304,7 @@ fn subtag_count(at: &Pointer, primary: Val<'_, '_>, tags: Val<'_, '_>, out: &mut
     let Some(id) = primary.get("id").scalar_text() else {
         return;
     };
-    let present = tags
-        .items()
-        .filter(|t| t.get("type").as_str() == Some("sub-tag"))
-        .filter(|t| t.get("parentTag").scalar_text().as_deref() == Some(&*id))
-        .count() as i64;
+    let present = index.sub_tags_of(&id);
     let (lo, hi) = (min.unwrap_or(0), max.unwrap_or(i64::MAX));
     if present < lo || present > hi {
         let allowed = match max {

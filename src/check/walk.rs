@@ -109,8 +109,15 @@ impl<'d> Walker<'_, 'd> {
         }
     }
 
+    /// A described key seen twice: counted once, when first repeated (a
+    /// described object has a bounded number of fields, so this stays
+    /// linear).
     fn duplicate(&mut self, object: Val<'d, '_>, key: &str) {
         let count = object.members().filter(|(k, _)| *k == key).count();
+        self.report_duplicate(key, count);
+    }
+
+    fn report_duplicate(&mut self, key: &str, count: usize) {
         self.report(
             Severity::Warning,
             Code::DuplicateKey,
@@ -217,9 +224,9 @@ impl<'d> Walker<'_, 'd> {
     }
 
     fn check_duplicates(&mut self, object: Val<'d, '_>) {
-        for key in json::duplicate_keys(object) {
+        for (key, count) in json::duplicate_keys(object) {
             self.path.push(Step::Key(key));
-            self.duplicate(object, key);
+            self.report_duplicate(key, count);
             self.path.pop();
         }
     }

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::depth::{self, MAX_DEPTH, TOO_DEEP};
 use super::guide::Guide;
 use super::projection::ListProjection;
 use super::{Doc, Kind, Node, Number};
@@ -78,29 +79,37 @@ impl From<serde_json::Error> for ParseError {
             Some(cut) => &full[..cut],
             None => &full,
         };
-        let message = if message == "recursion limit exceeded" {
-            "nested deeper than 128 levels (recursion limit exceeded)".to_string()
-        } else {
-            message.to_string()
-        };
         ParseError {
             line: err.line(),
             column: err.column(),
-            message,
+            message: message.to_string(),
         }
     }
 }
 
 /// Parses one payload. The text must be exactly one JSON value (surrounding
-/// whitespace allowed).
+/// whitespace allowed) nested at most [`MAX_DEPTH`] levels deep, whatever
+/// the extent (skipped containers included).
 pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
+    build(text, extent).map_err(|err| {
+        let mut err = ParseError::from(err);
+        if err.message == TOO_DEEP {
+            // Raised from inside a visitor, without a position of its own:
+            // the first container too deep in the text is where it stopped.
+            if let Some(at) = depth::first_too_deep(text.as_bytes(), MAX_DEPTH) {
+                (err.line, err.column) = depth::position_of(text.as_bytes(), at);
+            }
+        }
+        err
+    })
+}
+
+fn build(text: &str, extent: Extent) -> Result<Doc<'_>, serde_json::Error> {
     let mut builder = Builder {
-        // Sized from typical payloads (a value every ~12 bytes) so that the
-        // arena rarely grows; it is released with the payload.
         doc: Doc {
-            nodes: Vec::with_capacity(text.len() / 12 + 4),
-            items: Vec::with_capacity(text.len() / 64 + 4),
-            members: Vec::with_capacity(text.len() / 14 + 4),
+            nodes: Vec::with_capacity(reservation(text.len() / 12)),
+            items: Vec::with_capacity(reservation(text.len() / 64)),
+            members: Vec::with_capacity(reservation(text.len() / 14)),
             root: 0,
         },
         scratch_items: Vec::with_capacity(64),
@@ -108,6 +117,10 @@ pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
         extent,
     };
     let mut de = serde_json::Deserializer::from_str(text);
+    // The visitors below stop at MAX_DEPTH, built or skipped containers
+    // alike; serde_json's own limit stops one level short, and not at all
+    // in the containers it skips.
+    de.disable_recursion_limit();
     let seed = NodeSeed {
         builder: &mut builder,
         depth: 0,
@@ -122,6 +135,19 @@ pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
     de.end()?;
     builder.doc.root = root;
     Ok(builder.doc)
+}
+
+/// The most arena slots reserved before parsing: a payload's length says
+/// how many values it may hold, not how many it does (a gigabyte of `[`
+/// holds none that fit), so larger arenas grow as values arrive
+/// (issue 9 point 12).
+const MAX_RESERVATION: usize = 64 * 1024;
+
+/// An arena reservation for an estimate read off the payload's length:
+/// the estimate (values every ~12 bytes in typical payloads, so that small
+/// arenas rarely grow), capped at [`MAX_RESERVATION`].
+fn reservation(estimate: usize) -> usize {
+    estimate.saturating_add(4).min(MAX_RESERVATION)
 }
 
 struct Builder<'a> {
@@ -213,8 +239,11 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
     }
 
     fn visit_seq<A: SeqAccess<'a>>(mut self, mut seq: A) -> Result<u32, A::Error> {
+        if self.depth as usize >= MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
         if !self.keep {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Skip::items(self.depth, seq)?;
             return Ok(self.builder.push(Node::Skipped(Kind::Array)));
         }
         let mark = self.builder.scratch_items.len();
@@ -230,7 +259,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
     }
 
     fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<u32, A::Error> {
-        let Some(first_key) = map.next_key_seed(KeySeed)? else {
+        let Some(first_key) = first_key(self.depth, &mut map)? else {
             let first = self.builder.doc.members.len() as u32;
             return Ok(self.builder.push(Node::Object { first, len: 0 }));
         };
@@ -241,8 +270,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
                 .push(Node::Number(Number::Text(Cow::Owned(text)))));
         }
         if !self.keep {
-            map.next_value::<IgnoredAny>()?;
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Skip::members(self.depth, map)?;
             return Ok(self.builder.push(Node::Skipped(Kind::Object)));
         }
         let mark = self.builder.scratch_members.len();
@@ -251,7 +279,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         while let Some(k) = key {
             let child = self.child(Some(&k), &mut cursor);
             if child.guide.drops() {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value_seed(Skip { depth: child.depth })?;
             } else {
                 let id = map.next_value_seed(child)?;
                 self.builder.scratch_members.push((k, id));
@@ -263,6 +291,107 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         b.doc.members.extend(b.scratch_members.drain(mark..));
         let len = b.doc.members.len() as u32 - first;
         Ok(b.push(Node::Object { first, len }))
+    }
+}
+
+/// The first key of an object at `depth` (of the object's parent), after
+/// checking the nesting limit: only a number that serde_json hands over as
+/// a map may sit below it.
+fn first_key<'a, A: MapAccess<'a>>(
+    depth: u32,
+    map: &mut A,
+) -> Result<Option<Cow<'a, str>>, A::Error> {
+    let key = map.next_key_seed(KeySeed);
+    match key {
+        Ok(Some(ref k)) if k == NUMBER_TOKEN => key,
+        _ if depth as usize >= MAX_DEPTH => Err(de::Error::custom(TOO_DEEP)),
+        _ => key,
+    }
+}
+
+/// A value that is validated, not built: like serde's `IgnoredAny`, but
+/// it keeps the nesting limit.
+#[derive(Clone, Copy)]
+struct Skip {
+    depth: u32,
+}
+
+impl Skip {
+    fn items<'a, A: SeqAccess<'a>>(depth: u32, mut seq: A) -> Result<(), A::Error> {
+        let child = Skip { depth: depth + 1 };
+        while seq.next_element_seed(child)?.is_some() {}
+        Ok(())
+    }
+
+    /// The rest of an object whose first key has been read.
+    fn members<'a, A: MapAccess<'a>>(depth: u32, mut map: A) -> Result<(), A::Error> {
+        let child = Skip { depth: depth + 1 };
+        map.next_value_seed(child)?;
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value_seed(child)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> DeserializeSeed<'a> for Skip {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'a>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'a> Visitor<'a> for Skip {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'a>>(self, seq: A) -> Result<(), A::Error> {
+        if self.depth as usize >= MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
+        Skip::items(self.depth, seq)
+    }
+
+    fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<(), A::Error> {
+        // Below the limit the first key needs no look (a number handed over
+        // as a map is skipped like an object).
+        let first = if (self.depth as usize) < MAX_DEPTH {
+            map.next_key::<IgnoredAny>()?.is_some()
+        } else {
+            first_key(self.depth, &mut map)?.is_some()
+        };
+        if first {
+            Skip::members(self.depth, map)?;
+        }
+        Ok(())
     }
 }
 
@@ -317,6 +446,125 @@ mod tests {
         let err = parse("{\n  \"a\": tru}", Extent::Full).expect_err("broken");
         assert_eq!((err.line, err.column), (2, 11));
         assert_eq!(err.message, "expected ident");
+    }
+
+    /// `levels` nested containers, arrays or objects, with a number
+    /// serde_json hands over as a map (`1e400`) or nothing innermost.
+    fn nested(levels: usize, objects: bool, innermost: &str) -> String {
+        let (open, close) = if objects {
+            ("{\"a\":", "}")
+        } else {
+            ("[", "]")
+        };
+        let inner = match (objects, innermost) {
+            (true, "") => "{}".to_string(),
+            (true, value) => format!("{{\"a\":{value}}}"),
+            (false, value) => format!("[{value}]"),
+        };
+        format!(
+            "{}{inner}{}",
+            open.repeat(levels - 1),
+            close.repeat(levels - 1)
+        )
+    }
+
+    fn extents() -> Vec<Extent> {
+        let mut item = super::super::projection::Projection::default();
+        item.add(&["id"]);
+        let projection = Box::leak(Box::new(ListProjection {
+            list: "talk_histories",
+            root: vec!["id"],
+            item,
+        }));
+        vec![
+            Extent::Full,
+            Extent::Detect,
+            Extent::Lean,
+            Extent::LeanFor(Provider::NuVidio),
+            Extent::LeanFor(Provider::PipeRun),
+            Extent::Project(projection),
+        ]
+    }
+
+    /// Where the deep value sits: text before and after it, and how many
+    /// containers enclose it. Each is built by some extents and skipped
+    /// (or dropped) by others.
+    const PLACES: &[(&str, &str, usize)] = &[
+        ("", "", 0),
+        (r#"{"hookType":"x","content":{"a":"#, "}}", 2),
+        (r#"{"hookType":"x","content":{"status":"#, "}}", 2),
+        (r#"{"hookType":"x","content":{"queue":{"zz":"#, "}}}", 3),
+        (r#"{"hookType":"x","z":"#, "}", 1),
+        (r#"{"talk_histories":[{"id":1,"zz":"#, "}]}", 3),
+        (r#"{"talk_histories":[{"id":"#, "}]}", 3),
+    ];
+
+    // issue 9 point 18: one limit for every extent, containers skipped or
+    // dropped included: 128 levels pass, 129 are the same error at the
+    // same place.
+    #[test]
+    fn nesting_limit_is_128_for_every_extent() {
+        for &(before, after, outer) in PLACES {
+            for objects in [false, true] {
+                for innermost in ["", "1e400", "\"s\""] {
+                    let text = |levels: usize| {
+                        format!(
+                            "{before}{}{after}",
+                            nested(levels - outer, objects, innermost)
+                        )
+                    };
+                    for extent in extents() {
+                        for levels in [127, 128] {
+                            let text = text(levels);
+                            assert!(parse(&text, extent).is_ok(), "{extent:?} {text}");
+                        }
+                        let text = text(129);
+                        let err = parse(&text, extent).expect_err("too deep");
+                        let at = depth::first_too_deep(text.as_bytes(), MAX_DEPTH).expect("deep");
+                        let (line, column) = depth::position_of(text.as_bytes(), at);
+                        assert_eq!(
+                            err,
+                            ParseError {
+                                line,
+                                column,
+                                message: TOO_DEEP.into()
+                            },
+                            "{extent:?} {text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_error_in_the_text_wins() {
+        let deep = "[".repeat(300);
+        for extent in extents() {
+            let err = parse(&format!(r#"{{"a":tru,"b":{deep}"#), extent).expect_err("bad");
+            assert_eq!(err.message, "expected ident", "{extent:?}");
+            let err = parse(&format!(r#"{{"a":{deep}tru"#), extent).expect_err("bad");
+            assert_eq!(err.message, TOO_DEEP, "{extent:?}");
+        }
+    }
+
+    // issue 9 point 12: the arena is not sized from the payload's length
+    // (a gigabyte of `[` reserved gigabytes before failing at byte 129).
+    #[test]
+    fn arena_reservations_are_bounded() {
+        assert_eq!(reservation(0), 4);
+        assert_eq!(reservation(usize::MAX), MAX_RESERVATION);
+        let text = format!("\"{}\"", "x".repeat(16 * 1024 * 1024));
+        let doc = parse(&text, Extent::Full).expect("one string");
+        assert!(doc.nodes.capacity() <= MAX_RESERVATION);
+        assert!(doc.items.capacity() <= MAX_RESERVATION);
+        assert!(doc.members.capacity() <= MAX_RESERVATION);
+        // Arenas still grow past the reservation as values arrive.
+        let many = format!("[{}0]", "0,".repeat(2 * MAX_RESERVATION));
+        assert_eq!(
+            parse(&many, Extent::Full).expect("array").root().len(),
+            2 * MAX_RESERVATION + 1
+        );
     }
 
     #[test]

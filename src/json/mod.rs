@@ -7,6 +7,7 @@
 //! `serde_json`). Every command reads payloads through [`Val`] handles.
 
 mod build;
+mod depth;
 mod guide;
 mod pointer;
 pub mod projection;
@@ -362,21 +363,19 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push_str(&serde_json::to_string(s).unwrap_or_default());
 }
 
-/// Keys that repeat inside one object, each once, in key order.
-pub fn duplicate_keys<'d>(object: Val<'d, '_>) -> Vec<&'d str> {
-    let n = object.len();
-    if n < 2 {
+/// Keys that repeat inside one object, each once with how many times it
+/// appears, in key order. One sort per object, so the cost is
+/// O(n log n) however many keys repeat (issue 9 point 10).
+pub fn duplicate_keys<'d>(object: Val<'d, '_>) -> Vec<(&'d str, usize)> {
+    if object.len() < 2 {
         return Vec::new();
     }
     let mut keys: Vec<&str> = object.members().map(|(k, _)| k).collect();
     keys.sort_unstable();
-    let mut dups: Vec<&str> = keys
-        .windows(2)
-        .filter(|w| w[0] == w[1])
-        .map(|w| w[0])
-        .collect();
-    dups.dedup();
-    dups
+    keys.chunk_by(|a, b| a == b)
+        .filter(|run| run.len() > 1)
+        .map(|run| (run[0], run.len()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -392,7 +391,17 @@ mod tests {
         assert_eq!(root.path(&["a", "b"]).index(1).as_str(), Some("x"));
         assert!(root.path(&["a", "c", "d"]).is_missing());
         assert_eq!(root.get("k").scalar_text().as_deref(), Some("2.50"));
-        assert_eq!(duplicate_keys(root), vec!["k"]);
+        assert_eq!(duplicate_keys(root), vec![("k", 2)]);
+    }
+
+    // issue 9 point 10: each repeated key once, with its count, in key
+    // order (the counts come from the sort, not from a scan per key).
+    #[test]
+    fn duplicate_keys_come_with_their_counts() {
+        let text = r#"{"b":1,"a":1,"b":2,"c":0,"a":3,"b":4,"d":{"x":1,"x":2}}"#;
+        let doc = parse(text, Extent::Full).expect("parses");
+        assert_eq!(duplicate_keys(doc.root()), vec![("a", 2), ("b", 3)]);
+        assert!(duplicate_keys(doc.root().get("c")).is_empty());
     }
 
     /// Integers and fractions keep their text; serde_json spells an

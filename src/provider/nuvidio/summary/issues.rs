@@ -1,6 +1,9 @@
 //! Issues (solicitações) with their tags and notes, and the data items of
 //! the issues and of the customer.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, muted};
 use crate::summary::{Column, Fit, Name, Section, Span, Tone, Value, column};
@@ -99,6 +102,7 @@ pub(super) fn tag_chain(tags: Val<'_, '_>) -> Option<Value> {
         return Some(Value::none());
     }
     let mut placed = vec![false; list.len()];
+    let mut index = SubTagIndex::new(&list);
     let mut spans = Vec::new();
     for (i, tag) in list.iter().enumerate() {
         if is_sub_tag(*tag) {
@@ -107,8 +111,7 @@ pub(super) fn tag_chain(tags: Val<'_, '_>) -> Option<Value> {
         placed[i] = true;
         separate(&mut spans, "; ");
         spans.push(label(*tag));
-        let subs = (0..list.len()).filter(|&j| !placed[j] && belongs_to(list[j], *tag));
-        for (n, j) in subs.collect::<Vec<_>>().into_iter().enumerate() {
+        for (n, j) in index.take_subs(*tag, &placed).into_iter().enumerate() {
             placed[j] = true;
             spans.push(plain(if n == 0 { SUB_TAG } else { ", " }));
             spans.push(label(list[j]));
@@ -154,17 +157,52 @@ fn is_sub_tag(tag: Val<'_, '_>) -> bool {
     tag.get("type").as_str() == Some("sub-tag") || !tag.get("parentTag").is_nothing()
 }
 
-fn belongs_to(sub: Val<'_, '_>, primary: Val<'_, '_>) -> bool {
-    let Some(id) = show::first_text(sub, &["id", "_id"]) else {
-        return false;
-    };
-    let parent = show::text_of(sub.get("parentTag"));
-    let primary_id = show::first_text(primary, &["id", "_id"]);
-    (parent.is_some() && parent == primary_id)
-        || primary
-            .get("subTags")
-            .items()
-            .any(|s| s.as_str() == Some(id.as_ref()))
+/// Which tags may hang under a primary tag: a tag with an id belongs to
+/// a primary when its `parentTag` is the primary's id or when the
+/// primary's `subTags` lists its id. Built once per list so that placing
+/// the sub-tags costs O(1) per tag (issue 9 point 8: a scan of the list
+/// per primary was quadratic).
+#[derive(Debug, Default)]
+struct SubTagIndex<'d> {
+    /// Positions of the tags with an id, by their `parentTag`.
+    by_parent: HashMap<Cow<'d, str>, Vec<usize>>,
+    /// Positions of the tags with an id, by that id.
+    by_id: HashMap<Cow<'d, str>, Vec<usize>>,
+}
+
+impl<'d> SubTagIndex<'d> {
+    fn new(list: &[Val<'d, '_>]) -> Self {
+        let mut index = SubTagIndex::default();
+        for (j, tag) in list.iter().enumerate() {
+            let Some(id) = show::first_text(*tag, &["id", "_id"]) else {
+                continue;
+            };
+            if let Some(parent) = show::text_of(tag.get("parentTag")) {
+                index.by_parent.entry(parent).or_default().push(j);
+            }
+            index.by_id.entry(id).or_default().push(j);
+        }
+        index
+    }
+
+    /// The positions, in list order, of the tags not yet placed that
+    /// belong to `primary`. Every tag returned is placed by the caller, so
+    /// the buckets read are emptied: each position is looked at once.
+    fn take_subs(&mut self, primary: Val<'d, '_>, placed: &[bool]) -> Vec<usize> {
+        let mut subs = Vec::new();
+        if let Some(id) = show::first_text(primary, &["id", "_id"]) {
+            subs.extend(self.by_parent.remove(&id).unwrap_or_default());
+        }
+        for listed in primary.get("subTags").items() {
+            if let Some(id) = listed.as_str() {
+                subs.extend(self.by_id.remove(id).unwrap_or_default());
+            }
+        }
+        subs.retain(|&j| !placed[j]);
+        subs.sort_unstable();
+        subs.dedup();
+        subs
+    }
 }
 
 /// One row per data item of every issue (the closed issue's too when
@@ -241,5 +279,95 @@ mod tests {
         );
         let orphan = r#"[{"id":"s","label":"Solta","type":"sub-tag","parentTag":"x"},{"id":"q","label":"Outro","type":"primary"}]"#;
         assert_eq!(chain(orphan).0, "Outro; ? › Solta");
+    }
+
+    /// The chain as it was built before the index: a scan of the list per
+    /// primary tag. The reference the indexed chain must equal.
+    fn chain_by_scan(tags: Val<'_, '_>) -> String {
+        let list: Vec<Val<'_, '_>> = tags.items().collect();
+        let belongs_to = |sub: Val<'_, '_>, primary: Val<'_, '_>| {
+            let Some(id) = show::first_text(sub, &["id", "_id"]) else {
+                return false;
+            };
+            let parent = show::text_of(sub.get("parentTag"));
+            let primary_id = show::first_text(primary, &["id", "_id"]);
+            (parent.is_some() && parent == primary_id)
+                || primary
+                    .get("subTags")
+                    .items()
+                    .any(|s| s.as_str() == Some(id.as_ref()))
+        };
+        let mut placed = vec![false; list.len()];
+        let mut spans = Vec::new();
+        for (i, tag) in list.iter().enumerate() {
+            if is_sub_tag(*tag) {
+                continue;
+            }
+            placed[i] = true;
+            separate(&mut spans, "; ");
+            spans.push(label(*tag));
+            let subs: Vec<usize> = (0..list.len())
+                .filter(|&j| !placed[j] && belongs_to(list[j], *tag))
+                .collect();
+            for (n, j) in subs.into_iter().enumerate() {
+                placed[j] = true;
+                spans.push(plain(if n == 0 { SUB_TAG } else { ", " }));
+                spans.push(label(list[j]));
+            }
+        }
+        for (tag, _) in list.iter().zip(&placed).filter(|(_, placed)| !**placed) {
+            separate(&mut spans, "; ");
+            spans.push(plain("?"));
+            spans.push(plain(SUB_TAG));
+            spans.push(label(*tag));
+        }
+        spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// A random tag from a few ids, so that ids repeat, parents dangle,
+    /// `subTags` lists point at primaries, sub-tags and nothing, and some
+    /// tags have no id or are not objects.
+    fn random_tag(rng: &mut fastrand::Rng, n: usize) -> String {
+        let id = |rng: &mut fastrand::Rng| format!("\"t{}\"", rng.usize(..4));
+        let mut members = vec![format!("\"label\":\"L{n}\"")];
+        match rng.u8(..8) {
+            0 => return "\"bare\"".into(),
+            1 => {}
+            2 => members.push("\"_id\":\"u\"".into()),
+            _ => members.push(format!("\"id\":{}", id(rng))),
+        }
+        if rng.bool() {
+            members.push(format!(
+                "\"type\":\"{}\"",
+                ["primary", "sub-tag"][rng.usize(..2)]
+            ));
+        }
+        match rng.u8(..4) {
+            0 => members.push(format!("\"parentTag\":{}", id(rng))),
+            1 => members.push("\"parentTag\":null".into()),
+            _ => {}
+        }
+        if rng.bool() {
+            let listed: Vec<String> = (0..rng.usize(..3)).map(|_| id(rng)).collect();
+            members.push(format!("\"subTags\":[{}]", listed.join(",")));
+        }
+        format!("{{{}}}", members.join(","))
+    }
+
+    // issue 9 point 8: the indexed chain equals the scan it replaced.
+    #[test]
+    fn indexed_chain_equals_the_scan() {
+        let mut rng = fastrand::Rng::with_seed(9);
+        for _ in 0..3000 {
+            let len = rng.usize(..9);
+            let tags: Vec<String> = (0..len).map(|n| random_tag(&mut rng, n)).collect();
+            let text = format!("[{}]", tags.join(","));
+            let doc = parse(&text, Extent::Full).expect("json");
+            let indexed = tag_chain(doc.root())
+                .expect("value")
+                .text
+                .unwrap_or_default();
+            assert_eq!(indexed, chain_by_scan(doc.root()), "{text}");
+        }
     }
 }
