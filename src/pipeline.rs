@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 
-use crate::input::{self, Batch, Event, Payload};
+use crate::input::{self, Batch, Event, Payload, ReadOptions};
+use crate::settings::Settings;
 
 /// Counts gathered over the payloads of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -57,17 +58,21 @@ impl<F: Fn(&Payload<'_>, &mut Output, &mut Tally) + Sync> Process for F {
     }
 }
 
-/// Reads `inputs` and runs `process` on every payload with `jobs` threads.
+/// Reads `inputs` and runs `process` on every payload with as many threads
+/// as the settings say.
 pub fn run(
     inputs: &[String],
-    jobs: usize,
+    settings: &Settings,
     out: &mut dyn Write,
     process: &dyn Process,
 ) -> Result<Outcome> {
-    if jobs <= 1 {
-        run_serial(inputs, out, process)
+    let reading = ReadOptions {
+        max_payload: settings.max_payload,
+    };
+    if settings.jobs <= 1 {
+        run_serial(inputs, reading, out, process)
     } else {
-        run_parallel(inputs, jobs, out, process)
+        run_parallel(inputs, reading, settings.jobs, out, process)
     }
 }
 
@@ -95,9 +100,14 @@ fn emit(output: &Output, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn run_serial(inputs: &[String], out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
+fn run_serial(
+    inputs: &[String],
+    reading: ReadOptions,
+    out: &mut dyn Write,
+    process: &dyn Process,
+) -> Result<Outcome> {
     let mut outcome = Outcome::default();
-    input::read_all(inputs, |event| {
+    input::read_all(inputs, reading, |event| {
         outcome.absorb(Done::of(event, process), out)
     })?;
     Ok(outcome)
@@ -142,6 +152,7 @@ impl Outcome {
 
 fn run_parallel(
     inputs: &[String],
+    reading: ReadOptions,
     jobs: usize,
     out: &mut dyn Write,
     process: &dyn Process,
@@ -150,7 +161,7 @@ fn run_parallel(
     let (done_tx, done_rx) = sync_channel::<(u64, Done)>(jobs * 2);
     let batch_rx = Arc::new(Mutex::new(batch_rx));
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_into(inputs, batch_tx));
+        let reader = scope.spawn(move || read_into(inputs, reading, batch_tx));
         for _ in 0..jobs {
             let rx = Arc::clone(&batch_rx);
             let tx = done_tx.clone();
@@ -168,9 +179,13 @@ fn run_parallel(
     })
 }
 
-fn read_into(inputs: &[String], tx: SyncSender<(u64, Event)>) -> Result<()> {
+fn read_into(
+    inputs: &[String],
+    reading: ReadOptions,
+    tx: SyncSender<(u64, Event)>,
+) -> Result<()> {
     let mut seq = 0u64;
-    let result = input::read_all(inputs, |event| {
+    let result = input::read_all(inputs, reading, |event| {
         // A closed channel means the writer stopped (e.g. a closed pipe).
         tx.send((seq, event)).map_err(|_| OutputClosed)?;
         seq += 1;

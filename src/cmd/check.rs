@@ -17,11 +17,11 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result
     let format = args.format;
     let outcome = if format == CheckFormat::Junit {
         let mut cases = Vec::new();
-        let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, &mut cases, &process)?;
+        let outcome = pipeline::run(&args.inputs.inputs, settings, &mut cases, &process)?;
         render::junit_document(&outcome.tally, &cases, out)?;
         outcome
     } else {
-        pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?
+        pipeline::run(&args.inputs.inputs, settings, out, &process)?
     };
     if format == CheckFormat::Text {
         render::text_totals(&outcome.tally, settings.color, out)?;
