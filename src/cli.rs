@@ -62,7 +62,11 @@ fn parse_size(text: &str) -> Result<u64, String> {
         "k" | "kib" => 10,
         "m" | "mib" => 20,
         "g" | "gib" => 30,
-        _ => return Err(format!("`{text}` is not a size like 1048576, 64K, 256M or 1G")),
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size like 1048576, 64K, 256M or 1G"
+            ));
+        }
     };
     let number: u64 = number
         .parse()

@@ -179,11 +179,7 @@ fn run_parallel(
     })
 }
 
-fn read_into(
-    inputs: &[String],
-    reading: ReadOptions,
-    tx: SyncSender<(u64, Event)>,
-) -> Result<()> {
+fn read_into(inputs: &[String], reading: ReadOptions, tx: SyncSender<(u64, Event)>) -> Result<()> {
     let mut seq = 0u64;
     let result = input::read_all(inputs, reading, |event| {
         // A closed channel means the writer stopped (e.g. a closed pipe).

@@ -330,7 +330,12 @@ fn read_one(
             Frame::Payload { place, range } if range.len() >= BATCH_BYTES => {
                 hand_on(&mut batch, sink)?;
                 let data = framer.take_bytes(range.clone());
-                sink(Event::Batch(Batch::single(name.clone(), place, data, range)))?;
+                sink(Event::Batch(Batch::single(
+                    name.clone(),
+                    place,
+                    data,
+                    range,
+                )))?;
             }
             Frame::Payload { ref range, .. } => {
                 let bytes = framer.bytes(range.clone());

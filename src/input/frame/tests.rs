@@ -97,7 +97,10 @@ fn a_broken_array_first_line_means_ndjson() {
     let got = frames(&format!("[1,\n{P}\n{P}\n"));
     assert_eq!(got.len(), 4, "{got:?}");
     assert_eq!(got[0], "1 1");
-    assert!(got[1].starts_with("1:4 BROKEN unterminated array"), "{got:?}");
+    assert!(
+        got[1].starts_with("1:4 BROKEN unterminated array"),
+        "{got:?}"
+    );
     assert_eq!(got[2..], [format!("2 {P}"), format!("3 {P}")]);
 }
 
@@ -218,7 +221,10 @@ fn a_payload_over_the_limit_is_reported_and_skipped() {
     let big = format!("{{\"a\":\"{}\"}}", "x".repeat(3 * READ_CHUNK));
     let input = format!("{P}\n{big}\n{P}\n");
     let got = framed(input.as_bytes(), 1000);
-    assert_eq!(got, [format!("1 {P}"), "2 TOO LARGE".into(), format!("3 {P}")]);
+    assert_eq!(
+        got,
+        [format!("1 {P}"), "2 TOO LARGE".into(), format!("3 {P}")]
+    );
     // Over the limit but read whole in one go.
     let got = framed(format!("{P}\n{P}x\n").as_bytes(), 20);
     assert_eq!(got, ["1 TOO LARGE", "2 TOO LARGE", "2:35 x"]);
@@ -235,7 +241,11 @@ fn a_skipped_payload_keeps_memory_bounded() {
     let mut framer = Framer::with_max_payload(io::repeat(0).take(64 << 20), 1 << 20);
     assert!(matches!(framer.next_frame(), Some(Frame::TooLarge { .. })));
     assert_eq!(framer.next_frame(), None);
-    assert!(framer.buf.capacity() <= 4 * INITIAL_BUFFER, "{}", framer.buf.len());
+    assert!(
+        framer.buf.capacity() <= 4 * INITIAL_BUFFER,
+        "{}",
+        framer.buf.len()
+    );
 }
 
 // issue 9 point 13: a large payload leaves the framer without a copy.
