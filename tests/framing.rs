@@ -302,3 +302,18 @@ fn every_valid_line_is_reported_once_at_its_own_label() {
     }
     assert_eq!(outputs[0], outputs[1], "--jobs 1 and 2 differ");
 }
+
+#[path = "support/ndjson_model.rs"]
+mod ndjson_model;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    // The property the `framer` fuzz target checks, on a budget: every
+    // valid line of an arbitrary NDJSON stream is reported once at its own
+    // label.
+    #[test]
+    fn every_valid_payload_once_at_its_own_label(data in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        ndjson_model::check(&ndjson_model::build(&data));
+    }
+}

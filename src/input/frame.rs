@@ -682,6 +682,9 @@ impl Scan {
         while i < bytes.len() {
             if self.escaped {
                 self.escaped = false;
+                if cut && bytes[i] == b'\n' {
+                    return Step::Cut(i);
+                }
                 i += 1;
                 continue;
             }

@@ -316,6 +316,17 @@ pub fn read_all(
     Ok(())
 }
 
+/// Reads one open input named `name` (not decompressed), as [`read_all`]
+/// reads each input: for tests and fuzzing.
+pub fn read_reader(
+    name: &str,
+    reader: Box<dyn Read + Send>,
+    options: ReadOptions,
+    mut sink: impl FnMut(Event) -> Result<()>,
+) -> Result<()> {
+    read_one(Arc::from(name), reader, false, options, &mut sink)
+}
+
 fn read_one(
     name: Arc<str>,
     reader: Box<dyn Read + Send>,

@@ -60,6 +60,23 @@ fn an_array_line_in_ndjson_is_unrolled_within_its_line() {
     );
 }
 
+// A backslash at the end of a cut line escaped the newline, and the string
+// went on into the next line.
+#[test]
+fn a_backslash_before_a_newline_does_not_join_lines() {
+    let got = frames(&format!("{P}\n{{\"a\":\"x\\\n{P}\n[\"\\\n{P}"));
+    assert_eq!(
+        got,
+        [
+            format!("1 {P}"),
+            "2 {\"a\":\"x\\".into(),
+            format!("3 {P}"),
+            "4 \"\\".into(),
+            format!("5 {P}"),
+        ]
+    );
+}
+
 // issue 9 point 1: an array line without truncation added an error row for
 // every later line.
 #[test]
