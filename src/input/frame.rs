@@ -689,13 +689,7 @@ impl Scan {
                 continue;
             }
             if self.in_string {
-                let rest = &bytes[i..];
-                let hit = if cut {
-                    memchr3(b'"', b'\\', b'\n', rest)
-                } else {
-                    memchr2(b'"', b'\\', rest)
-                };
-                let Some(k) = hit else {
+                let Some(k) = string_stop(&bytes[i..], cut) else {
                     break;
                 };
                 i += k;
@@ -712,7 +706,14 @@ impl Scan {
                 i += 1;
                 continue;
             }
-            match bytes[i] {
+            // Most bytes outside strings are plain: skip them in a tight loop.
+            while i < bytes.len() && !STRUCTURAL[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some(&byte) = bytes.get(i) else {
+                break;
+            };
+            match byte {
                 b'"' => self.in_string = true,
                 b'{' | b'[' => self.depth += 1,
                 b'}' | b']' => {
@@ -728,6 +729,58 @@ impl Scan {
         }
         Step::NeedMore
     }
+}
+
+/// The bytes that matter to the scanner outside strings.
+static STRUCTURAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 6 {
+        table[b"\"{}[]\n"[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Index of the first `"`, `\\` (or, with `cut`, newline) in a string's
+/// bytes. Most strings (keys, short values) end within a few words, which
+/// are searched eight bytes at a time; memchr pays off for long ones.
+fn string_stop(bytes: &[u8], cut: bool) -> Option<usize> {
+    let head = bytes.len().min(64);
+    for (n, word) in bytes[..head].chunks_exact(8).enumerate() {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        let mut found = zero_byte(x ^ splat(b'"')) | zero_byte(x ^ splat(b'\\'));
+        if cut {
+            found |= zero_byte(x ^ splat(b'\n'));
+        }
+        if found != 0 {
+            return Some(n * 8 + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    let from = head - head % 8;
+    let stops = |b: &u8| *b == b'"' || *b == b'\\' || (cut && *b == b'\n');
+    if let Some(k) = bytes[from..head].iter().position(stops) {
+        return Some(from + k);
+    }
+    let rest = &bytes[head..];
+    let hit = if cut {
+        memchr3(b'"', b'\\', b'\n', rest)
+    } else {
+        memchr2(b'"', b'\\', rest)
+    };
+    hit.map(|k| head + k)
+}
+
+const fn splat(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// The high bit of the lowest zero byte of `x` is set (higher bits may be
+/// set spuriously, which `trailing_zeros` ignores).
+const fn zero_byte(x: u64) -> u64 {
+    x.wrapping_sub(splat(1)) & !x & splat(0x80)
 }
 
 fn scalar_end(bytes: &[u8], in_array: bool) -> Step {

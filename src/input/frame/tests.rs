@@ -311,3 +311,26 @@ fn one_byte_reads_frame_the_same() {
     assert_eq!(whole.len(), trickled.len(), "{whole:?}");
     assert_eq!(whole.len(), 7, "{whole:?}");
 }
+
+#[test]
+fn string_stop_finds_what_a_plain_search_finds() {
+    let mut rng = fastrand::Rng::with_seed(9);
+    for _ in 0..20_000 {
+        let len = rng.usize(0..150);
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| match rng.u8(0..40) {
+                0 => b'"',
+                1 => b'\\',
+                2 => b'\n',
+                3 => 0x80 | rng.u8(..),
+                _ => rng.u8(b' '..b'~'),
+            })
+            .collect();
+        for cut in [false, true] {
+            let plain = bytes
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || (cut && b == b'\n'));
+            assert_eq!(string_stop(&bytes, cut), plain, "{bytes:?} {cut}");
+        }
+    }
+}
