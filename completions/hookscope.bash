@@ -68,7 +68,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-j -h -V --provider --color --jobs --help --version detect check summary show csv completions man help"
+            opts="-j -h -V --provider --color --jobs --max-payload --help --version detect check summary show csv completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -90,6 +90,10 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -98,7 +102,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__check)
-            opts="-j -h -V --format --strict --timezone --provider --color --jobs --help --version"
+            opts="-j -h -V --format --strict --timezone --provider --color --jobs --max-payload --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -128,6 +132,10 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -136,7 +144,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__completions)
-            opts="-j -h -V --out-dir --provider --color --jobs --help --version bash elvish fish powershell zsh"
+            opts="-j -h -V --out-dir --provider --color --jobs --max-payload --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -162,6 +170,10 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -170,7 +182,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__csv)
-            opts="-j -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --provider --color --jobs --help --version"
+            opts="-j -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --provider --color --jobs --max-payload --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -208,6 +220,10 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -216,7 +232,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-j -h -V --format --provider --color --jobs --help --version"
+            opts="-j -h -V --format --provider --color --jobs --max-payload --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,6 +255,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-payload)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -362,7 +382,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-j -h -V --provider --color --jobs --help --version"
+            opts="-j -h -V --provider --color --jobs --max-payload --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +404,10 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -392,7 +416,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__summary)
-            opts="-j -h -V --section --full --format --timezone --provider --color --jobs --help --version"
+            opts="-j -h -V --section --full --format --timezone --provider --color --jobs --max-payload --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +447,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-payload)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -49,6 +49,35 @@ pub struct GlobalArgs {
     /// value.
     #[arg(long, short = 'j', global = true, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<std::num::NonZeroUsize>,
+
+    /// Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB,
+    /// GiB); 0 for no limit. A longer payload is reported and skipped.
+    #[arg(long, global = true, value_name = "SIZE", default_value = "256M",
+          value_parser = parse_size)]
+    pub max_payload: u64,
+}
+
+/// `1048576`, `64K`, `256M`, `1G` (also `KiB`, `MiB`, `GiB`; any case).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, unit) = text.split_at(digits);
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kib" => 10,
+        "m" | "mib" => 20,
+        "g" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size like 1048576, 64K, 256M or 1G"
+            ));
+        }
+    };
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size like 1048576, 64K, 256M or 1G"))?;
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
 }
 
 /// The most `--jobs` hookscope starts: beyond a few per core more threads
@@ -355,5 +384,18 @@ mod tests {
         let huge = "4294967296".repeat(3);
         assert_eq!(parse_jobs(&huge), Err("--jobs must be at most 256".into()));
         assert!(parse_jobs("-1").is_err_and(|e| e.contains("whole number")));
+    }
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("0"), Ok(0));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        for bad in ["", "M", "1.5G", "-1", "12X", "99999999999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
     }
 }

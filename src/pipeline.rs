@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex};
 use anyhow::{Context, Result};
 
 use crate::diagnostics;
-use crate::input::{self, Batch, Event, Payload};
+use crate::input::{self, Batch, Event, Payload, ReadOptions};
+use crate::settings::Settings;
 
 /// Counts gathered over the payloads of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,17 +62,21 @@ impl<F: Fn(&Payload<'_>, &mut Output, &mut Tally) + Sync> Process for F {
     }
 }
 
-/// Reads `inputs` and runs `process` on every payload with `jobs` threads.
+/// Reads `inputs` and runs `process` on every payload with as many threads
+/// as the settings say.
 pub fn run(
     inputs: &[String],
-    jobs: usize,
+    settings: &Settings,
     out: &mut dyn Write,
     process: &dyn Process,
 ) -> Result<Outcome> {
-    if jobs <= 1 {
-        run_serial(inputs, out, process)
+    let reading = ReadOptions {
+        max_payload: settings.max_payload,
+    };
+    if settings.jobs <= 1 {
+        run_serial(inputs, reading, out, process)
     } else {
-        run_parallel(inputs, jobs, out, process)
+        run_parallel(inputs, reading, settings.jobs, out, process)
     }
 }
 
@@ -98,9 +103,14 @@ fn emit(output: &Output, out: &mut dyn Write) -> Result<()> {
 /// The context of a failed write to the output.
 const WRITE_FAILED: &str = "cannot write the output";
 
-fn run_serial(inputs: &[String], out: &mut dyn Write, process: &dyn Process) -> Result<Outcome> {
+fn run_serial(
+    inputs: &[String],
+    reading: ReadOptions,
+    out: &mut dyn Write,
+    process: &dyn Process,
+) -> Result<Outcome> {
     let mut outcome = Outcome::default();
-    let read = input::read_all(inputs, |event| {
+    let read = input::read_all(inputs, reading, |event| {
         outcome.absorb(Done::of(event, process), out)
     });
     match read {
@@ -157,6 +167,7 @@ impl Outcome {
 
 fn run_parallel(
     inputs: &[String],
+    reading: ReadOptions,
     jobs: usize,
     out: &mut dyn Write,
     process: &dyn Process,
@@ -170,7 +181,7 @@ fn run_parallel(
             let tx = done_tx.clone();
             spawn(scope, move || work(&rx, &tx, process))?;
         }
-        let reader = spawn(scope, move || read_into(inputs, batch_tx))?;
+        let reader = spawn(scope, move || read_into(inputs, reading, batch_tx))?;
         drop(done_tx);
         drop(batch_rx);
         let written = write_in_order(done_rx, out);
@@ -195,9 +206,9 @@ fn spawn<'scope, T: Send + 'scope>(
         .context("cannot start a worker thread (try a smaller --jobs)")
 }
 
-fn read_into(inputs: &[String], tx: SyncSender<(u64, Event)>) -> Result<()> {
+fn read_into(inputs: &[String], reading: ReadOptions, tx: SyncSender<(u64, Event)>) -> Result<()> {
     let mut seq = 0u64;
-    let result = input::read_all(inputs, |event| {
+    let result = input::read_all(inputs, reading, |event| {
         // A closed channel means the writer stopped (e.g. a closed pipe).
         tx.send((seq, event)).map_err(|_| OutputClosed)?;
         seq += 1;

@@ -17,6 +17,8 @@ pub struct Settings {
     pub width: usize,
     pub jobs: usize,
     pub provider: Option<Provider>,
+    /// Payloads longer than this many bytes are skipped (`0`: no limit).
+    pub max_payload: u64,
 }
 
 impl Settings {
@@ -27,6 +29,7 @@ impl Settings {
             width: resolve_width(tty),
             jobs: global.jobs.map_or_else(default_jobs, |n| n.get()),
             provider: global.provider,
+            max_payload: global.max_payload,
         }
     }
 }

@@ -53,6 +53,7 @@ pub fn settings(color: bool, width: usize) -> Settings {
         width,
         jobs: 1,
         provider: None,
+        max_payload: hookscope::input::DEFAULT_MAX_PAYLOAD,
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::FixedOffset;
 use serde::Serialize;
 
 use crate::detect::{self, Detection, Provider};
-use crate::input::Payload;
+use crate::input::{ErrorKind, Payload, PayloadError};
 use crate::json::{Doc, Extent, Val};
 use crate::provider::nuvidio::fields as nuvidio;
 use crate::provider::piperun::fields as piperun;
@@ -22,6 +22,12 @@ pub const CODES: &[CodeDoc] = &[
         Severity::Error,
         "the payload is not valid JSON (or not UTF-8); line and column given",
         "EOF while parsing an object at line 3 column 1",
+    ),
+    CodeDoc::new(
+        Code::PayloadTooLarge,
+        Severity::Error,
+        "a payload longer than --max-payload (default 256 MiB); skipped unread",
+        "payload larger than --max-payload 256 MiB; skipped at line 1 column 1",
     ),
     CodeDoc::new(
         Code::UnknownProvider,
@@ -167,6 +173,7 @@ pub const CODES: &[CodeDoc] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Code {
     JsonSyntax,
+    PayloadTooLarge,
     UnknownProvider,
     MissingField,
     NullField,
@@ -193,9 +200,18 @@ pub enum Code {
 }
 
 impl Code {
+    /// The code of a payload that could not be parsed.
+    pub fn of_payload_error(err: &PayloadError) -> Code {
+        match err.kind {
+            ErrorKind::Syntax => Code::JsonSyntax,
+            ErrorKind::TooLarge => Code::PayloadTooLarge,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::JsonSyntax => "json-syntax",
+            Code::PayloadTooLarge => "payload-too-large",
             Code::UnknownProvider => "unknown-provider",
             Code::MissingField => "missing-field",
             Code::NullField => "null-field",
@@ -325,7 +341,7 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
             detection: None,
             findings: vec![Finding {
                 severity: Severity::Error,
-                code: Code::JsonSyntax,
+                code: Code::of_payload_error(&err),
                 pointer: String::new(),
                 message: err.to_string(),
             }],

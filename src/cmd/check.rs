@@ -17,11 +17,11 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result
     let format = args.format;
     if format == CheckFormat::Junit {
         let mut cases = Vec::new();
-        let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, &mut cases, &process)?;
+        let outcome = pipeline::run(&args.inputs.inputs, settings, &mut cases, &process)?;
         let written = render::junit_document(&outcome.tally, &cases, out);
         return crate::keep_status(Status::of(&outcome), written);
     }
-    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    let outcome = pipeline::run(&args.inputs.inputs, settings, out, &process)?;
     let status = Status::of(&outcome);
     if format == CheckFormat::Text && !outcome.closed {
         let written = render::text_totals(&outcome.tally, settings.color, out);

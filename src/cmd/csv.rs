@@ -30,7 +30,7 @@ pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<S
         format.header(table, &mut header)?;
         out.write_all(&header)?;
     }
-    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    let outcome = pipeline::run(&args.inputs.inputs, settings, out, &process)?;
     Ok(Status::of(&outcome))
 }
 

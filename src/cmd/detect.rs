@@ -34,7 +34,7 @@ struct ErrorRow<'a> {
 
 pub fn run(args: &DetectArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     let process = processor(args, settings);
-    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    let outcome = pipeline::run(&args.inputs.inputs, settings, out, &process)?;
     Ok(Status::of(&outcome))
 }
 

@@ -31,7 +31,7 @@ pub fn load<'a>(
     provider: Option<Provider>,
 ) -> Result<(Doc<'a>, Detection), Problem> {
     let doc = payload.parse(extent).map_err(|e| Problem {
-        code: Code::JsonSyntax,
+        code: Code::of_payload_error(&e),
         message: e.to_string(),
     })?;
     let detection = crate::detect::detect(doc.root(), provider).map_err(|message| Problem {

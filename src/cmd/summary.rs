@@ -17,7 +17,7 @@ use crate::summary::{self, Options};
 
 pub fn run(args: &SummaryArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     let process = processor(args, settings);
-    let outcome = pipeline::run(&args.inputs.inputs, settings.jobs, out, &process)?;
+    let outcome = pipeline::run(&args.inputs.inputs, settings, out, &process)?;
     Ok(Status::of(&outcome))
 }
 

@@ -1,37 +1,80 @@
 //! Splits one byte stream into payload texts without parsing them: NDJSON,
 //! whitespace-separated (also pretty-printed) documents, and top-level arrays
-//! whose elements are payloads. Memory holds the largest payload, not the
-//! stream.
+//! whose elements are payloads. Memory holds the largest payload (at most the
+//! payload limit), not the stream.
 //!
-//! The layout is decided by the first document: when it sits on one line
-//! (or when its first line is broken and the next line starts a new
-//! document) the stream is NDJSON and every line is a payload, so one broken
-//! line never swallows its neighbours. Otherwise documents are delimited by
-//! bracket depth.
+//! One rule frames every line alike:
+//!
+//! - A value is framed by bracket depth (strings and escapes respected); a
+//!   bare scalar, or garbage, runs to whitespace or a structural byte. Values
+//!   that follow each other on one line (`{..}{..}`, `{..} {..}`) are
+//!   separate payloads, on the first line as on any other.
+//! - A top-level array is unrolled: every element is a payload.
+//! - A UTF-8 byte order mark is skipped wherever whitespace may stand (the
+//!   start of the input, of a line, of a concatenated document).
+//! - The layout is decided by the first line. When the first document sits
+//!   on it, the stream is NDJSON and a newline ends whatever is open: a line
+//!   cut inside a value is that value's error, an array left open is one
+//!   `unterminated array` error where its line ends, and the next line is
+//!   read as usual. A broken first line followed by a line that starts with
+//!   `{` or `[` also means NDJSON; so does a first line that leaves an array
+//!   open after an element when the next line starts with `{` or `[` and
+//!   holds whole values only (`[1,` then `{..}`; not `{..},`, which continues
+//!   an array written one element per line). Otherwise documents and arrays
+//!   span lines.
+//! - Array syntax (a missing `,`, a missing `]`) is reported once per array,
+//!   where the array ends, so that every report has a place of its own.
+//! - A payload longer than the limit is reported as soon as the limit is
+//!   crossed and then skipped: its bytes are scanned for its end and dropped.
+//!
+//! Every frame carries the place where it starts and whether an earlier
+//! frame started on the same line: labels are `PATH:LINE`, and
+//! `PATH:LINE:COLUMN` for a later payload on a line, so no two payloads
+//! share a label.
 
 use std::io::{self, Read};
 use std::ops::Range;
 
 use memchr::{memchr, memchr2, memchr3};
 
+/// Bytes asked of the reader at a time (and zeroed ahead of a read).
+const READ_CHUNK: usize = 256 * 1024;
+/// Capacity the buffer starts with and shrinks back to after a large payload.
 const INITIAL_BUFFER: usize = 1024 * 1024;
+/// The payload limit when none is given: 256 MiB.
+pub const DEFAULT_MAX_PAYLOAD: u64 = 256 << 20;
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Where a frame starts: line and column (1-based, columns in bytes), and
+/// whether an earlier frame started on the same line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub line: u64,
+    pub column: u64,
+    pub shares_line: bool,
+}
 
 /// One framed piece of the stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Frame {
     /// The bytes of a payload, `range` indexing [`Framer::bytes`].
-    Payload {
-        line: u64,
-        column: u64,
-        range: Range<usize>,
-    },
-    /// Something between payloads that is not one (a missing `,` in an
-    /// array, an empty input, ...).
-    Broken {
-        line: u64,
-        column: u64,
-        message: String,
-    },
+    Payload { place: Place, range: Range<usize> },
+    /// Something between payloads that is not one (a missing `,` or `]` in
+    /// an array, an empty input, ...).
+    Broken { place: Place, message: String },
+    /// A payload longer than `limit` bytes, skipped.
+    TooLarge { place: Place, limit: u64 },
+}
+
+impl Frame {
+    /// Where the frame starts.
+    pub fn place(&self) -> Place {
+        match self {
+            Frame::Payload { place, .. }
+            | Frame::Broken { place, .. }
+            | Frame::TooLarge { place, .. } => *place,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +95,27 @@ struct OpenArray {
     state: ArrayState,
     line: u64,
     column: u64,
-    spans_lines: bool,
+    elements: u64,
+    /// The last element was cut by the end of its line or of the input: its
+    /// own error says what went wrong.
+    cut: bool,
+    /// Where the first missing `,` was noticed.
+    missing_comma: Option<(u64, u64)>,
+}
+
+/// How an array ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    Bracket,
+    LineEnd,
+    InputEnd,
 }
 
 /// The framer over any reader (already decompressed).
 pub struct Framer<R> {
     src: R,
+    /// `buf[start..end]` is read and not yet framed; `buf[end..]` is zeroed
+    /// room for the next read.
     buf: Vec<u8>,
     start: usize,
     end: usize,
@@ -71,15 +129,26 @@ pub struct Framer<R> {
     base: u64,
     layout: Layout,
     array: Option<OpenArray>,
+    /// A payload over the limit whose remaining bytes are being dropped.
+    skip: Option<Scan>,
     frames: u64,
-    bom_checked: bool,
+    /// Line of the last frame's start (0 before the first).
+    last_line: u64,
+    max_payload: u64,
 }
 
 impl<R: Read> Framer<R> {
+    /// A framer with the default payload limit.
     pub fn new(src: R) -> Self {
+        Self::with_max_payload(src, DEFAULT_MAX_PAYLOAD)
+    }
+
+    /// A framer that skips payloads longer than `max_payload` bytes (`0`:
+    /// no limit).
+    pub fn with_max_payload(src: R, max_payload: u64) -> Self {
         Framer {
             src,
-            buf: vec![0; INITIAL_BUFFER],
+            buf: Vec::with_capacity(INITIAL_BUFFER),
             start: 0,
             end: 0,
             eof: false,
@@ -90,14 +159,35 @@ impl<R: Read> Framer<R> {
             base: 0,
             layout: Layout::Unknown,
             array: None,
+            skip: None,
             frames: 0,
-            bom_checked: false,
+            last_line: 0,
+            max_payload: if max_payload == 0 {
+                u64::MAX
+            } else {
+                max_payload
+            },
         }
     }
 
     /// The bytes of a [`Frame::Payload`] just returned.
     pub fn bytes(&self, range: Range<usize>) -> &[u8] {
         &self.buf[range]
+    }
+
+    /// Hands over the buffer holding the [`Frame::Payload`] just returned,
+    /// cut to its end, instead of copying the payload out: the framer goes
+    /// on with a fresh buffer. For payloads too large to copy.
+    pub fn take_bytes(&mut self, range: Range<usize>) -> Vec<u8> {
+        self.settle_count();
+        let mut fresh = Vec::with_capacity(INITIAL_BUFFER.max(self.end - self.start));
+        fresh.extend_from_slice(&self.buf[self.start..self.end]);
+        let mut taken = std::mem::replace(&mut self.buf, fresh);
+        self.base += self.start as u64;
+        self.end -= self.start;
+        self.start = 0;
+        taken.truncate(range.end);
+        taken
     }
 
     /// The read error that ended the stream early, if any.
@@ -107,39 +197,42 @@ impl<R: Read> Framer<R> {
 
     /// The next frame, or `None` at the end of the stream.
     pub fn next_frame(&mut self) -> Option<Frame> {
+        if let Some(scan) = self.skip.take() {
+            self.finish_skip(scan);
+        }
         loop {
-            if !self.skip_whitespace() {
+            let stop_at_newline = self.array.is_some() && self.layout != Layout::Documents;
+            let Some(byte) = self.skip_blank(stop_at_newline) else {
                 return self.finish();
-            }
-            let byte = self.buf[self.start];
-            if let Some(array) = self.array {
-                if let Some(frame) = self.array_step(array, byte) {
-                    return Some(frame);
+            };
+            let frame = match self.array {
+                Some(array) => self.array_step(array, byte),
+                None if byte == b'[' => {
+                    self.open_array();
+                    None
                 }
-                continue;
+                None => Some(self.frame_value()),
+            };
+            if frame.is_some() {
+                return frame;
             }
-            if byte == b'[' {
-                self.open_array();
-                continue;
-            }
-            return Some(self.frame_document());
         }
     }
 
     fn finish(&mut self) -> Option<Frame> {
-        if let Some(array) = self.array.take() {
-            self.frames += 1;
-            return Some(Frame::Broken {
-                line: array.line,
-                column: array.column,
-                message: "unterminated array: the input ends before its closing `]`".into(),
-            });
+        if self.array.is_some() {
+            if let Some(frame) = self.close_array(self.end, Closing::InputEnd) {
+                return Some(frame);
+            }
         }
         if self.frames == 0 && self.error.is_none() {
             self.frames += 1;
             return Some(Frame::Broken {
-                line: 1,
-                column: 1,
+                place: Place {
+                    line: 1,
+                    column: 1,
+                    shares_line: false,
+                },
                 message: "no payload: the input is empty or holds only whitespace".into(),
             });
         }
@@ -152,7 +245,9 @@ impl<R: Read> Framer<R> {
             state: ArrayState::Element,
             line,
             column,
-            spans_lines: false,
+            elements: 0,
+            cut: false,
+            missing_comma: None,
         });
         self.start += 1;
     }
@@ -160,13 +255,11 @@ impl<R: Read> Framer<R> {
     /// One step inside a top-level array: a frame, or `None` to go on.
     fn array_step(&mut self, mut array: OpenArray, byte: u8) -> Option<Frame> {
         match (array.state, byte) {
+            (_, b'\n') => self.line_ends_in_array(),
             (_, b']') => {
-                let (line, _) = self.position(self.start);
+                let at = self.start;
                 self.start += 1;
-                self.array = None;
-                self.frames += 1;
-                self.settle_layout(array.spans_lines || line != array.line);
-                None
+                self.close_array(at, Closing::Bracket)
             }
             (ArrayState::Separator, b',') => {
                 self.start += 1;
@@ -175,178 +268,253 @@ impl<R: Read> Framer<R> {
                 None
             }
             (ArrayState::Separator, _) => {
-                let (line, column) = self.position(self.start);
+                if array.missing_comma.is_none() {
+                    array.missing_comma = Some(self.position(self.start));
+                }
                 array.state = ArrayState::Element;
                 self.array = Some(array);
-                Some(Frame::Broken {
-                    line,
-                    column,
-                    message: format!(
-                        "expected `,` or `]` after an array element, found {}",
-                        describe_byte(byte)
-                    ),
-                })
+                None
             }
             (ArrayState::Element, _) => {
                 array.state = ArrayState::Separator;
+                array.elements += 1;
                 self.array = Some(array);
-                Some(self.frame_value(true))
+                Some(self.frame_value())
             }
         }
     }
 
-    fn settle_layout(&mut self, spans_lines: bool) {
+    /// A newline between elements of an array, outside the documents layout.
+    fn line_ends_in_array(&mut self) -> Option<Frame> {
         if self.layout == Layout::Unknown {
-            self.layout = if spans_lines {
-                Layout::Documents
-            } else {
-                Layout::Lines
-            };
-        }
-    }
-
-    /// Frames a top-level document (not an array element).
-    fn frame_document(&mut self) -> Frame {
-        if self.layout == Layout::Lines {
-            return self.frame_line();
-        }
-        let frame = self.frame_value(false);
-        self.frames += 1;
-        frame
-    }
-
-    /// NDJSON: the payload is the rest of the line.
-    fn frame_line(&mut self) -> Frame {
-        self.frames += 1;
-        let mut scanned = 0;
-        loop {
-            if let Some(k) = memchr(b'\n', &self.buf[self.start + scanned..self.end]) {
-                return self.emit(self.start + scanned + k, self.start + scanned + k + 1);
+            if self.array_continues() {
+                self.layout = Layout::Documents;
+                self.start += 1;
+                return None;
             }
-            scanned = self.end - self.start;
-            if !self.fill() {
-                return self.emit(self.end, self.end);
+            self.layout = Layout::Lines;
+        }
+        let at = self.start;
+        self.close_array(at, Closing::LineEnd)
+    }
+
+    /// Ends the open array at buffer index `at`: the one report of its
+    /// syntax, if it needs one.
+    fn close_array(&mut self, at: usize, closing: Closing) -> Option<Frame> {
+        let array = self.array.take()?;
+        if closing == Closing::Bracket && self.layout == Layout::Unknown {
+            self.layout = Layout::Lines;
+        }
+        if array.cut {
+            return None;
+        }
+        let missing = array.missing_comma.map(|(line, column)| {
+            format!("a `,` is missing between its elements (first at line {line} column {column})")
+        });
+        let ends = match closing {
+            Closing::Bracket => {
+                let missing = missing?;
+                let place = self.place(at);
+                let message = format!("the array that ends here is not valid: {missing}");
+                return Some(Frame::Broken { place, message });
             }
+            Closing::LineEnd => "the line ends",
+            Closing::InputEnd => "the input ends",
+        };
+        let also = missing.map_or(String::new(), |m| format!("; also {m}"));
+        let message = format!(
+            "unterminated array (opened at line {} column {}): {ends} before its closing `]`{also}",
+            array.line, array.column
+        );
+        let place = self.place(at);
+        Some(Frame::Broken { place, message })
+    }
+
+    /// Frames one value at `start` (a document or an array element).
+    fn frame_value(&mut self) -> Frame {
+        let place = self.place(self.start);
+        let in_array = self.array.is_some();
+        let mut scan = Scan::new(self.buf[self.start], in_array);
+        let stop = match self.scan(&mut scan, false) {
+            End::Done(stop) => {
+                if !in_array && self.layout == Layout::Unknown {
+                    self.layout = Layout::Lines;
+                }
+                stop
+            }
+            End::Cut(newline) => {
+                self.mark_cut();
+                newline
+            }
+            End::Eof => {
+                self.mark_cut();
+                self.end
+            }
+            End::TooLarge => {
+                self.drop_scanned();
+                scan.offset = 0;
+                self.skip = Some(scan);
+                return self.too_large(place);
+            }
+        };
+        if (stop - self.start) as u64 > self.max_payload {
+            self.start = stop;
+            return self.too_large(place);
+        }
+        let range = self.start..stop;
+        self.start = stop;
+        Frame::Payload { place, range }
+    }
+
+    fn too_large(&self, place: Place) -> Frame {
+        Frame::TooLarge {
+            place,
+            limit: self.max_payload,
         }
     }
 
-    /// Frames one JSON value by bracket depth. Inside arrays the value also
-    /// ends at a `,` or `]` at depth zero.
-    fn frame_value(&mut self, in_array: bool) -> Frame {
-        let mut scan = Scan::default();
-        let first = self.buf[self.start];
-        if !matches!(first, b'{' | b'[' | b'"') {
-            return self.frame_scalar(in_array);
+    fn mark_cut(&mut self) {
+        if let Some(array) = &mut self.array {
+            array.cut = true;
         }
+    }
+
+    /// Drops the rest of a payload over the limit.
+    fn finish_skip(&mut self, mut scan: Scan) {
+        self.start = match self.scan(&mut scan, true) {
+            End::Done(stop) => stop,
+            End::Cut(newline) => {
+                self.mark_cut();
+                newline
+            }
+            End::Eof | End::TooLarge => {
+                self.mark_cut();
+                self.end
+            }
+        };
+    }
+
+    /// Scans the value at `start` from `scan.offset` on, reading as needed.
+    /// With `discard`, scanned bytes are dropped instead of kept.
+    fn scan(&mut self, scan: &mut Scan, discard: bool) -> End {
         loop {
             let from = self.start + scan.offset;
-            let layout = if in_array {
-                Layout::Documents
-            } else {
-                self.layout
-            };
-            match scan.run(&self.buf[from..self.end], layout) {
-                Step::Done(k) => {
-                    let stop = from + k;
-                    self.note_spans(scan.crossed_newline);
-                    return self.emit(stop, stop);
-                }
-                Step::CutAtNewline(k) => {
-                    let stop = from + k;
-                    if self.layout == Layout::Unknown && !self.next_line_starts_document(stop) {
-                        scan.offset += k + 1;
-                        scan.crossed_newline = true;
-                        scan.decided = true;
+            let cut = self.layout != Layout::Documents;
+            match scan.run(&self.buf[from..self.end], cut) {
+                Step::Done(k) => return End::Done(from + k),
+                Step::Cut(k) => {
+                    let newline = from + k - self.start;
+                    if self.layout == Layout::Unknown && !self.next_line_starts_document(newline) {
+                        // The first document spans lines: pretty-printed.
+                        self.layout = Layout::Documents;
+                        scan.offset = newline + 1;
                         continue;
                     }
                     self.layout = Layout::Lines;
-                    return self.emit(stop, stop + 1);
+                    return End::Cut(self.start + newline);
                 }
                 Step::NeedMore => {
                     scan.offset = self.end - self.start;
+                    if discard {
+                        self.drop_scanned();
+                        scan.offset = 0;
+                    } else if scan.offset as u64 > self.max_payload {
+                        return End::TooLarge;
+                    }
                     if !self.fill() {
-                        return self.emit(self.end, self.end);
+                        return End::Eof;
                     }
                 }
             }
         }
     }
 
-    fn note_spans(&mut self, crossed_newline: bool) {
-        if let Some(array) = &mut self.array {
-            array.spans_lines |= crossed_newline;
-        } else {
-            self.settle_layout(crossed_newline);
-        }
+    /// Forgets every byte read so far (their lines are counted first).
+    fn drop_scanned(&mut self) {
+        self.position(self.end);
+        self.start = self.end;
     }
 
-    /// A bare scalar (or garbage): up to whitespace or a structural byte.
-    fn frame_scalar(&mut self, in_array: bool) -> Frame {
-        let mut len = 1;
-        loop {
-            while self.start + len < self.end {
-                let b = self.buf[self.start + len];
-                let stops = matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'{' | b'[' | b'"')
-                    || (in_array && matches!(b, b',' | b']'));
-                if stops {
-                    let stop = self.start + len;
-                    if self.array.is_none() {
-                        self.settle_layout(false);
-                    }
-                    return self.emit(stop, stop);
-                }
-                len += 1;
-            }
-            if !self.fill() {
-                return self.emit(self.end, self.end);
-            }
-        }
-    }
-
-    /// In the undecided layout, after the first line of a document ends
-    /// inside it: does the next line start a new document (NDJSON with a
-    /// broken line) rather than continue this one (pretty-printed JSON)?
+    /// In the undecided layout, after the first line ends inside a value
+    /// (`newline` relative to `start`): does the next line start a new
+    /// document (NDJSON with a broken line) rather than continue this one?
     fn next_line_starts_document(&mut self, newline: usize) -> bool {
-        let offset = newline - self.start;
-        while self.start + offset + 1 >= self.end {
-            if !self.fill() {
-                return false;
-            }
-        }
-        matches!(self.buf[self.start + offset + 1], b'{' | b'[')
+        while self.end - self.start < newline + 1 + BOM.len() && self.fill() {}
+        let next = &self.buf[(self.start + newline + 1).min(self.end)..self.end];
+        let next = next.strip_prefix(BOM).unwrap_or(next);
+        matches!(next.first(), Some(b'{' | b'['))
     }
 
-    /// Returns the payload `start..stop` and moves past `resume`.
-    fn emit(&mut self, stop: usize, resume: usize) -> Frame {
-        let (line, column) = self.position(self.start);
-        let range = self.start..stop;
-        self.start = resume.min(self.end);
-        Frame::Payload {
+    /// In the undecided layout, at a newline (at `start`) between elements
+    /// of the array the first line opened: does the array go on (one
+    /// element per line), or is it a broken NDJSON line?
+    fn array_continues(&mut self) -> bool {
+        if self.array.is_some_and(|a| a.elements == 0) {
+            return true;
+        }
+        match self.peek_line(1) {
+            Some(line) => !holds_whole_values(&self.buf[line]),
+            None => !self.next_line_starts_document(0),
+        }
+    }
+
+    /// The line that starts `from` bytes after `start`, without its newline;
+    /// `None` when it is longer than the payload limit.
+    fn peek_line(&mut self, from: usize) -> Option<Range<usize>> {
+        let mut searched = from;
+        loop {
+            let at = (self.start + searched).min(self.end);
+            if let Some(k) = memchr(b'\n', &self.buf[at..self.end]) {
+                return Some(self.start + from..at + k);
+            }
+            searched = self.end - self.start;
+            if searched as u64 > self.max_payload {
+                return None;
+            }
+            if !self.fill() {
+                return Some((self.start + from).min(self.end)..self.end);
+            }
+        }
+    }
+
+    /// Skips whitespace and byte order marks; the next byte (a newline when
+    /// `stop_at_newline`), or `None` at the end of input.
+    fn skip_blank(&mut self, stop_at_newline: bool) -> Option<u8> {
+        loop {
+            while self.start < self.end {
+                let byte = self.buf[self.start];
+                match byte {
+                    b'\n' if stop_at_newline => return Some(byte),
+                    b' ' | b'\t' | b'\r' | b'\n' => self.start += 1,
+                    0xEF => {
+                        let rest = &self.buf[self.start..self.end];
+                        if rest.starts_with(BOM) {
+                            self.start += BOM.len();
+                        } else if rest.len() >= BOM.len() || !BOM.starts_with(rest) {
+                            return Some(byte);
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => return Some(byte),
+                }
+            }
+            if !self.fill() {
+                return (self.start < self.end).then(|| self.buf[self.start]);
+            }
+        }
+    }
+
+    /// Place of buffer index `at` as the start of a new frame.
+    fn place(&mut self, at: usize) -> Place {
+        let (line, column) = self.position(at);
+        let shares_line = line == self.last_line;
+        self.last_line = line;
+        self.frames += 1;
+        Place {
             line,
             column,
-            range,
-        }
-    }
-
-    /// Skips whitespace (and a leading BOM); false at the end of input.
-    fn skip_whitespace(&mut self) -> bool {
-        loop {
-            if !self.bom_checked && (self.end - self.start >= 3 || self.eof) {
-                self.bom_checked = true;
-                if self.buf[self.start..self.end].starts_with(b"\xEF\xBB\xBF") {
-                    self.start += 3;
-                }
-            }
-            while self.start < self.end {
-                match self.buf[self.start] {
-                    b' ' | b'\t' | b'\r' | b'\n' => self.start += 1,
-                    _ if self.bom_checked => return true,
-                    _ => break,
-                }
-            }
-            if (self.start < self.end && self.bom_checked) || !self.fill() {
-                return self.start < self.end;
-            }
+            shares_line,
         }
     }
 
@@ -365,30 +533,23 @@ impl<R: Read> Framer<R> {
         (self.line, abs - self.line_start + 1)
     }
 
-    /// Reads more input; false when nothing more will come.
+    /// Reads more input; false when nothing more will come. Bytes before
+    /// `start` are dropped first. The buffer grows a chunk at a time, so its
+    /// resident size follows the largest payload, not a doubled capacity.
     fn fill(&mut self) -> bool {
         if self.eof {
             return false;
         }
-        if self.start > 0 {
-            self.settle_count();
-            self.buf.copy_within(self.start..self.end, 0);
-            self.base += self.start as u64;
-            self.end -= self.start;
-            self.start = 0;
-        }
+        self.compact();
         if self.end == self.buf.len() {
-            self.buf.resize(self.buf.len() * 2, 0);
+            self.buf.resize(self.end + READ_CHUNK, 0);
         }
         loop {
             match self.src.read(&mut self.buf[self.end..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    return false;
-                }
                 Ok(n) => {
                     self.end += n;
-                    return true;
+                    self.eof = n == 0;
+                    return n > 0;
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
@@ -400,6 +561,23 @@ impl<R: Read> Framer<R> {
         }
     }
 
+    /// Drops the bytes before `start`, and gives back the memory of a large
+    /// payload once it is gone.
+    fn compact(&mut self) {
+        if self.start == 0 {
+            return;
+        }
+        self.settle_count();
+        self.buf.copy_within(self.start..self.end, 0);
+        self.base += self.start as u64;
+        self.end -= self.start;
+        self.start = 0;
+        if self.buf.len() > 4 * INITIAL_BUFFER && self.end < INITIAL_BUFFER {
+            self.buf.truncate(INITIAL_BUFFER);
+            self.buf.shrink_to_fit();
+        }
+    }
+
     /// Brings the line count up to `start` before the bytes before it go.
     fn settle_count(&mut self) {
         let start = self.start;
@@ -407,58 +585,120 @@ impl<R: Read> Framer<R> {
     }
 }
 
-/// Resumable bracket-depth scanner.
-#[derive(Debug, Default)]
+/// Whether `line` (the next line, peeked) starts with `{` or `[` and holds
+/// whole values and nothing else: an NDJSON line, not an array element.
+fn holds_whole_values(line: &[u8]) -> bool {
+    let mut rest = line.strip_prefix(BOM).unwrap_or(line);
+    if !matches!(rest.first(), Some(b'{' | b'[')) {
+        return false;
+    }
+    loop {
+        let blank = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+            .unwrap_or(rest.len());
+        rest = &rest[blank..];
+        let Some(&first) = rest.first() else {
+            return true;
+        };
+        if !matches!(first, b'{' | b'[') {
+            return false;
+        }
+        let mut scan = Scan::new(first, false);
+        match scan.run(rest, true) {
+            Step::Done(k) => rest = &rest[k..],
+            Step::Cut(_) | Step::NeedMore => return false,
+        }
+    }
+}
+
+/// How a scanned value ended, as a buffer index.
+enum End {
+    /// The value ends before this index.
+    Done(usize),
+    /// A newline at this index cut the value.
+    Cut(usize),
+    Eof,
+    /// The value grew beyond the payload limit.
+    TooLarge,
+}
+
+/// Resumable scanner for the end of one value.
+#[derive(Debug)]
 struct Scan {
+    /// Bytes of the value already scanned.
     offset: usize,
+    mode: Mode,
     depth: u32,
     in_string: bool,
     escaped: bool,
-    crossed_newline: bool,
-    /// The layout question has been answered for this document.
-    decided: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// An object, array or string: ends where its depth returns to zero.
+    Bracket,
+    /// A bare scalar or garbage: ends at whitespace or a structural byte
+    /// (also `,` and `]` inside an array).
+    Scalar { in_array: bool },
 }
 
 enum Step {
     /// The value ends before index `k`.
     Done(usize),
     /// A newline at index `k` ends the line inside the value.
-    CutAtNewline(usize),
+    Cut(usize),
     NeedMore,
 }
 
 impl Scan {
-    fn run(&mut self, bytes: &[u8], layout: Layout) -> Step {
-        let watch_newlines = match layout {
-            Layout::Lines => true,
-            Layout::Unknown => !self.decided,
-            Layout::Documents => false,
-        };
+    fn new(first: u8, in_array: bool) -> Self {
+        let bracket = matches!(first, b'{' | b'[' | b'"');
+        Scan {
+            // A scalar holds at least its first byte, whatever it is.
+            offset: usize::from(!bracket),
+            mode: if bracket {
+                Mode::Bracket
+            } else {
+                Mode::Scalar { in_array }
+            },
+            depth: 0,
+            in_string: false,
+            escaped: false,
+        }
+    }
+
+    /// Scans `bytes`, the value's bytes after those already scanned; with
+    /// `cut`, a newline inside the value ends it.
+    fn run(&mut self, bytes: &[u8], cut: bool) -> Step {
+        match self.mode {
+            Mode::Scalar { in_array } => scalar_end(bytes, in_array),
+            Mode::Bracket => self.run_bracket(bytes, cut),
+        }
+    }
+
+    fn run_bracket(&mut self, bytes: &[u8], cut: bool) -> Step {
         let mut i = 0;
         while i < bytes.len() {
             if self.escaped {
                 self.escaped = false;
+                if cut && bytes[i] == b'\n' {
+                    return Step::Cut(i);
+                }
                 i += 1;
                 continue;
             }
             if self.in_string {
-                let rest = &bytes[i..];
-                let hit = if watch_newlines {
-                    memchr3(b'"', b'\\', b'\n', rest)
-                } else {
-                    memchr2(b'"', b'\\', rest)
-                };
-                let Some(k) = hit else {
+                let Some(k) = string_stop(&bytes[i..], cut) else {
                     break;
                 };
                 i += k;
                 match bytes[i] {
                     b'\\' => self.escaped = true,
-                    b'\n' => return self.newline(i),
+                    b'\n' => return Step::Cut(i),
                     _ => {
                         self.in_string = false;
                         if self.depth == 0 {
-                            self.offset += i + 1;
                             return Step::Done(i + 1);
                         }
                     }
@@ -466,7 +706,14 @@ impl Scan {
                 i += 1;
                 continue;
             }
-            match bytes[i] {
+            // Most bytes outside strings are plain: skip them in a tight loop.
+            while i < bytes.len() && !STRUCTURAL[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some(&byte) = bytes.get(i) else {
+                break;
+            };
+            match byte {
                 b'"' => self.in_string = true,
                 b'{' | b'[' => self.depth += 1,
                 b'}' | b']' => {
@@ -475,130 +722,74 @@ impl Scan {
                         return Step::Done(i + 1);
                     }
                 }
-                b'\n' if watch_newlines => return self.newline(i),
-                b'\n' => self.crossed_newline = true,
+                b'\n' if cut => return Step::Cut(i),
                 _ => {}
             }
             i += 1;
         }
         Step::NeedMore
     }
-
-    fn newline(&mut self, i: usize) -> Step {
-        Step::CutAtNewline(i)
-    }
 }
 
-fn describe_byte(byte: u8) -> String {
-    match byte {
-        0x20..=0x7e => format!("`{}`", byte as char),
-        _ => format!("byte 0x{byte:02X}"),
+/// The bytes that matter to the scanner outside strings.
+static STRUCTURAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 6 {
+        table[b"\"{}[]\n"[i] as usize] = true;
+        i += 1;
     }
+    table
+};
+
+/// Index of the first `"`, `\\` (or, with `cut`, newline) in a string's
+/// bytes. Most strings (keys, short values) end within a few words, which
+/// are searched eight bytes at a time; memchr pays off for long ones.
+fn string_stop(bytes: &[u8], cut: bool) -> Option<usize> {
+    let head = bytes.len().min(64);
+    for (n, word) in bytes[..head].chunks_exact(8).enumerate() {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        let mut found = zero_byte(x ^ splat(b'"')) | zero_byte(x ^ splat(b'\\'));
+        if cut {
+            found |= zero_byte(x ^ splat(b'\n'));
+        }
+        if found != 0 {
+            return Some(n * 8 + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    let from = head - head % 8;
+    let stops = |b: &u8| *b == b'"' || *b == b'\\' || (cut && *b == b'\n');
+    if let Some(k) = bytes[from..head].iter().position(stops) {
+        return Some(from + k);
+    }
+    let rest = &bytes[head..];
+    let hit = if cut {
+        memchr3(b'"', b'\\', b'\n', rest)
+    } else {
+        memchr2(b'"', b'\\', rest)
+    };
+    hit.map(|k| head + k)
+}
+
+const fn splat(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// The high bit of the lowest zero byte of `x` is set (higher bits may be
+/// set spuriously, which `trailing_zeros` ignores).
+const fn zero_byte(x: u64) -> u64 {
+    x.wrapping_sub(splat(1)) & !x & splat(0x80)
+}
+
+fn scalar_end(bytes: &[u8], in_array: bool) -> Step {
+    let stop = bytes.iter().position(|&b| {
+        matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'{' | b'[' | b'"')
+            || (in_array && matches!(b, b',' | b']'))
+    });
+    stop.map_or(Step::NeedMore, Step::Done)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn frames(input: &str) -> Vec<(u64, u64, String)> {
-        let mut framer = Framer::new(input.as_bytes());
-        let mut out = Vec::new();
-        while let Some(frame) = framer.next_frame() {
-            out.push(match frame {
-                Frame::Payload {
-                    line,
-                    column,
-                    range,
-                } => (
-                    line,
-                    column,
-                    String::from_utf8_lossy(framer.bytes(range)).into_owned(),
-                ),
-                Frame::Broken {
-                    line,
-                    column,
-                    message,
-                } => (line, column, format!("BROKEN {message}")),
-            });
-        }
-        out
-    }
-
-    fn texts(input: &str) -> Vec<String> {
-        frames(input).into_iter().map(|f| f.2).collect()
-    }
-
-    #[test]
-    fn ndjson_lines() {
-        let got = frames("{\"a\":1}\n{\"b\":2}\r\n\n{\"c\":3}");
-        assert_eq!(
-            got,
-            vec![
-                (1, 1, "{\"a\":1}".into()),
-                (2, 1, "{\"b\":2}\r".into()),
-                (4, 1, "{\"c\":3}".into())
-            ]
-        );
-    }
-
-    #[test]
-    fn broken_ndjson_line_does_not_swallow_neighbours() {
-        let got = texts("{\"a\":1}\n{\"b\":\n{\"c\":3}\n");
-        assert_eq!(got, vec!["{\"a\":1}", "{\"b\":", "{\"c\":3}"]);
-        let got = texts("{\"a\":\"x\n{\"c\":3}\n");
-        assert_eq!(got, vec!["{\"a\":\"x", "{\"c\":3}"]);
-    }
-
-    #[test]
-    fn pretty_documents() {
-        let got = frames("{\n  \"a\": \"}\"\n}\n\n{\n\"b\": [1,\n2]\n}");
-        assert_eq!(got[0], (1, 1, "{\n  \"a\": \"}\"\n}".into()));
-        assert_eq!(got[1], (5, 1, "{\n\"b\": [1,\n2]\n}".into()));
-        assert_eq!(got.len(), 2);
-    }
-
-    #[test]
-    fn arrays_are_unrolled() {
-        let got = frames("[\n {\"a\":1},\n {\"b\":[1,2]} , 3\n]\n{\"c\":1}");
-        assert_eq!(
-            got,
-            vec![
-                (2, 2, "{\"a\":1}".into()),
-                (3, 2, "{\"b\":[1,2]}".into()),
-                (3, 16, "3".into()),
-                (5, 1, "{\"c\":1}".into()),
-            ]
-        );
-    }
-
-    #[test]
-    fn array_errors_are_reported_and_reading_goes_on() {
-        let got = texts("[{\"a\":1} {\"b\":2}]");
-        assert_eq!(got.len(), 3);
-        assert!(got[1].starts_with("BROKEN expected `,`"), "{got:?}");
-        let got = texts("[{\"a\":1},");
-        assert!(got[1].starts_with("BROKEN unterminated array"), "{got:?}");
-    }
-
-    #[test]
-    fn empty_and_bom() {
-        assert!(texts("  \n ")[0].starts_with("BROKEN no payload"));
-        assert!(texts("")[0].starts_with("BROKEN no payload"));
-        assert_eq!(texts("\u{feff}{\"a\":1}"), vec!["{\"a\":1}"]);
-    }
-
-    #[test]
-    fn escapes_and_strings_across_refills() {
-        let long = "x".repeat(INITIAL_BUFFER * 3);
-        let input = format!("{{\"a\":\"{long}\\\"\"}}\n{{\"b\":1}}");
-        let got = texts(&input);
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[1], "{\"b\":1}");
-    }
-
-    #[test]
-    fn stray_closers_make_progress() {
-        let got = texts("}\n]");
-        assert_eq!(got, vec!["}", "]"]);
-    }
-}
+mod tests;

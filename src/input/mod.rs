@@ -1,20 +1,21 @@
 //! The payload reader every command uses: files or stdin, gzip detected by
 //! its magic bytes, a UTF-8 BOM skipped, NDJSON / concatenated / array
-//! streams split into payloads labelled `PATH:LINE`, handed out in batches
-//! so that they can be processed in parallel and written in input order.
+//! streams split into payloads labelled `PATH:LINE` (`PATH:LINE:COLUMN` for
+//! a later payload on the same line), handed out in batches so that they can
+//! be processed in parallel and written in input order.
 
 mod frame;
 
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::io::{self, BufReader, IsTerminal, Read};
 use std::ops::Range;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use flate2::bufread::MultiGzDecoder;
 
-pub use frame::{Frame, Framer};
+pub use frame::{DEFAULT_MAX_PAYLOAD, Frame, Framer, Place};
 
 use crate::json::{self, Doc, Extent};
 use crate::text::Escaped;
@@ -22,8 +23,11 @@ use crate::text::Escaped;
 /// The name used for standard input in source labels.
 pub const STDIN: &str = "-";
 
-/// Payload bytes gathered before a batch is handed on.
+/// Payload bytes gathered before a batch is handed on; a payload this large
+/// is handed on in a batch of its own, moved out of the framer uncopied.
 const BATCH_BYTES: usize = 1 << 20;
+/// Payloads gathered before a batch is handed on.
+const BATCH_ITEMS: usize = 4096;
 
 /// Where a payload comes from: the input as named on the command line and
 /// the line (and column) where the payload starts.
@@ -32,13 +36,20 @@ pub struct Source<'a> {
     pub input: &'a str,
     pub line: u64,
     pub column: u64,
+    /// An earlier payload starts on the same line: the label needs the
+    /// column to be its own.
+    pub shares_line: bool,
 }
 
 impl Source<'_> {
     /// `PATH:LINE` exactly as named, for the data formats (JSON, CSV, JUnit);
     /// [`Display`](fmt::Display) shows it escaped, for text and diagnostics.
     pub fn label(&self) -> String {
-        format!("{}:{}", self.input, self.line)
+        if self.shares_line {
+            format!("{}:{}:{}", self.input, self.line, self.column)
+        } else {
+            format!("{}:{}", self.input, self.line)
+        }
     }
 }
 
@@ -46,13 +57,27 @@ impl Source<'_> {
 /// file name cannot act on a terminal or split a TSV row.
 impl fmt::Display for Source<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", Escaped(self.input), self.line)
+        write!(f, "{}:{}", Escaped(self.input), self.line)?;
+        if self.shares_line {
+            write!(f, ":{}", self.column)?;
+        }
+        Ok(())
     }
+}
+
+/// Why a payload could not be parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Not valid JSON (or not UTF-8), or not framed as a value.
+    Syntax,
+    /// Longer than `--max-payload`; skipped unread.
+    TooLarge,
 }
 
 /// A payload that could not be parsed, with its absolute position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayloadError {
+    pub kind: ErrorKind,
     pub line: u64,
     pub column: u64,
     pub message: String,
@@ -78,7 +103,7 @@ pub struct Payload<'a> {
 #[derive(Debug, Clone, Copy)]
 enum Body<'a> {
     Bytes(&'a [u8]),
-    Broken(&'a str),
+    Broken(ErrorKind, &'a str),
 }
 
 impl<'a> Payload<'a> {
@@ -89,6 +114,7 @@ impl<'a> Payload<'a> {
                 input,
                 line: 1,
                 column: 1,
+                shares_line: false,
             },
             body: Body::Bytes(bytes),
         }
@@ -98,7 +124,7 @@ impl<'a> Payload<'a> {
     pub fn bytes(&self) -> &'a [u8] {
         match self.body {
             Body::Bytes(bytes) => bytes,
-            Body::Broken(_) => &[],
+            Body::Broken(..) => &[],
         }
     }
 
@@ -106,8 +132,9 @@ impl<'a> Payload<'a> {
     pub fn parse(&self, extent: Extent) -> Result<Doc<'a>, PayloadError> {
         let bytes = match self.body {
             Body::Bytes(bytes) => bytes,
-            Body::Broken(message) => {
+            Body::Broken(kind, message) => {
                 return Err(PayloadError {
+                    kind,
                     line: self.source.line,
                     column: self.source.column,
                     message: message.to_string(),
@@ -140,6 +167,7 @@ impl<'a> Payload<'a> {
             column
         };
         PayloadError {
+            kind: ErrorKind::Syntax,
             line: self.source.line + line - 1,
             column,
             message,
@@ -158,15 +186,14 @@ pub struct Batch {
 
 #[derive(Debug)]
 struct Item {
-    line: u64,
-    column: u64,
+    place: Place,
     body: ItemBody,
 }
 
 #[derive(Debug)]
 enum ItemBody {
     Bytes(Range<usize>),
-    Broken(usize),
+    Broken(ErrorKind, usize),
 }
 
 impl Batch {
@@ -194,41 +221,82 @@ impl Batch {
         self.items.iter().map(|item| Payload {
             source: Source {
                 input: &self.input,
-                line: item.line,
-                column: item.column,
+                line: item.place.line,
+                column: item.place.column,
+                shares_line: item.place.shares_line,
             },
             body: match &item.body {
                 ItemBody::Bytes(range) => Body::Bytes(&self.data[range.clone()]),
-                ItemBody::Broken(i) => Body::Broken(&self.messages[*i]),
+                ItemBody::Broken(kind, i) => Body::Broken(*kind, &self.messages[*i]),
             },
         })
     }
 
+    /// A batch of one payload, `data[range]`, moved in without a copy.
+    fn single(input: Arc<str>, place: Place, data: Vec<u8>, range: Range<usize>) -> Self {
+        Batch {
+            input,
+            data,
+            items: vec![Item {
+                place,
+                body: ItemBody::Bytes(range),
+            }],
+            messages: Vec::new(),
+        }
+    }
+
     fn push(&mut self, frame: Frame, bytes: &[u8]) {
-        let item = match frame {
-            Frame::Payload { line, column, .. } => {
+        let place = frame.place();
+        let body = match frame {
+            Frame::Payload { .. } => {
                 let start = self.data.len();
                 self.data.extend_from_slice(bytes);
-                Item {
-                    line,
-                    column,
-                    body: ItemBody::Bytes(start..self.data.len()),
-                }
+                ItemBody::Bytes(start..self.data.len())
             }
-            Frame::Broken {
-                line,
-                column,
-                message,
-            } => {
-                self.messages.push(message);
-                Item {
-                    line,
-                    column,
-                    body: ItemBody::Broken(self.messages.len() - 1),
-                }
+            Frame::Broken { message, .. } => self.message(ErrorKind::Syntax, message),
+            Frame::TooLarge { limit, .. } => {
+                let message = format!(
+                    "payload larger than --max-payload {}; skipped",
+                    show_size(limit)
+                );
+                self.message(ErrorKind::TooLarge, message)
             }
         };
-        self.items.push(item);
+        self.items.push(Item { place, body });
+    }
+
+    fn message(&mut self, kind: ErrorKind, message: String) -> ItemBody {
+        self.messages.push(message);
+        ItemBody::Broken(kind, self.messages.len() - 1)
+    }
+
+    fn is_full(&self) -> bool {
+        self.data.len() >= BATCH_BYTES || self.items.len() >= BATCH_ITEMS
+    }
+}
+
+/// `256 MiB`, `1 GiB`, `1000 bytes`: a size as `--max-payload` takes it.
+fn show_size(bytes: u64) -> String {
+    let units = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    match units.iter().find(|(unit, _)| bytes % unit == 0) {
+        Some((unit, name)) => format!("{} {name}", bytes / unit),
+        None => format!("{bytes} bytes"),
+    }
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Payloads longer than this many bytes are reported and skipped (`0`:
+    /// no limit).
+    pub max_payload: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_payload: DEFAULT_MAX_PAYLOAD,
+        }
     }
 }
 
@@ -242,7 +310,11 @@ pub enum Event {
 }
 
 /// Reads every input in turn and hands out batches of payloads.
-pub fn read_all(inputs: &[String], mut sink: impl FnMut(Event) -> Result<()>) -> Result<()> {
+pub fn read_all(
+    inputs: &[String],
+    options: ReadOptions,
+    mut sink: impl FnMut(Event) -> Result<()>,
+) -> Result<()> {
     let default = [STDIN.to_string()];
     let inputs = if inputs.is_empty() {
         &default[..]
@@ -252,37 +324,61 @@ pub fn read_all(inputs: &[String], mut sink: impl FnMut(Event) -> Result<()>) ->
     for name in inputs {
         let name: Arc<str> = Arc::from(name.as_str());
         match open(&name) {
-            Ok((reader, gzip)) => read_one(name, reader, gzip, &mut sink)?,
+            Ok((reader, gzip)) => read_one(name, reader, gzip, options, &mut sink)?,
             Err(err) => sink(Event::Trouble(err))?,
         }
     }
     Ok(())
 }
 
+/// Reads one open input named `name` (not decompressed), as [`read_all`]
+/// reads each input: for tests and fuzzing.
+pub fn read_reader(
+    name: &str,
+    reader: Box<dyn Read + Send>,
+    options: ReadOptions,
+    mut sink: impl FnMut(Event) -> Result<()>,
+) -> Result<()> {
+    read_one(Arc::from(name), reader, false, options, &mut sink)
+}
+
 fn read_one(
     name: Arc<str>,
     reader: Box<dyn Read + Send>,
     gzip: bool,
+    options: ReadOptions,
     sink: &mut impl FnMut(Event) -> Result<()>,
 ) -> Result<()> {
-    let mut framer = Framer::new(reader);
+    let mut framer = Framer::with_max_payload(reader, options.max_payload);
     let mut batch = Batch::new(name.clone());
     while let Some(frame) = framer.next_frame() {
-        let bytes = match &frame {
-            Frame::Payload { range, .. } => framer.bytes(range.clone()),
-            Frame::Broken { .. } => &[],
-        };
-        batch.push(frame, bytes);
-        if batch.data.len() >= BATCH_BYTES || batch.items.len() >= 4096 {
-            sink(Event::Batch(std::mem::replace(
-                &mut batch,
-                Batch::new(name.clone()),
-            )))?;
+        match frame {
+            Frame::Payload { place, range } if range.len() >= BATCH_BYTES => {
+                hand_on(&mut batch, sink)?;
+                let data = framer.take_bytes(range.clone());
+                sink(Event::Batch(Batch::single(
+                    name.clone(),
+                    place,
+                    data,
+                    range,
+                )))?;
+            }
+            Frame::Payload { ref range, .. } => {
+                let bytes = framer.bytes(range.clone());
+                batch.push(frame.clone(), bytes);
+            }
+            // Reported at once: the rest of it may take long to skip.
+            Frame::TooLarge { .. } => {
+                batch.push(frame, &[]);
+                hand_on(&mut batch, sink)?;
+            }
+            Frame::Broken { .. } => batch.push(frame, &[]),
+        }
+        if batch.is_full() {
+            hand_on(&mut batch, sink)?;
         }
     }
-    if !batch.is_empty() {
-        sink(Event::Batch(batch))?;
-    }
+    hand_on(&mut batch, sink)?;
     if let Some(err) = framer.take_error() {
         let what = if gzip {
             format!(
@@ -301,6 +397,15 @@ fn read_one(
     Ok(())
 }
 
+/// Hands on the batch gathered so far, if it holds anything.
+fn hand_on(batch: &mut Batch, sink: &mut impl FnMut(Event) -> Result<()>) -> Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let full = std::mem::replace(batch, Batch::new(batch.input.clone()));
+    sink(Event::Batch(full))
+}
+
 /// What hookscope says when it reads a payload from a terminal.
 pub const TERMINAL_HINT: &str =
     "hookscope: reading a payload from the terminal; paste it and press Ctrl-D, or pass a file";
@@ -317,14 +422,21 @@ fn open(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
     } else {
         Box::new(File::open(name).with_context(|| format!("{}: cannot open", Escaped(name)))?)
     };
-    let mut buffered = BufReader::with_capacity(64 * 1024, raw);
-    let head = buffered
-        .fill_buf()
-        .with_context(|| format!("{}: cannot read", Escaped(name)))?;
-    if head.starts_with(&[0x1f, 0x8b]) {
+    sniff_gzip(raw).with_context(|| format!("{}: cannot read", Escaped(name)))
+}
+
+/// Decompresses `raw` when it starts with gzip's magic bytes. Waits for
+/// both bytes (or the end of input): a pipe may deliver them one at a time.
+fn sniff_gzip(mut raw: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>, bool)> {
+    let mut head = Vec::with_capacity(2);
+    (&mut raw).take(2).read_to_end(&mut head)?;
+    let gzip = head == [0x1f, 0x8b];
+    let whole = io::Cursor::new(head).chain(raw);
+    if gzip {
+        let buffered = BufReader::with_capacity(64 * 1024, whole);
         Ok((Box::new(MultiGzDecoder::new(buffered)), true))
     } else {
-        Ok((Box::new(buffered), false))
+        Ok((Box::new(whole), false))
     }
 }
 
@@ -335,14 +447,12 @@ mod tests {
     #[test]
     fn positions_are_absolute() {
         let mut batch = Batch::new(Arc::from("x"));
-        batch.push(
-            Frame::Payload {
-                line: 3,
-                column: 5,
-                range: 0..0,
-            },
-            b"{\"a\": tru}",
-        );
+        let place = Place {
+            line: 3,
+            column: 5,
+            shares_line: false,
+        };
+        batch.push(Frame::Payload { place, range: 0..0 }, b"{\"a\": tru}");
         let payload = batch.payloads().next().expect("one payload");
         let err = payload.parse(Extent::Full).expect_err("broken");
         assert_eq!((err.line, err.column), (3, 5 + 9));
@@ -355,5 +465,63 @@ mod tests {
         let err = payload.parse(Extent::Detect).expect_err("bad utf-8");
         assert_eq!((err.line, err.column), (2, 3));
         assert!(err.message.contains("invalid UTF-8"));
+    }
+
+    /// A reader that hands out one byte per read, as a slow pipe may.
+    struct Trickle(Vec<u8>, usize);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.get(self.1), buf.first_mut()) {
+                (Some(&byte), Some(slot)) => {
+                    *slot = byte;
+                    self.1 += 1;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    // issue 9 point 3: gzip was missed when the first read gave one byte.
+    #[test]
+    fn gzip_is_found_when_its_magic_bytes_come_one_at_a_time() {
+        use flate2::write::GzEncoder;
+        use std::io::Write;
+        let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"{\"a\":1}\n").expect("gzip");
+        let gz = enc.finish().expect("gzip");
+        let (mut reader, gzip) = sniff_gzip(Box::new(Trickle(gz, 0))).expect("sniff");
+        let mut text = String::new();
+        reader.read_to_string(&mut text).expect("gunzip");
+        assert!(gzip);
+        assert_eq!(text, "{\"a\":1}\n");
+        let (mut reader, gzip) = sniff_gzip(Box::new(Trickle(b"{}".to_vec(), 0))).expect("sniff");
+        text.clear();
+        reader.read_to_string(&mut text).expect("read");
+        assert!(!gzip);
+        assert_eq!(text, "{}");
+        let (_, gzip) = sniff_gzip(Box::new(Trickle(vec![0x1f], 0))).expect("sniff");
+        assert!(!gzip);
+    }
+
+    #[test]
+    fn a_later_payload_on_a_line_is_labelled_with_its_column() {
+        let source = |shares_line| Source {
+            input: "x.ndjson",
+            line: 4,
+            column: 9,
+            shares_line,
+        };
+        assert_eq!(source(false).to_string(), "x.ndjson:4");
+        assert_eq!(source(true).to_string(), "x.ndjson:4:9");
+    }
+
+    #[test]
+    fn sizes_are_shown_in_their_largest_whole_unit() {
+        assert_eq!(show_size(256 << 20), "256 MiB");
+        assert_eq!(show_size(1 << 30), "1 GiB");
+        assert_eq!(show_size(1536), "1536 bytes");
+        assert_eq!(show_size(1000), "1000 bytes");
     }
 }

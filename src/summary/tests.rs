@@ -23,6 +23,7 @@ fn summarize(text: &str, forced: Option<Provider>, picked: &[Name]) -> Summary {
         input: "t",
         line: 1,
         column: 1,
+        shares_line: false,
     };
     build(&source, doc.root(), &detection, &options(), picked)
 }
