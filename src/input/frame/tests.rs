@@ -334,3 +334,28 @@ fn string_stop_finds_what_a_plain_search_finds() {
         }
     }
 }
+
+/// The NDJSON fast path (one object per line, found without the bracket
+/// scan) frames exactly what the scan frames: a `}` followed by another
+/// value sends the line to the scan, a `}` inside a string costs only that.
+#[test]
+fn lone_object_lines_frame_as_the_scan_does() {
+    let input = "{\"a\":1}\n{\"a\":\"} {\"} \r\n{\"a\":1}{\"b\":2}\n{\"a\":{\"b\":1}, \"c\":[{}]}\n{\"a\":1} 7\n";
+    let got = frames(input);
+    assert_eq!(
+        got,
+        [
+            "1 {\"a\":1}",
+            "2 {\"a\":\"} {\"}",
+            "3 {\"a\":1}",
+            "3:8 {\"b\":2}",
+            "4 {\"a\":{\"b\":1}, \"c\":[{}]}",
+            "5 {\"a\":1}",
+            "5:9 7",
+        ]
+    );
+    // A stray closer after the object stays on its line: one payload that
+    // the parser reports, nothing lost on the next line.
+    let got = frames("{\"a\":1}\n{\"a\":1}}\n{\"c\":3}\n");
+    assert_eq!(got, ["1 {\"a\":1}", "2 {\"a\":1}}", "3 {\"c\":3}"]);
+}
