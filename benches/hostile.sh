@@ -36,6 +36,12 @@ ALL_CASES=(
   csv-issues-html-comments
   summary-html-a
   summary-unknown-keys
+  memory-talk-detect
+  memory-talk-check
+  memory-talk-summary
+  memory-talk-csv
+  memory-gzip-brackets
+  memory-dev-zero
 )
 
 # input KIND N: the path of the generated input (made once).
@@ -107,6 +113,33 @@ case_summary_unknown_keys() {
   input talk-unknown-keys $((250000 * $1))
   CMD=(env COLUMNS=100 "$BIN" summary "$INPUT")
   MEM=1
+}
+
+# Point 13: peak memory per payload, one talk of 10,000 (4x: 40,000)
+# messages (about 29 and 114 MB), for every command.
+memory_talk() {
+  input talk-messages $((10000 * $1))
+  MEM=1
+}
+case_memory_talk_detect() { memory_talk "$1"; CMD=("$BIN" --jobs 1 detect "$INPUT"); }
+case_memory_talk_check() { memory_talk "$1"; CMD=("$BIN" --jobs 1 check "$INPUT"); }
+case_memory_talk_summary() { memory_talk "$1"; CMD=(env COLUMNS=100 "$BIN" --jobs 1 summary "$INPUT"); }
+case_memory_talk_csv() { memory_talk "$1"; CMD=("$BIN" --jobs 1 csv --rows messages "$INPUT"); }
+
+# Point 12: a gzip of 256 MB (4x: 1 GB) of `[`, read with --max-payload
+# 16M: one payload-too-large error, memory bounded by the limit.
+case_memory_gzip_brackets() {
+  local file=$dir/gzip-brackets-$1.gz
+  [ -s "$file" ] || head -c $((256 * 1024 * 1024 * $1)) /dev/zero | tr '\0' '[' | gzip -1 > "$file"
+  INPUT=$file
+  CMD=("$BIN" --max-payload 16M detect "$INPUT")
+}
+
+# Point 12: 256 MB (4x: 1 GB) of NUL bytes, as `detect /dev/zero` reads
+# them, with --max-payload 16M.
+case_memory_dev_zero() {
+  INPUT=/dev/null
+  CMD=(sh -c "head -c $((256 * 1024 * 1024 * $1)) /dev/zero | \"\$0\" --max-payload 16M detect" "$BIN")
 }
 
 # measure: best wall time of RUNS runs of CMD (milliseconds resolution)

@@ -101,7 +101,17 @@ def duplicate_keys(n):
     return text.replace('{"@DUPLICATES@":0}', "{" + pairs + "}", 1)
 
 
+def talk_messages(n):
+    """A talk with n copies of the sample's messages (issue 9 point 13: peak
+    memory per payload)."""
+    talk = sample("piperun/talk.json")
+    base = talk["talk_histories"]
+    talk["talk_histories"] = [dict(base[i % len(base)], id=i) for i in range(n)]
+    return json.dumps(talk)
+
+
 KINDS = {
+    "talk-messages": talk_messages,
     "nuvidio-tags": nuvidio_tags,
     "duplicate-keys": duplicate_keys,
     "talk-word": talk_word,
