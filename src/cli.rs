@@ -1,11 +1,62 @@
 //! The whole command-line surface. Doc comments here are the `--help` text.
+//! The values of `--provider`, `--section` and `--rows` come from the
+//! provider registry: [`command`] builds the clap model over one, so that
+//! parsing, help, completions and the man page all list them.
 
 use chrono::FixedOffset;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::provider::Registry;
 use crate::values::parse_offset;
 
-use crate::detect::Provider;
+/// The clap model of the command line, with the registry's providers,
+/// sections and entities as the values of `--provider`, `--section` and
+/// `--rows`.
+pub fn command(registry: &Registry) -> clap::Command {
+    let providers = registry
+        .providers()
+        .iter()
+        .map(|p| PossibleValue::new(p.name));
+    let sections = registry
+        .sections()
+        .iter()
+        .map(|s| PossibleValue::new(s.def.name).help(s.about));
+    let entities = registry
+        .entities()
+        .iter()
+        .map(|e| PossibleValue::new(e.table.name).help(e.about));
+    let (providers, sections, entities) = (
+        PossibleValuesParser::new(providers),
+        PossibleValuesParser::new(sections),
+        PossibleValuesParser::new(entities),
+    );
+    // `mut_args` and `mut_subcommands` keep the order (help, completions).
+    let with = |id: &'static str, parser: PossibleValuesParser| {
+        move |arg: clap::Arg| match arg.get_id() == id {
+            true => arg.value_parser(parser.clone()),
+            false => arg,
+        }
+    };
+    Cli::command()
+        .mut_args(with("provider", providers))
+        .mut_subcommands(|c| match c.get_name() {
+            "summary" => c.mut_args(with("section", sections.clone())),
+            "csv" => c.mut_args(with("rows", entities.clone())),
+            _ => c,
+        })
+}
+
+/// Parses a command line (`argv[0]` first) against [`command`].
+pub fn parse_from<I, T>(registry: &Registry, argv: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut command = command(registry);
+    let matches = command.try_get_matches_from_mut(argv)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))
+}
 
 const EXIT_STATUS: &str = "\
 Exit status:
@@ -37,7 +88,7 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Skip detection: treat every payload as this provider's.
     #[arg(long, global = true, value_name = "PROVIDER")]
-    pub provider: Option<Provider>,
+    pub provider: Option<String>,
 
     /// When to use color: auto means stdout is a terminal and NO_COLOR is
     /// unset (CLICOLOR_FORCE forces it).
@@ -219,7 +270,7 @@ pub struct SummaryArgs {
     /// every one that has something to show; a picked one that is empty
     /// says "none").
     #[arg(long, value_name = "NAME[,NAME...]", value_delimiter = ',')]
-    pub section: Vec<Section>,
+    pub section: Vec<String>,
 
     /// Show whole messages and values instead of cutting long ones.
     #[arg(long)]
@@ -233,33 +284,6 @@ pub struct SummaryArgs {
     /// datetimes are read in it too.
     #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
     pub timezone: FixedOffset,
-}
-
-/// Summary sections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
-pub enum Section {
-    /// Both: the main facts of the call or talk
-    Overview,
-    /// NuVidio: one row per issue
-    Issues,
-    /// NuVidio: data items of the issues and of the customer
-    Data,
-    /// NuVidio: call and queue logs, in time order
-    Timeline,
-    /// NuVidio: questionnaire answers
-    Questionnaire,
-    /// NuVidio: text chat messages
-    Chat,
-    /// Both: fields the provider description does not know, by path
-    Other,
-    /// PipeRun: the customer
-    Customer,
-    /// PipeRun: the talk's messages
-    Messages,
-    /// PipeRun: tabulations (talk events)
-    Tabulations,
-    /// PipeRun: bot variables
-    Variables,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -277,7 +301,7 @@ pub struct CsvArgs {
 
     /// The entity to write one row per.
     #[arg(long, value_name = "ENTITY", required_unless_present = "list")]
-    pub rows: Option<Entity>,
+    pub rows: Option<String>,
 
     /// List every entity with its columns.
     #[arg(long, conflicts_with = "rows")]
@@ -319,33 +343,6 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
     }
 }
 
-/// Row entities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
-pub enum Entity {
-    /// NuVidio: one row per payload
-    Calls,
-    /// NuVidio: one row per issue
-    Issues,
-    /// NuVidio: one row per tag (call-level and issue-level)
-    Tags,
-    /// NuVidio: one row per issue data item
-    Data,
-    /// NuVidio: one row per call or queue log entry
-    Logs,
-    /// PipeRun: one row per talk
-    Talks,
-    /// PipeRun: one row per message
-    Messages,
-    /// PipeRun: one row per tabulation
-    Events,
-    /// PipeRun: one row per bot variable
-    BotVariables,
-    /// PipeRun: one row per customer phone or e-mail
-    Contacts,
-    /// Both: one row per check finding
-    Findings,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CsvFormat {
     Csv,
@@ -367,11 +364,32 @@ pub struct CompletionsArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+        command(&Registry::builtin()).debug_assert();
+    }
+
+    #[test]
+    fn registry_values_parse() {
+        let registry = Registry::builtin();
+        let cli = parse_from(
+            &registry,
+            [
+                "hookscope",
+                "--provider",
+                "piperun",
+                "csv",
+                "--rows",
+                "bot-variables",
+            ],
+        )
+        .expect("parses");
+        assert_eq!(cli.global.provider.as_deref(), Some("piperun"));
+        let err =
+            parse_from(&registry, ["hookscope", "csv", "--rows", "nope"]).expect_err("unknown");
+        assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
     }
 
     // issue 9 point 14: --jobs had no upper bound, and 0 gave a type error.

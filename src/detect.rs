@@ -1,179 +1,113 @@
 //! Which provider a payload comes from, and which kind of payload it is.
 //!
-//! - NuVidio: an object with a string `hookType` and an object `content`.
-//!   Its kind is the hook type plus `incomplete` when every member of
-//!   `content` is a reference (an id, or an object holding only ids and
-//!   tokens, the basic-data mode), else `complete`.
-//! - PipeRun: an object without `hookType` that carries at least
-//!   [`DETECTION_THRESHOLD`] of the talk table's distinctive fields (all but
-//!   the generic ones such as `id` or `created_at`), so that a talk from an
-//!   older account that lacks a few newer fields is still recognised.
+//! The registry's providers are asked in order ([`crate::provider::PROVIDERS`]):
+//! the first that recognises an object payload wins; one that nearly does
+//! (a [`Recognition::Near`]) stops detection with its reason; when none
+//! does, the message lists the payload's top-level keys and what each
+//! provider's payloads look like.
 
-use std::fmt;
-
-use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::json::{Kind, Val};
-use crate::provider::nuvidio::fields::REFERENCE_KEYS;
-use crate::provider::piperun::fields::{DETECTION_THRESHOLD, GENERIC_FIELDS, TALK};
+use crate::json::{Kind as JsonKind, Val};
+use crate::provider::{Provider, Recognition, Registry};
 
-/// The webhook families hookscope knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Provider {
-    #[value(name = "nuvidio")]
-    NuVidio,
-    #[value(name = "piperun")]
-    PipeRun,
+/// What kind of payload a provider recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kind {
+    /// As `detect` prints it: `talk`, `attendant_closed_issue/complete`.
+    pub label: String,
+    /// The hook type, for providers that have one.
+    pub hook_type: Option<String>,
+    /// Whether the payload carries whole objects rather than references,
+    /// for providers with both forms.
+    pub complete: Option<bool>,
 }
 
-impl Provider {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::NuVidio => "nuvidio",
-            Provider::PipeRun => "piperun",
+impl Kind {
+    /// A kind that is only a label.
+    pub fn named(label: &str) -> Self {
+        Kind {
+            label: label.to_string(),
+            hook_type: None,
+            complete: None,
         }
-    }
-}
-
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
 /// What a payload was recognised as.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Detection {
-    NuVidio {
-        /// `None` when `--provider nuvidio` forced a payload without one.
-        hook_type: Option<String>,
-        complete: bool,
-    },
-    PipeRun,
+pub struct Detection {
+    pub provider: &'static Provider,
+    pub kind: Kind,
 }
 
 impl Detection {
-    pub fn provider(&self) -> Provider {
-        match self {
-            Detection::NuVidio { .. } => Provider::NuVidio,
-            Detection::PipeRun => Provider::PipeRun,
-        }
+    pub fn provider(&self) -> &'static Provider {
+        self.provider
     }
 
     /// `talk`, or `HOOK_TYPE/complete|incomplete`.
-    pub fn kind(&self) -> String {
-        match self {
-            Detection::PipeRun => "talk".into(),
-            Detection::NuVidio {
-                hook_type,
-                complete,
-            } => format!(
-                "{}/{}",
-                hook_type.as_deref().unwrap_or("unknown"),
-                if *complete { "complete" } else { "incomplete" }
-            ),
-        }
+    pub fn label(&self) -> &str {
+        &self.kind.label
     }
 
     pub fn hook_type(&self) -> Option<&str> {
-        match self {
-            Detection::NuVidio { hook_type, .. } => hook_type.as_deref(),
-            Detection::PipeRun => None,
-        }
+        self.kind.hook_type.as_deref()
     }
 
     pub fn complete(&self) -> Option<bool> {
-        match self {
-            Detection::NuVidio { complete, .. } => Some(*complete),
-            Detection::PipeRun => None,
-        }
+        self.kind.complete
     }
 }
 
 /// Recognises a parsed payload; `forced` skips detection. The error says
 /// what was found and what was expected.
-pub fn detect(root: Val<'_, '_>, forced: Option<Provider>) -> Result<Detection, String> {
-    match forced {
-        Some(Provider::NuVidio) => return Ok(nuvidio(root)),
-        Some(Provider::PipeRun) => return Ok(Detection::PipeRun),
-        None => {}
+pub fn detect(
+    root: Val<'_, '_>,
+    registry: &Registry,
+    forced: Option<&'static Provider>,
+) -> Result<Detection, String> {
+    if let Some(provider) = forced {
+        let kind = (provider.force)(root);
+        return Ok(Detection { provider, kind });
     }
-    if root.kind() != Some(Kind::Object) {
-        let found = root.kind().map_or("nothing", Kind::article_name);
+    let providers = registry.providers();
+    if root.kind() != Some(JsonKind::Object) {
+        let found = root.kind().map_or("nothing", JsonKind::article_name);
         return Err(format!(
-            "not a NuVidio or PipeRun payload: the payload is {found}, not an object {EXPECTED}"
+            "{}: the payload is {found}, not an object {}",
+            not_a(providers),
+            expected(providers)
         ));
     }
-    let hook_type = root.get("hookType");
-    let content = root.get("content");
-    if hook_type.as_str().is_some() && content.kind() == Some(Kind::Object) {
-        return Ok(nuvidio(root));
+    for provider in providers {
+        match (provider.recognise)(root) {
+            Recognition::Yes(kind) => return Ok(Detection { provider, kind }),
+            Recognition::Near(reason) => return Err(format!("{}: {reason}", not_a(providers))),
+            Recognition::No => {}
+        }
     }
-    if !hook_type.is_missing() {
-        return Err(near_nuvidio(hook_type, content));
-    }
-    if talk_field_count(root) >= DETECTION_THRESHOLD {
-        return Ok(Detection::PipeRun);
-    }
-    Err(unrecognised(root))
+    Err(unrecognised(root, providers))
 }
 
-const EXPECTED: &str = "(NuVidio has hookType and content; PipeRun talks have tracking_number, talk_histories, customer_id, channel_id, ...)";
-
-fn nuvidio(root: Val<'_, '_>) -> Detection {
-    Detection::NuVidio {
-        hook_type: root.get("hookType").as_str().map(str::to_string),
-        complete: !is_reference_only(root.get("content")),
-    }
-}
-
-/// The basic-data mode: every member of `content` is an id, or an object
-/// holding only ids and tokens.
-fn is_reference_only(content: Val<'_, '_>) -> bool {
-    content.kind() == Some(Kind::Object)
-        && content.members().all(|(key, value)| {
-            if value.kind() == Some(Kind::Object) {
-                value
-                    .members()
-                    .all(|(k, v)| is_reference_key(k) && is_scalar(v))
-            } else {
-                is_reference_key(key) && is_scalar(value)
-            }
-        })
-}
-
-fn is_reference_key(key: &str) -> bool {
-    REFERENCE_KEYS.contains(&key) || key.ends_with("Id") || key.ends_with("_id")
-}
-
-fn is_scalar(value: Val<'_, '_>) -> bool {
-    matches!(value.kind(), Some(Kind::String | Kind::Number))
-}
-
-fn talk_field_count(root: Val<'_, '_>) -> usize {
-    TALK.iter()
-        .filter(|f| !GENERIC_FIELDS.contains(&f.name))
-        .filter(|f| !root.get(f.name).is_missing())
-        .count()
-}
-
-fn near_nuvidio(hook_type: Val<'_, '_>, content: Val<'_, '_>) -> String {
-    let problem = match (hook_type.as_str(), content.kind()) {
-        (None, _) => format!(
-            "hookType is {}, not a string",
-            hook_type.kind().map_or("missing", Kind::article_name)
-        ),
-        (Some(_), None) => "content is missing".to_string(),
-        (Some(_), Some(kind)) => format!("content is {}, not an object", kind.article_name()),
+/// `not a NuVidio or PipeRun payload`.
+fn not_a(providers: &[&Provider]) -> String {
+    let titles: Vec<&str> = providers.iter().map(|p| p.title).collect();
+    let named = match titles.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
     };
-    format!(
-        "not a NuVidio or PipeRun payload: it has hookType, but {problem} (NuVidio has a string hookType and an object content)"
-    )
+    format!("not a {named} payload")
 }
 
-fn unrecognised(root: Val<'_, '_>) -> String {
+/// `(NuVidio has hookType and content; PipeRun talks have ...)`.
+fn expected(providers: &[&Provider]) -> String {
+    let hints: Vec<&str> = providers.iter().map(|p| p.hint).collect();
+    format!("({})", hints.join("; "))
+}
+
+fn unrecognised(root: Val<'_, '_>, providers: &[&Provider]) -> String {
     const SHOWN: usize = 8;
     let keys: Vec<&str> = root.members().map(|(k, _)| k).collect();
     let listed = if keys.is_empty() {
@@ -190,7 +124,7 @@ fn unrecognised(root: Val<'_, '_>) -> String {
         }
         format!("top-level keys are {listed}")
     };
-    format!("not a NuVidio or PipeRun payload: {listed} {EXPECTED}")
+    format!("{}: {listed} {}", not_a(providers), expected(providers))
 }
 
 #[cfg(test)]
@@ -200,7 +134,8 @@ mod tests {
 
     fn detect_text(text: &str) -> Result<String, String> {
         let doc = parse(text, Extent::Detect).expect("valid JSON");
-        detect(doc.root(), None).map(|d| format!("{} {}", d.provider(), d.kind()))
+        detect(doc.root(), &Registry::builtin(), None)
+            .map(|d| format!("{} {}", d.provider(), d.label()))
     }
 
     #[test]

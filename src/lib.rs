@@ -30,6 +30,7 @@ use std::io;
 use anyhow::{Context, Result};
 
 use cli::{Cli, Command};
+use provider::Registry;
 use settings::Settings;
 
 /// The exit status, as grep does it.
@@ -64,22 +65,29 @@ impl Status {
     }
 }
 
-/// Runs a parsed command line. A reader that closes the output early
-/// ends the run quietly with the status of what was seen until then.
-pub fn run(cli: Cli) -> Result<Status> {
-    let settings = Settings::resolve(&cli.global);
+/// Runs a command line parsed with [`cli::parse_from`] over `registry`,
+/// writing to stdout. A reader that closes the output early ends the run
+/// quietly with the status of what was seen until then.
+pub fn run(cli: Cli, registry: Registry) -> Result<Status> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(128 * 1024, stdout.lock());
-    let status = match &cli.command {
-        Command::Detect(args) => cmd::detect::run(args, &settings, &mut out)?,
-        Command::Check(args) => cmd::check::run(args, &settings, &mut out)?,
-        Command::Summary(args) => cmd::summary::run(args, &settings, &mut out)?,
-        Command::Csv(args) => cmd::csv::run(args, &settings, &mut out)?,
-        Command::Completions(args) => cmd::completions::run(args, &mut out)?,
-        Command::Man => cmd::man::run(&mut out)?,
-    };
+    let status = run_to(&cli, registry, &mut out)?;
     let flushed = io::Write::flush(&mut out).context("cannot write the output");
     keep_status(status, flushed)
+}
+
+/// Runs a parsed command line over `registry`, writing to `out` (the
+/// library's entry point for another provider list, such as a test's).
+pub fn run_to(cli: &Cli, registry: Registry, out: &mut dyn io::Write) -> Result<Status> {
+    let settings = Settings::resolve(&cli.global, registry);
+    Ok(match &cli.command {
+        Command::Detect(args) => cmd::detect::run(args, &settings, out)?,
+        Command::Check(args) => cmd::check::run(args, &settings, out)?,
+        Command::Summary(args) => cmd::summary::run(args, &settings, out)?,
+        Command::Csv(args) => cmd::csv::run(args, &settings, out)?,
+        Command::Completions(args) => cmd::completions::run(args, &registry, out)?,
+        Command::Man => cmd::man::run(&registry, out)?,
+    })
 }
 
 /// The status a command earned, kept when the reader closes the pipe while

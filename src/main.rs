@@ -3,15 +3,16 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use hookscope::provider::Registry;
 use hookscope::{Status, diagnostics};
 
 fn main() -> ExitCode {
-    let cli = match hookscope::cli::Cli::try_parse() {
+    let registry = Registry::builtin();
+    let cli = match hookscope::cli::parse_from(&registry, std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) => return ExitCode::from(hookscope::report_parse(&err).code()),
     };
-    match hookscope::run(cli) {
+    match hookscope::run(cli, registry) {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) if hookscope::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

@@ -172,8 +172,33 @@ fn run_parallel(
     out: &mut dyn Write,
     process: &dyn Process,
 ) -> Result<Outcome> {
+    let read =
+        move |sink: &mut dyn FnMut(Event) -> Result<()>| input::read_all(inputs, reading, sink);
+    run_parallel_with(read, jobs, out, process)
+}
+
+/// How many batches the reader may be ahead of the writer: read, queued,
+/// being processed or waiting for an earlier one to be written. Bounds
+/// memory when one slow batch (a huge payload) holds up the others.
+fn reorder_window(jobs: usize) -> usize {
+    jobs * 4
+}
+
+/// Reads what `read` hands out into workers and writes their output in
+/// order, with at most [`reorder_window`] batches in flight.
+fn run_parallel_with(
+    read: impl FnOnce(&mut dyn FnMut(Event) -> Result<()>) -> Result<()> + Send,
+    jobs: usize,
+    out: &mut dyn Write,
+    process: &dyn Process,
+) -> Result<Outcome> {
     let (batch_tx, batch_rx) = sync_channel::<(u64, Event)>(jobs * 2);
     let (done_tx, done_rx) = sync_channel::<(u64, Done)>(jobs * 2);
+    let window = reorder_window(jobs);
+    let (permit_tx, permit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        permit_tx.send(()).context("cannot start the reader")?;
+    }
     let batch_rx = Arc::new(Mutex::new(batch_rx));
     std::thread::scope(|scope| {
         for _ in 0..jobs {
@@ -181,10 +206,10 @@ fn run_parallel(
             let tx = done_tx.clone();
             spawn(scope, move || work(&rx, &tx, process))?;
         }
-        let reader = spawn(scope, move || read_into(inputs, reading, batch_tx))?;
+        let reader = spawn(scope, move || read_into(read, permit_rx, batch_tx))?;
         drop(done_tx);
         drop(batch_rx);
-        let written = write_in_order(done_rx, out);
+        let written = write_in_order(done_rx, permit_tx, out);
         let read = reader
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("reader thread failed")));
@@ -206,10 +231,17 @@ fn spawn<'scope, T: Send + 'scope>(
         .context("cannot start a worker thread (try a smaller --jobs)")
 }
 
-fn read_into(inputs: &[String], reading: ReadOptions, tx: SyncSender<(u64, Event)>) -> Result<()> {
+/// Hands each event on with its sequence number, once the writer has
+/// given a permit for it (one per batch written).
+fn read_into(
+    read: impl FnOnce(&mut dyn FnMut(Event) -> Result<()>) -> Result<()>,
+    permits: Receiver<()>,
+    tx: SyncSender<(u64, Event)>,
+) -> Result<()> {
     let mut seq = 0u64;
-    let result = input::read_all(inputs, reading, |event| {
+    let result = read(&mut |event| {
         // A closed channel means the writer stopped (e.g. a closed pipe).
+        permits.recv().map_err(|_| OutputClosed)?;
         tx.send((seq, event)).map_err(|_| OutputClosed)?;
         seq += 1;
         Ok(())
@@ -245,7 +277,13 @@ fn work(rx: &Mutex<Receiver<(u64, Event)>>, tx: &SyncSender<(u64, Done)>, proces
     }
 }
 
-fn write_in_order(rx: Receiver<(u64, Done)>, out: &mut dyn Write) -> Result<Outcome> {
+/// Writes the batches in sequence order; each one written returns a permit
+/// to the reader, so `pending` holds at most the reorder window.
+fn write_in_order(
+    rx: Receiver<(u64, Done)>,
+    permits: SyncSender<()>,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut pending = BTreeMap::new();
     let mut next = 0u64;
@@ -253,6 +291,8 @@ fn write_in_order(rx: Receiver<(u64, Done)>, out: &mut dyn Write) -> Result<Outc
         pending.insert(seq, done);
         while let Some(done) = pending.remove(&next) {
             next += 1;
+            // Never blocks: no more permits are out than the channel holds.
+            let _ = permits.try_send(());
             match outcome.absorb(done, out) {
                 Err(_) if outcome.closed => return Ok(outcome),
                 written => written?,
@@ -260,4 +300,65 @@ fn write_in_order(rx: Receiver<(u64, Done)>, out: &mut dyn Write) -> Result<Outc
         }
     }
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use super::*;
+
+    /// Counts the lines written.
+    struct Lines<'c>(&'c AtomicUsize);
+
+    impl Write for Lines<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let lines = buf.iter().filter(|b| **b == b'\n').count();
+            self.0.fetch_add(lines, Ordering::SeqCst);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    // issue 10: the writer's pending map grew without limit while one slow
+    // batch held up the next sequence number.
+    #[test]
+    fn the_reader_stays_within_the_window_of_a_slow_batch() {
+        const PAYLOADS: usize = 40;
+        let jobs = 2;
+        // Payloads of 1 MiB or more are a batch each.
+        let big = format!("{{\"pad\":\"{}\"}}\n", "x".repeat(1 << 20));
+        let data = big.repeat(PAYLOADS).into_bytes();
+        let (read, written, ahead) = (
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+        );
+        let source = |sink: &mut dyn FnMut(Event) -> Result<()>| {
+            let reader = Box::new(std::io::Cursor::new(data.clone()));
+            input::read_reader("t", reader, ReadOptions::default(), |event| {
+                let n = read.fetch_add(1, Ordering::SeqCst) + 1;
+                ahead.fetch_max(n - written.load(Ordering::SeqCst), Ordering::SeqCst);
+                sink(event)
+            })
+        };
+        let first = AtomicUsize::new(0);
+        let process = |_: &Payload<'_>, out: &mut Output, _: &mut Tally| {
+            if first.fetch_add(1, Ordering::SeqCst) == 0 {
+                std::thread::sleep(Duration::from_millis(300));
+            }
+            out.data.extend_from_slice(b"x\n");
+        };
+        let mut out = Lines(&written);
+        let outcome = run_parallel_with(source, jobs, &mut out, &process).expect("runs");
+        assert_eq!(outcome.tally.payloads, PAYLOADS as u64);
+        assert_eq!(written.load(Ordering::SeqCst), PAYLOADS);
+        let ahead = ahead.load(Ordering::SeqCst);
+        // The event just handed on counts too.
+        assert!(ahead <= reorder_window(jobs) + 1, "{ahead} batches ahead");
+    }
 }

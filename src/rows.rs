@@ -1,21 +1,17 @@
 //! The language of the row entities `hookscope csv` writes: which payload
 //! elements become rows ([`Rows`]) and how each cell is obtained from a row
-//! ([`Cell`]). Each provider declares its entities in this language
-//! (`provider::nuvidio::rows`, `provider::piperun::rows`); this module holds
+//! ([`Cell`]). Each provider declares its entities in this language (its
+//! `rows.rs`, listed in its registry entry); this module holds
 //! the engine that walks a payload with a [`Table`] and hands the cells to a
 //! [`RowSink`] (a renderer), plus the provider-independent `findings` entity.
 
 use std::borrow::Cow;
 
 use crate::check::{Finding, Report};
-use crate::cli::Entity;
-use crate::detect::{Detection, Provider};
-use std::sync::OnceLock;
-
-use crate::json::Extent;
+use crate::detect::Detection;
 use crate::json::projection::{ListProjection, Projection};
 use crate::json::{Kind, Val};
-use crate::provider::{nuvidio, piperun};
+use crate::schema::{Field, Ty};
 use crate::values::parse_rfc3339;
 
 /// A path of object keys; `*` (in a [`List`] path) steps into every element
@@ -31,11 +27,8 @@ pub type Compute = for<'r, 'd, 'a> fn(&'r Row<'d, 'a>) -> Value<'d, 'a>;
 pub struct Table {
     /// The name `--rows` takes.
     pub name: &'static str,
-    /// The provider whose payloads have these rows; `None` for both.
-    pub provider: Option<Provider>,
-    /// How much of a payload the rows need: [`Extent::Lean`] unless a
-    /// column reads a free-form (`Any`) value.
-    pub extent: Extent,
+    /// What a row is, for `--list` and `--help`: `one row per issue`.
+    pub help: &'static str,
     pub rows: Rows,
     pub columns: &'static [Column],
 }
@@ -91,6 +84,10 @@ pub enum Cell {
     OfPayload(Compute),
     /// Computed from the row.
     OfRow(Compute),
+    /// Computed from the row, reading the value at a path from the item
+    /// (declared, so that the parse extent follows it: a free-form value
+    /// needs the full parse).
+    OfRowReading(Path, Compute),
     /// A field of a `check` finding (the `findings` entity only).
     Finding(FindingField),
 }
@@ -153,55 +150,121 @@ pub trait RowSink {
     fn end_row(&mut self);
 }
 
-/// Every entity, in `--list` order.
-pub const ENTITIES: &[Entity] = &[
-    Entity::Calls,
-    Entity::Issues,
-    Entity::Tags,
-    Entity::Data,
-    Entity::Logs,
-    Entity::Talks,
-    Entity::Messages,
-    Entity::Events,
-    Entity::BotVariables,
-    Entity::Contacts,
-    Entity::Findings,
-];
-
-/// Every entity's name, as `--rows` takes it.
-pub fn entity_names() -> impl Iterator<Item = &'static str> {
-    ENTITIES.iter().map(|e| table(*e).name)
-}
-
-/// The description of an entity.
-pub fn table(entity: Entity) -> &'static Table {
-    match entity {
-        Entity::Calls => &nuvidio::rows::CALLS,
-        Entity::Issues => &nuvidio::rows::ISSUES,
-        Entity::Tags => &nuvidio::rows::TAGS,
-        Entity::Data => &nuvidio::rows::DATA,
-        Entity::Logs => &nuvidio::rows::LOGS,
-        Entity::Talks => &piperun::rows::TALKS,
-        Entity::Messages => &piperun::rows::MESSAGES,
-        Entity::Events => &piperun::rows::EVENTS,
-        Entity::BotVariables => &piperun::rows::BOT_VARIABLES,
-        Entity::Contacts => &piperun::rows::CONTACTS,
-        Entity::Findings => &FINDINGS,
-    }
-}
-
 /// The projection of an entity whose cells all read plain paths (the
 /// top level, or the items of one top-level array), so that the parse
 /// builds only what they read; `None` for the others.
-pub fn projection(entity: Entity) -> Option<&'static ListProjection> {
-    static PROJECTIONS: OnceLock<Vec<(Entity, Option<ListProjection>)>> = OnceLock::new();
-    let all = PROJECTIONS.get_or_init(|| {
-        ENTITIES
-            .iter()
-            .map(|e| (*e, derive_projection(table(*e))))
-            .collect()
-    });
-    all.iter().find(|(e, _)| *e == entity)?.1.as_ref()
+pub fn projection(table: &Table) -> Option<ListProjection> {
+    derive_projection(table)
+}
+
+/// Whether the entity's rows need the full parse: a cell reads a value the
+/// lean parse guided by the provider's root description (`root`) would not
+/// build — one typed free-form (`Any`), or one inside a member the
+/// description does not declare (below the second level, where the guide
+/// skips such members). An undeclared member read as a whole is taken for a
+/// scalar, which every parse builds.
+pub fn needs_full_parse(table: &Table, root: &'static [Field]) -> bool {
+    let root_ty = Ty::Object(root);
+    let root = Lean::Typed(&root_ty);
+    let items: Vec<ItemLean<'_>> = match table.rows {
+        Rows::Payload => vec![ItemLean {
+            item: (root, 0),
+            parent: None,
+        }],
+        Rows::Lists(lists) | Rows::Timeline(lists, _) => {
+            lists.iter().map(|l| list_item(root, l.path)).collect()
+        }
+        Rows::Findings => return true,
+    };
+    let free = |cell: &Cell| items.iter().any(|item| reads_free(cell, root, item));
+    table.columns.iter().any(|c| free(&c.cell))
+        || match table.rows {
+            Rows::Timeline(_, time) => items.iter().any(|i| is_free(i.item, time)),
+            _ => false,
+        }
+}
+
+/// What the lean parse makes of a value, as far as the description says.
+#[derive(Debug, Clone, Copy)]
+enum Lean<'t> {
+    /// Built, and typed so.
+    Typed(&'t Ty),
+    /// Built whole, with everything below.
+    Built,
+    /// An undeclared member the guide skips if it is a container.
+    Undeclared,
+    /// Not built.
+    Skipped,
+}
+
+/// A value's [`Lean`] state and depth.
+type At<'t> = (Lean<'t>, u32);
+
+/// The row item of a list, and the element the list sits in (`None` for a
+/// list outside any element).
+#[derive(Debug, Clone, Copy)]
+struct ItemLean<'t> {
+    item: At<'t>,
+    parent: Option<At<'t>>,
+}
+
+/// One step of the guide ([`crate::json`]'s lean guide): into member `key`,
+/// or into the elements for `*`.
+fn step<'t>((at, depth): At<'t>, key: &str) -> At<'t> {
+    let depth = depth + 1;
+    let next = match at {
+        Lean::Built => Lean::Built,
+        Lean::Skipped | Lean::Undeclared => Lean::Skipped,
+        Lean::Typed(ty) => {
+            let child = match (ty, key) {
+                (Ty::List(item), "*") => Some(&**item),
+                (Ty::Object(fields), _) => fields.iter().find(|f| f.name == key).map(|f| &f.ty),
+                _ => return (Lean::Built, depth),
+            };
+            match child {
+                Some(Ty::Any) => Lean::Skipped,
+                Some(ty @ (Ty::Object(_) | Ty::List(_))) => Lean::Typed(ty),
+                Some(_) => Lean::Built,
+                // The guide keeps unknown members of the first levels
+                // below the root, and skips the root's own.
+                None if depth == 2 => Lean::Built,
+                None => Lean::Undeclared,
+            }
+        }
+    };
+    (next, depth)
+}
+
+fn list_item<'t>(root: Lean<'t>, path: Path) -> ItemLean<'t> {
+    let (mut at, mut parent) = ((root, 0), None);
+    for key in path {
+        at = step(at, key);
+        if *key == "*" {
+            parent = Some(at);
+        }
+    }
+    ItemLean {
+        item: step(at, "*"),
+        parent,
+    }
+}
+
+fn reads_free(cell: &Cell, root: Lean<'_>, item: &ItemLean<'_>) -> bool {
+    match cell {
+        Cell::Root(path) => is_free((root, 0), path),
+        Cell::Item(path) | Cell::Count(path) | Cell::OfRowReading(path, _) => {
+            is_free(item.item, path)
+        }
+        Cell::Parent(path) => item.parent.is_some_and(|p| is_free(p, path)),
+        Cell::FirstOf(cells) => cells.iter().any(|c| reads_free(c, root, item)),
+        Cell::Label | Cell::OfPayload(_) | Cell::OfRow(_) | Cell::Finding(_) => false,
+    }
+}
+
+/// Whether the lean parse may leave out the value at `path` from `at`.
+fn is_free(at: At<'_>, path: Path) -> bool {
+    let at = path.iter().fold(at, |at, key| step(at, key));
+    matches!(at.0, Lean::Skipped)
 }
 
 fn derive_projection(table: &Table) -> Option<ListProjection> {
@@ -242,19 +305,13 @@ impl Table {
     pub fn header(&self) -> impl Iterator<Item = &'static str> + '_ {
         std::iter::once("source").chain(self.columns.iter().map(|c| c.name))
     }
-
-    /// Whether payloads of this provider have rows of this entity.
-    pub fn applies_to(&self, provider: Provider) -> bool {
-        self.provider.is_none_or(|p| p == provider)
-    }
 }
 
 /// The `check` findings as rows; unusable payloads give their
 /// `json-syntax` or `unknown-provider` finding.
 pub const FINDINGS: Table = Table {
     name: "findings",
-    extent: Extent::Full,
-    provider: None,
+    help: "one row per check finding",
     rows: Rows::Findings,
     columns: &[
         finding("provider", FindingField::Provider),
@@ -272,8 +329,9 @@ const fn finding(name: &'static str, field: FindingField) -> Column {
     }
 }
 
-/// Writes the rows of `table` for one recognised payload (none when the
-/// entity belongs to the other provider). `source` is the first cell.
+/// Writes the rows of `table` for one recognised payload (the caller
+/// checks that the entity applies to its provider). `source` is the first
+/// cell.
 pub fn write_rows(
     table: &Table,
     source: &str,
@@ -281,9 +339,6 @@ pub fn write_rows(
     detection: &Detection,
     sink: &mut dyn RowSink,
 ) {
-    if !table.applies_to(detection.provider()) {
-        return;
-    }
     let whole = Row {
         root,
         detection,
@@ -314,7 +369,7 @@ pub fn write_rows(
 
 /// Writes one row per finding of a `check` report.
 pub fn write_findings(table: &Table, source: &str, report: &Report, sink: &mut dyn RowSink) {
-    let provider = report.detection.as_ref().map(|d| d.provider().as_str());
+    let provider = report.detection.as_ref().map(|d| d.provider.name);
     for finding in &report.findings {
         sink.cell(&Value::Label(source));
         for column in table.columns {
@@ -434,7 +489,7 @@ impl Cell {
                 .map(|c| c.eval(row))
                 .find(|v| !v.is_nothing())
                 .unwrap_or(Value::Empty),
-            Cell::OfPayload(f) | Cell::OfRow(f) => f(row),
+            Cell::OfPayload(f) | Cell::OfRow(f) | Cell::OfRowReading(_, f) => f(row),
             Cell::Finding(_) => Value::Empty,
         }
     }
@@ -450,16 +505,7 @@ fn count<'d, 'a>(value: Val<'d, 'a>) -> Value<'d, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::ValueEnum;
-
-    #[test]
-    fn every_entity_has_its_table() {
-        assert_eq!(ENTITIES.len(), Entity::value_variants().len());
-        for entity in Entity::value_variants() {
-            let name = entity.to_possible_value().expect("visible");
-            assert_eq!(table(*entity).name, name.get_name());
-        }
-    }
+    use crate::provider::Registry;
 
     /// README's entity table is written from these tables.
     #[test]
@@ -472,8 +518,8 @@ mod tests {
             .find("\n## ")
             .map_or(readme.len(), |i| start + 1 + i);
         let readme = &readme[start..end];
-        for entity in ENTITIES {
-            let table = table(*entity);
+        for entity in Registry::builtin().entities() {
+            let table = entity.table;
             let columns: Vec<String> = table.header().map(|c| format!("`{c}`")).collect();
             let row_start = format!("| `{}` |", table.name);
             let row = readme
@@ -490,8 +536,8 @@ mod tests {
 
     #[test]
     fn column_names_are_unique_snake_case() {
-        for entity in ENTITIES {
-            let header: Vec<_> = table(*entity).header().collect();
+        for entity in Registry::builtin().entities() {
+            let header: Vec<_> = entity.table.header().collect();
             let mut sorted = header.clone();
             sorted.sort_unstable();
             sorted.dedup();
@@ -504,17 +550,39 @@ mod tests {
             }
         }
     }
+
+    /// issue 10: the parse extent is derived from the columns and the
+    /// descriptions; before, it was set by hand (`data` and `bot-variables`
+    /// full, the rest lean).
+    #[test]
+    fn parse_extent_follows_the_columns() {
+        let mut full = Vec::new();
+        for entity in Registry::builtin().entities() {
+            let Some(provider) = entity.provider else {
+                continue;
+            };
+            if needs_full_parse(entity.table, provider.root) {
+                full.push(entity.table.name);
+            }
+        }
+        assert_eq!(full, ["data", "bot-variables"]);
+    }
 }
 
 #[cfg(test)]
 mod projection_tests {
     use super::*;
+    use crate::provider::Registry;
+
+    fn table(name: &str) -> &'static Table {
+        Registry::builtin().entity(name).expect("entity").table
+    }
 
     /// Entities whose cells all read plain paths get a projection; the
     /// golden files pin that their rows are the same as with a full parse.
     #[test]
     fn plain_path_entities_are_projected() {
-        let messages = projection(Entity::Messages).expect("messages reads plain paths");
+        let messages = projection(table("messages")).expect("messages reads plain paths");
         assert_eq!(messages.list, "talk_histories");
         assert_eq!(messages.root, ["id", "tracking_number"]);
         assert!(
@@ -525,7 +593,7 @@ mod projection_tests {
                 .is_some_and(|u| u.member("name").is_some())
         );
         assert!(messages.item.member("subject").is_none());
-        assert!(projection(Entity::Findings).is_none());
-        assert!(projection(Entity::Talks).is_none());
+        assert!(projection(table("findings")).is_none());
+        assert!(projection(table("talks")).is_none());
     }
 }

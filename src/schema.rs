@@ -1,9 +1,11 @@
 //! The language of the provider descriptions: fields with their JSON path,
 //! type, presence, allowed values and documentation, plus cross-field rules.
 //!
-//! Each provider declares one description in this language
-//! (`provider::piperun::fields`, `provider::nuvidio::fields`); validation,
-//! summaries, rows and field help all read it, so a rule lives in one place.
+//! Each provider declares one description in this language (in its
+//! `fields.rs` under `src/provider/`); validation, summaries, rows and
+//! field help all read it, so a rule lives in one place. This module knows
+//! no provider: the registry hands it the root lists to index
+//! ([`prepare_index`]).
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -26,8 +28,6 @@ impl Severity {
 pub enum Presence {
     /// Present and not null (PipeRun's `Nullable: NÃO`).
     Required,
-    /// Present, but `null` is fine.
-    NotAbsent,
     /// Null or absent is fine (PipeRun's `Nullable: SIM`).
     Optional,
 }
@@ -55,8 +55,6 @@ pub enum DateStyle {
 pub enum Ty {
     /// A JSON integer; a string of digits is a `numeric-string` warning.
     Int,
-    /// Any JSON number.
-    Number,
     Bool,
     String,
     /// A non-empty string.
@@ -90,7 +88,6 @@ impl Ty {
     pub fn describe(&self) -> String {
         match self {
             Ty::Int => "an integer".into(),
-            Ty::Number => "a number".into(),
             Ty::Bool => "a boolean".into(),
             Ty::String => "a string".into(),
             Ty::NonEmptyString => "a non-empty string".into(),
@@ -159,12 +156,10 @@ pub enum Rule {
     /// The object at `path` is one of the list at `list`, by `id`:
     /// `dangling-ref`.
     MemberOf { path: Path, list: Path },
-    /// A NuVidio tag list: `id` = `_id`, sub-tags point at a primary tag of
-    /// the same list, sub-tag counts within the primary's settings.
-    TagList { path: Path },
-    /// Every `value` of the data items at `path` that is a base64 `data:` URI
-    /// decodes: `bad-data-uri`, `data-uri-padding`.
-    DataUris { path: Path },
+    /// A provider's own rule, named `name`, over every value at `path`:
+    /// evaluated by the provider's rule hook (NuVidio's tag lists and
+    /// `data:` URIs), so that this language names no provider.
+    Custom { name: &'static str, path: Path },
 }
 
 /// A provider's description of one payload shape.
@@ -222,7 +217,8 @@ pub const fn inferred_required(name: &'static str, ty: Ty, doc_en: &'static str)
 /// payloads come in: the description's (the vendor's own) and alphabetical
 /// (what re-serializing tools such as `jq -S` or serde_json write); any
 /// other order falls back to a binary search over a sorted index of the
-/// list, built once for every list the providers declare.
+/// list, built once ([`prepare_index`]) for every list the registered
+/// providers declare; a list outside the index is scanned.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldLookup {
     pub fields: &'static [Field],
@@ -242,6 +238,11 @@ impl FieldLookup {
             fields,
             sorted: index::sorted(fields),
         }
+    }
+
+    /// Whether the list has a sorted index (else lookups out of order scan).
+    pub fn is_indexed(&self) -> bool {
+        self.sorted.is_some()
     }
 
     /// The index of the field named `key`; moves the cursor past it.
@@ -272,41 +273,57 @@ impl FieldLookup {
     }
 }
 
+/// Builds the sorted lookup index of every field list reachable from
+/// `roots` that is not indexed yet (the registry calls it once; a few
+/// later calls, such as a test's own provider, add their lists; beyond
+/// that, lists fall back to a scan).
+pub fn prepare_index(roots: &[&'static [Field]]) {
+    index::prepare(roots);
+}
+
 mod index {
     //! Sorted name indexes of the declared field lists, keyed by address.
+    //! A few write-once slots let a later registry (a test's own provider)
+    //! add its lists while lookups stay lock-free.
 
     use std::collections::HashMap;
-    use std::sync::OnceLock;
+    use std::sync::{Mutex, OnceLock};
 
     use super::{Field, Ty};
-    use crate::provider::nuvidio::fields as nuvidio;
-    use crate::provider::piperun::fields as piperun;
 
     type Sorted = Vec<(&'static str, u16)>;
+    type Index = HashMap<usize, Sorted>;
+
+    static SLOTS: [OnceLock<Index>; 8] = [const { OnceLock::new() }; 8];
+    static WRITER: Mutex<()> = Mutex::new(());
+
+    pub fn prepare(roots: &[&'static [Field]]) {
+        let _writer = WRITER.lock().unwrap_or_else(|e| e.into_inner());
+        let mut fresh = Index::new();
+        for fields in roots {
+            add(fields, &mut fresh);
+        }
+        if fresh.is_empty() {
+            return;
+        }
+        if let Some(slot) = SLOTS.iter().find(|s| s.get().is_none()) {
+            let _ = slot.set(fresh);
+        }
+    }
 
     pub fn sorted(fields: &'static [Field]) -> Option<&'static [(&'static str, u16)]> {
-        static INDEX: OnceLock<HashMap<usize, Sorted>> = OnceLock::new();
-        let index = INDEX.get_or_init(build).get(&(fields.as_ptr() as usize))?;
-        Some(index.as_slice())
-    }
-
-    fn build() -> HashMap<usize, Sorted> {
-        let mut index = HashMap::new();
-        let roots = [
-            piperun::TALK_SHAPE.fields,
-            nuvidio::COMPLETE_SHAPE.fields,
-            nuvidio::INCOMPLETE_SHAPE.fields,
-            nuvidio::ENVELOPE,
-        ];
-        for fields in roots {
-            add(fields, &mut index);
-        }
-        index
-    }
-
-    fn add(fields: &'static [Field], index: &mut HashMap<usize, Sorted>) {
         let key = fields.as_ptr() as usize;
-        if index.contains_key(&key) {
+        for slot in &SLOTS {
+            if let Some(sorted) = slot.get()?.get(&key) {
+                return Some(sorted.as_slice());
+            }
+        }
+        None
+    }
+
+    fn add(fields: &'static [Field], index: &mut Index) {
+        let key = fields.as_ptr() as usize;
+        if index.contains_key(&key) || sorted(fields).is_some() {
             return;
         }
         let mut sorted: Sorted = fields
@@ -321,7 +338,7 @@ mod index {
         }
     }
 
-    fn add_type(ty: &'static Ty, index: &mut HashMap<usize, Sorted>) {
+    fn add_type(ty: &'static Ty, index: &mut Index) {
         match ty {
             Ty::Object(fields) => add(fields, index),
             Ty::List(item) | Ty::Map(item) => add_type(item, index),
@@ -333,39 +350,41 @@ mod index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::nuvidio::fields as nuvidio;
-    use crate::provider::piperun::fields as piperun;
 
-    #[test]
-    fn every_declared_list_has_a_sorted_index() {
-        for fields in [
-            piperun::TALK,
-            piperun::TALK_HISTORY,
-            piperun::USER,
-            nuvidio::TAG,
-            nuvidio::CONTENT,
-            nuvidio::ISSUE,
-        ] {
-            assert!(index::sorted(fields).is_some(), "{}", fields[0].name);
-        }
-    }
+    static INNER: &[Field] = &[
+        inferred("zeta", Ty::Int, "z"),
+        inferred("alpha", Ty::String, "a"),
+        inferred("mid", Ty::Bool, "m"),
+        inferred("beta", Ty::Any, "b"),
+    ];
+    static OUTER: &[Field] = &[
+        inferred("list", Ty::List(&Ty::Object(INNER)), "l"),
+        inferred("id", Ty::Int, "i"),
+    ];
+    /// Never handed to the index: looked up by a scan.
+    static LOOSE: &[Field] = &[inferred("b", Ty::Int, "b"), inferred("a", Ty::Int, "a")];
 
     #[test]
     fn lookups_in_declared_alphabetical_and_random_order() {
-        let lookup = FieldLookup::new(piperun::TALK_HISTORY);
-        let mut names: Vec<&str> = piperun::TALK_HISTORY.iter().map(|f| f.name).collect();
-        for order in 0..3 {
-            match order {
-                1 => names.sort_unstable(),
-                2 => names.reverse(),
-                _ => {}
+        prepare_index(&[OUTER]);
+        assert!(index::sorted(INNER).is_some(), "nested lists are indexed");
+        assert!(index::sorted(LOOSE).is_none());
+        for fields in [INNER, LOOSE] {
+            let lookup = FieldLookup::new(fields);
+            let mut names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            for order in 0..3 {
+                match order {
+                    1 => names.sort_unstable(),
+                    2 => names.reverse(),
+                    _ => {}
+                }
+                let mut cursor = Cursor::default();
+                for name in &names {
+                    let i = lookup.find(name, &mut cursor).expect("found");
+                    assert_eq!(fields[i].name, *name);
+                }
+                assert_eq!(lookup.find("nope", &mut cursor), None);
             }
-            let mut cursor = Cursor::default();
-            for name in &names {
-                let i = lookup.find(name, &mut cursor).expect("found");
-                assert_eq!(piperun::TALK_HISTORY[i].name, *name);
-            }
-            assert_eq!(lookup.find("nope", &mut cursor), None);
         }
     }
 }

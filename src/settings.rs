@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::detect::Provider;
+use crate::provider::{Provider, Registry};
 
 /// Width used when output is not a terminal and `COLUMNS` is unset, so that
 /// piped output has a stable layout.
@@ -16,19 +16,24 @@ pub struct Settings {
     pub color: bool,
     pub width: usize,
     pub jobs: usize,
-    pub provider: Option<Provider>,
+    /// The providers payloads are recognised among.
+    pub registry: Registry,
+    /// `--provider`: skip detection.
+    pub provider: Option<&'static Provider>,
     /// Payloads longer than this many bytes are skipped (`0`: no limit).
     pub max_payload: u64,
 }
 
 impl Settings {
-    pub fn resolve(global: &GlobalArgs) -> Self {
+    pub fn resolve(global: &GlobalArgs, registry: Registry) -> Self {
         let tty = std::io::stdout().is_terminal();
         Settings {
             color: resolve_color(global.color, tty, |k| std::env::var_os(k)),
             width: resolve_width(tty),
             jobs: global.jobs.map_or_else(default_jobs, |n| n.get()),
-            provider: global.provider,
+            registry,
+            // clap accepts only the registry's names.
+            provider: global.provider.as_deref().and_then(|n| registry.find(n)),
             max_payload: global.max_payload,
         }
     }

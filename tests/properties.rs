@@ -141,8 +141,8 @@ proptest! {
             vec!["summary"],
             vec!["summary", "--full", "--format", "json"],
         ];
-        for entity in hookscope::rows::entity_names() {
-            commands.push(vec!["csv", "--format", "jsonl", "--rows", entity]);
+        for entity in hookscope::provider::Registry::builtin().entities() {
+            commands.push(vec!["csv", "--format", "jsonl", "--rows", entity.table.name]);
         }
         for args in &commands {
             let (code, _, stderr) = run(args, &file);

@@ -6,12 +6,11 @@
 
 use std::io::Read;
 
-use hookscope::cli::{Cli, Command};
+use hookscope::cli::Command;
 use hookscope::input::{Frame, Framer, Payload};
 use hookscope::pipeline::{Output, Process, Tally};
+use hookscope::provider::Registry;
 use hookscope::settings::Settings;
-
-use clap::Parser;
 
 /// At most this many payloads per input, to keep runs fast.
 const MAX_PAYLOADS: usize = 64;
@@ -41,7 +40,7 @@ pub fn each_payload(data: &[u8], mut f: impl FnMut(&Payload<'_>)) {
 /// The command line `args` (after `hookscope`).
 pub fn command(args: &[&str]) -> Command {
     let argv = std::iter::once("hookscope").chain(args.iter().copied());
-    match Cli::try_parse_from(argv) {
+    match hookscope::cli::parse_from(&Registry::builtin(), argv) {
         Ok(cli) => cli.command,
         Err(e) => panic!("fuzz target's own arguments are wrong: {e}"),
     }
@@ -52,6 +51,7 @@ pub fn settings(color: bool, width: usize) -> Settings {
         color,
         width,
         jobs: 1,
+        registry: Registry::builtin(),
         provider: None,
         max_payload: hookscope::input::DEFAULT_MAX_PAYLOAD,
     }

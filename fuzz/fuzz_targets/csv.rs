@@ -8,7 +8,8 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    for entity in hookscope::rows::entity_names() {
+    for entity in hookscope::provider::Registry::builtin().entities() {
+        let entity = entity.table.name;
         for format in ["csv", "jsonl"] {
             let args = [
                 "csv",

@@ -8,7 +8,8 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     common::each_payload(data, |payload| {
-        for extent in [Extent::Full, Extent::Detect, Extent::Lean] {
+        let lean = Extent::Lean(hookscope::provider::Registry::builtin().lean_roots());
+        for extent in [Extent::Full, Extent::Detect, lean] {
             if let Ok(doc) = payload.parse(extent) {
                 let _ = doc.root().to_json();
             }

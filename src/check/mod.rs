@@ -7,11 +7,10 @@ mod walk;
 use chrono::FixedOffset;
 use serde::Serialize;
 
-use crate::detect::{self, Detection, Provider};
+use crate::detect::{self, Detection};
 use crate::input::{ErrorKind, Payload, PayloadError};
 use crate::json::{Doc, Extent, Val};
-use crate::provider::nuvidio::fields as nuvidio;
-use crate::provider::piperun::fields as piperun;
+use crate::provider::{Provider, Registry};
 use crate::schema::{Severity, Shape};
 
 /// Every finding code, with its severity, what it means and an example.
@@ -290,8 +289,10 @@ pub struct Finding {
 /// Options that change what is checked.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
+    /// The providers payloads are recognised among.
+    pub registry: Registry,
     /// Skip detection.
-    pub provider: Option<Provider>,
+    pub provider: Option<&'static Provider>,
     /// Also report fields no description knows.
     pub strict: bool,
     /// The account's offset, for PipeRun's local `YYYY-MM-DD HH:MM:SS`.
@@ -333,7 +334,7 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
     let extent = if options.strict {
         Extent::Full
     } else {
-        Extent::Lean
+        Extent::Lean(options.lean_roots())
     };
     match payload.parse(extent) {
         Ok(doc) => check_doc(&doc, options),
@@ -352,7 +353,7 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
 /// Detects and validates a parsed payload.
 pub fn check_doc(doc: &Doc<'_>, options: &CheckOptions) -> Report {
     let root = doc.root();
-    match detect::detect(root, options.provider) {
+    match detect::detect(root, &options.registry, options.provider) {
         Ok(detection) => {
             let findings = validate(root, &detection, options);
             Report {
@@ -372,40 +373,36 @@ pub fn check_doc(doc: &Doc<'_>, options: &CheckOptions) -> Report {
     }
 }
 
-/// The description a detected payload is checked against, and whether
-/// presence inside `content` is relaxed (hooks other than the closed issue).
-pub fn shape_for(detection: &Detection) -> (&'static Shape, bool) {
-    match detection {
-        Detection::PipeRun => (&piperun::TALK_SHAPE, false),
-        Detection::NuVidio {
-            hook_type,
-            complete,
-        } => match (hook_type.as_deref(), complete) {
-            (Some(nuvidio::CLOSED_ISSUE), false) => (&nuvidio::INCOMPLETE_SHAPE, false),
-            (Some(nuvidio::CLOSED_ISSUE), true) => (&nuvidio::COMPLETE_SHAPE, false),
-            _ => (&nuvidio::COMPLETE_SHAPE, true),
-        },
+impl CheckOptions {
+    /// What a lean parse is guided by: the forced provider's root, else
+    /// every provider's.
+    pub fn lean_roots(&self) -> &'static [&'static [crate::schema::Field]] {
+        match self.provider {
+            Some(provider) => std::slice::from_ref(provider.root),
+            None => self.registry.lean_roots(),
+        }
     }
+}
+
+/// The description a detected payload is checked against, and whether
+/// presence below the root is relaxed (NuVidio hooks other than the closed
+/// issue).
+pub fn shape_for(detection: &Detection) -> (&'static Shape, bool) {
+    (detection.provider.shape)(&detection.kind)
 }
 
 fn validate(root: Val<'_, '_>, detection: &Detection, options: &CheckOptions) -> Vec<Finding> {
     let (shape, relaxed) = shape_for(detection);
     let mut findings = Vec::new();
-    if let Some(hook) = detection.hook_type()
-        && !nuvidio::is_known_hook_type(hook)
-    {
-        findings.push(Finding {
-            severity: Severity::Warning,
-            code: Code::UnknownHookType,
-            pointer: "/hookType".into(),
-            message: format!(
-                "unknown hook type {}; the payload is checked against the fields hooks share",
-                crate::text::quote(hook)
-            ),
-        });
-    }
+    (detection.provider.precheck)(root, &detection.kind, &mut findings);
     walk::walk(root, shape, relaxed, options, &mut findings);
-    rules::apply(root, shape.rules, options, &mut findings);
+    rules::apply(
+        root,
+        shape.rules,
+        detection.provider.rule,
+        options,
+        &mut findings,
+    );
     findings
 }
 

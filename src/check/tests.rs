@@ -6,6 +6,7 @@ use crate::values::parse_offset;
 
 fn options() -> CheckOptions {
     CheckOptions {
+        registry: Registry::builtin(),
         provider: None,
         strict: false,
         timezone: parse_offset("-03:00").expect("offset"),
@@ -113,7 +114,7 @@ fn lean_and_full_parses_give_the_same_findings() {
         crafted,
     ] {
         let full = parse(&text, Extent::Full).expect("parses");
-        let lean = parse(&text, Extent::Lean).expect("parses");
+        let lean = parse(&text, Extent::Lean(options().lean_roots())).expect("parses");
         assert!(
             lean.len() < full.len() || text.contains("hookType"),
             "lean builds less"

@@ -162,11 +162,6 @@ impl<'d> Walker<'_, 'd> {
                 Code::NumericString,
                 format!("expected an integer, found the numeric string {}", quote(s)),
             ),
-            (Ty::Number, Node::Number(n)) => {
-                if !n.as_f64().is_some_and(f64::is_finite) {
-                    self.out_of_range("a number that fits 64-bit floating point", n);
-                }
-            }
             (Ty::Bool, Node::Bool(_)) => {}
             (Ty::String, Node::String(_)) => {}
             (_, Node::String(s)) => self.string(s, ty),

@@ -34,6 +34,7 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result
 /// drive): validate, count, render the payload's report.
 pub fn processor(args: &CheckArgs, settings: &Settings) -> impl Process + use<> {
     let options = CheckOptions {
+        registry: settings.registry,
         provider: settings.provider,
         strict: args.strict,
         timezone: args.timezone,

@@ -5,23 +5,22 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use clap::ValueEnum;
 
 use super::{Problem, diagnose, load};
 use crate::Status;
 use crate::check::{CheckOptions, check_payload};
-use crate::cli::{CsvArgs, CsvFormat, Entity};
-use crate::detect::Provider;
+use crate::cli::{CsvArgs, CsvFormat};
 use crate::input::Payload;
 use crate::json::Extent;
 use crate::pipeline::{self, Output, Process, Tally};
+use crate::provider::{Entity, Provider, Registry};
 use crate::render::rows::{self as render, RowFormat};
 use crate::rows::{self, Rows, Table, write_findings, write_rows};
 use crate::settings::Settings;
 
 pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     if args.list {
-        list(settings.width, out)?;
+        list(&settings.registry, settings.width, out)?;
         return Ok(Status::Ok);
     }
     let (table, format, process) = processor(args, settings)?;
@@ -40,44 +39,47 @@ pub fn processor(
     args: &CsvArgs,
     settings: &Settings,
 ) -> Result<(&'static Table, RowFormat, impl Process + use<>)> {
-    let Some(entity) = args.rows else {
+    let registry = settings.registry;
+    let Some(entity) = args.rows.as_deref().and_then(|name| registry.entity(name)) else {
         bail!("--rows ENTITY or --list is needed")
     };
-    let table = rows::table(entity);
+    let table = entity.table;
     let format = row_format(args, table)?;
     let options = CheckOptions {
+        registry,
         provider: settings.provider,
         strict: false,
         timezone: args.timezone,
     };
     let row_format = format.clone();
-    let extent = parse_extent(entity, table);
+    let extent = parse_extent(entity);
     let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
         if let Rows::Findings = table.rows {
             findings(table, &row_format, &options, payload, out, tally)
         } else {
-            entity_rows(
-                table,
-                extent,
-                &row_format,
-                options.provider,
-                payload,
-                out,
-                tally,
-            )
+            let detect = (&options.registry, options.provider);
+            entity_rows(entity, extent, &row_format, detect, payload, out, tally)
         }
     };
     Ok((table, format, process))
 }
 
-/// How much of a payload the entity's rows need: only what the columns read
-/// where they are plain paths; else a provider-specific entity does not
-/// build the other provider's payloads.
-fn parse_extent(entity: Entity, table: &Table) -> Extent {
-    match (table.extent, table.provider, rows::projection(entity)) {
-        (Extent::Lean, _, Some(projection)) => Extent::Project(projection),
-        (Extent::Lean, Some(only), None) => Extent::LeanFor(only),
-        (extent, _, _) => extent,
+/// How much of a payload the entity's rows need, derived from its columns
+/// and its provider's description: the full parse when a column reads a
+/// free-form value; else only what the columns read where they are plain
+/// paths; else the provider's typed fields (the other providers' payloads
+/// are still recognised, not built).
+fn parse_extent(entity: &Entity) -> Extent {
+    let Some(provider) = entity.provider else {
+        return Extent::Full;
+    };
+    if rows::needs_full_parse(entity.table, provider.root) {
+        return Extent::Full;
+    }
+    match rows::projection(entity.table) {
+        // Once per command: the parse holds it for the run.
+        Some(projection) => Extent::Project(Box::leak(Box::new(projection))),
+        None => Extent::Lean(std::slice::from_ref(provider.root)),
     }
 }
 
@@ -94,23 +96,23 @@ fn row_format(args: &CsvArgs, table: &Table) -> Result<RowFormat> {
     })
 }
 
-/// The rows of an entity of the payloads (none for the other provider's);
+/// The rows of an entity of the payloads (none for other providers');
 /// a payload that cannot be parsed or recognised makes the exit status 1.
 fn entity_rows(
-    table: &Table,
+    entity: &Entity,
     extent: Extent,
     format: &RowFormat,
-    provider: Option<Provider>,
+    (registry, provider): (&Registry, Option<&'static Provider>),
     payload: &Payload<'_>,
     out: &mut Output,
     tally: &mut Tally,
 ) {
-    match load(payload, extent, provider) {
-        Ok((_, detection)) if !table.applies_to(detection.provider()) => {}
+    match load(payload, extent, registry, provider) {
+        Ok((_, detection)) if !entity.applies_to(detection.provider) => {}
         Ok((doc, detection)) => {
             let source = payload.source.label();
             let mut writer = format.writer(&mut out.data);
-            write_rows(table, &source, doc.root(), &detection, &mut writer);
+            write_rows(entity.table, &source, doc.root(), &detection, &mut writer);
             let written = writer.finish();
             report_write(written, out, payload);
         }
@@ -158,16 +160,11 @@ fn report_write(written: Result<()>, out: &mut Output, payload: &Payload<'_>) {
 }
 
 /// `--list`: each entity, what it is, its columns.
-fn list(width: usize, out: &mut dyn Write) -> Result<()> {
-    let entries: Vec<(&Table, String)> = rows::ENTITIES
+fn list(registry: &Registry, width: usize, out: &mut dyn Write) -> Result<()> {
+    let entries: Vec<(&Table, String)> = registry
+        .entities()
         .iter()
-        .map(|entity| {
-            let about = entity
-                .to_possible_value()
-                .and_then(|v| v.get_help().map(ToString::to_string))
-                .unwrap_or_default();
-            (rows::table(*entity), about)
-        })
+        .map(|entity| (entity.table, entity.about.to_string()))
         .collect();
     render::list(&entries, width, out)
 }
@@ -175,7 +172,6 @@ fn list(width: usize, out: &mut dyn Write) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::Entity;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -205,15 +201,17 @@ mod tests {
         });
         let text = serde_json::to_string(&talk).expect("serializes");
         let payload = Payload::from_bytes("prop.json", text.as_bytes());
-        let table = rows::table(Entity::Messages);
+        let registry = Registry::builtin();
+        let entity = registry.entity("messages").expect("entity");
         let mut out = Output::default();
         let mut tally = Tally::default();
-        format.header(table, &mut out.data).expect("header");
+        format.header(entity.table, &mut out.data).expect("header");
+        let extent = parse_extent(entity);
         entity_rows(
-            table,
-            table.extent,
+            entity,
+            extent,
             format,
-            None,
+            (&registry, None),
             &payload,
             &mut out,
             &mut tally,
@@ -225,6 +223,13 @@ mod tests {
             String::from_utf8_lossy(&out.diagnostics)
         );
         out
+    }
+
+    fn messages_table() -> &'static Table {
+        Registry::builtin()
+            .entity("messages")
+            .expect("entity")
+            .table
     }
 
     fn read_messages(data: &[u8], delimiter: u8) -> Vec<String> {
@@ -271,7 +276,7 @@ mod tests {
         fn messages_round_trip_through_json_lines(
             messages in prop::collection::vec(nasty_text(), 1..6),
         ) {
-            let table = rows::table(Entity::Messages);
+            let table = messages_table();
             let out = message_rows(&messages, &RowFormat::json_lines(table, false));
             let text = std::str::from_utf8(&out.data).expect("utf-8");
             let got: Vec<String> = text
@@ -287,7 +292,7 @@ mod tests {
 
     #[test]
     fn jsonl_keys_follow_the_header_and_keep_types() {
-        let table = rows::table(Entity::Messages);
+        let table = messages_table();
         let out = message_rows(&["hi".to_string()], &RowFormat::json_lines(table, false));
         let line = std::str::from_utf8(&out.data).expect("utf-8");
         let positions: Vec<usize> = table

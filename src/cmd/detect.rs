@@ -42,9 +42,9 @@ pub fn run(args: &DetectArgs, settings: &Settings, out: &mut dyn Write) -> Resul
 /// drive).
 pub fn processor(args: &DetectArgs, settings: &Settings) -> impl Process + use<> {
     let format = args.format;
-    let provider = settings.provider;
+    let (registry, provider) = (settings.registry, settings.provider);
     move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-        let result = load(payload, Extent::Detect, provider).map(|(_, d)| d);
+        let result = load(payload, Extent::Detect, &registry, provider).map(|(_, d)| d);
         if let Err(problem) = &result {
             tally.bad += 1;
             diagnose(out, &payload.source, problem);
@@ -54,7 +54,7 @@ pub fn processor(args: &DetectArgs, settings: &Settings) -> impl Process + use<>
         // so a tab or newline in a file name or hookType cannot forge a row.
         let line = match (&result, format) {
             (Ok(d), DetectFormat::Text) => {
-                format!("{source}\t{}\t{}\n", d.provider(), Escaped(&d.kind()))
+                format!("{source}\t{}\t{}\n", d.provider, Escaped(d.label()))
             }
             (Err(p), DetectFormat::Text) => format!("{source}\tunknown\t{}\n", p.code.as_str()),
             (_, DetectFormat::Json) => json_line(source.label(), &result),
@@ -67,8 +67,8 @@ fn json_line(source: String, result: &Result<crate::detect::Detection, Problem>)
     let row = match result {
         Ok(d) => Row {
             source,
-            provider: Some(d.provider().as_str()),
-            kind: Some(d.kind()),
+            provider: Some(d.provider.name),
+            kind: Some(d.label().to_string()),
             hook_type: d.hook_type(),
             complete: d.complete(),
             error: None,

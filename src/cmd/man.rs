@@ -2,13 +2,12 @@
 
 use std::io::Write;
 
-use anyhow::Result;
-use clap::CommandFactory;
-
 use crate::Status;
-use crate::cli::Cli;
+use crate::cli::command;
+use crate::provider::Registry;
+use anyhow::Result;
 
-pub fn run(out: &mut dyn Write) -> Result<Status> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+pub fn run(registry: &Registry, out: &mut dyn Write) -> Result<Status> {
+    clap_mangen::Man::new(command(registry)).render(out)?;
     Ok(Status::Ok)
 }

@@ -11,10 +11,11 @@ pub mod summary;
 use std::io::Write;
 
 use crate::check::Code;
-use crate::detect::{Detection, Provider};
+use crate::detect::Detection;
 use crate::input::{Payload, Source};
 use crate::json::{Doc, Extent};
 use crate::pipeline::Output;
+use crate::provider::{Provider, Registry};
 use crate::text::Escaped;
 
 /// Why a payload could not be used.
@@ -28,16 +29,18 @@ pub struct Problem {
 pub fn load<'a>(
     payload: &Payload<'a>,
     extent: Extent,
-    provider: Option<Provider>,
+    registry: &Registry,
+    provider: Option<&'static Provider>,
 ) -> Result<(Doc<'a>, Detection), Problem> {
     let doc = payload.parse(extent).map_err(|e| Problem {
         code: Code::of_payload_error(&e),
         message: e.to_string(),
     })?;
-    let detection = crate::detect::detect(doc.root(), provider).map_err(|message| Problem {
-        code: Code::UnknownProvider,
-        message,
-    })?;
+    let detection =
+        crate::detect::detect(doc.root(), registry, provider).map_err(|message| Problem {
+            code: Code::UnknownProvider,
+            message,
+        })?;
     Ok((doc, detection))
 }
 

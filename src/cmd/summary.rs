@@ -32,11 +32,18 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<
         width: settings.width,
         full: args.full,
     };
-    let (format, provider, sections) = (args.format, settings.provider, args.section.clone());
+    let (format, registry, provider) = (args.format, settings.registry, settings.provider);
+    // clap accepts only the registry's section names.
+    let sections: Vec<&'static str> = args
+        .section
+        .iter()
+        .filter_map(|name| registry.section(name))
+        .map(|s| s.def.name)
+        .collect();
     move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
         let source = &payload.source;
         // Rendering into a Vec only fails on a serializer bug; keep going.
-        let _ = match load(payload, Extent::Full, provider) {
+        let _ = match load(payload, Extent::Full, &registry, provider) {
             Ok((doc, detection)) => {
                 let summary = summary::build(source, doc.root(), &detection, &options, &sections);
                 match format {

@@ -11,15 +11,14 @@ use super::depth::{self, MAX_DEPTH, TOO_DEEP};
 use super::guide::Guide;
 use super::projection::ListProjection;
 use super::{Doc, Kind, Node, Number};
-use crate::detect::Provider;
-use crate::schema::Cursor;
+use crate::schema::{Cursor, Field};
 
 /// serde_json hands numbers it cannot store as `i64`/`u64` (with the
 /// `arbitrary_precision` feature) as a one-entry map under this key.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// How much of a payload to materialize.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Extent {
     /// Every value.
     Full,
@@ -27,13 +26,12 @@ pub enum Extent {
     /// and its children's members. Deeper containers are validated but
     /// skipped ([`Node::Skipped`]).
     Detect,
-    /// Everything the provider descriptions type, but not free-form (`Any`)
+    /// Everything these root descriptions type, but not free-form (`Any`)
     /// values nor unknown members below the second level (see
-    /// [`super::guide`]).
-    Lean,
-    /// Like [`Extent::Lean`] for one provider's payloads; the other
-    /// provider's are still recognised but not built.
-    LeanFor(Provider),
+    /// [`super::guide`]): every provider's roots before detection, or one
+    /// provider's, whose payloads alone are then built (the others' are
+    /// still recognised, from their top-level keys).
+    Lean(&'static [&'static [Field]]),
     /// The top level's scalars (for detection), the listed top-level
     /// members, and of each element of one array only the projected
     /// members (see [`super::projection`]).
@@ -49,7 +47,7 @@ impl Extent {
                 1 => key == Some("content"),
                 _ => false,
             },
-            Extent::Lean | Extent::LeanFor(_) | Extent::Project(_) => guide.keeps(),
+            Extent::Lean(_) | Extent::Project(_) => guide.keeps(),
         }
     }
 }
@@ -126,9 +124,9 @@ fn build(text: &str, extent: Extent) -> Result<Doc<'_>, serde_json::Error> {
         depth: 0,
         keep: true,
         guide: match extent {
-            Extent::LeanFor(provider) => Guide::Root(Some(provider)),
+            Extent::Lean(roots) => Guide::Roots(roots),
             Extent::Project(projection) => Guide::ProjectRoot(projection),
-            _ => Guide::Root(None),
+            _ => Guide::Keep,
         },
     };
     let root = seed.deserialize(&mut de)?;
@@ -184,9 +182,7 @@ impl<'a> NodeSeed<'_, 'a> {
     fn child(&mut self, key: Option<&str>, cursor: &mut Cursor) -> NodeSeed<'_, 'a> {
         let depth = self.depth + 1;
         let guide = match self.builder.extent {
-            Extent::Lean | Extent::LeanFor(_) | Extent::Project(_) => {
-                self.guide.child(key, depth, cursor)
-            }
+            Extent::Lean(_) | Extent::Project(_) => self.guide.child(key, depth, cursor),
             _ => Guide::Keep,
         };
         NodeSeed {
@@ -468,6 +464,22 @@ mod tests {
         )
     }
 
+    static TYPED: &[crate::schema::Field] =
+        &[crate::schema::inferred("k", crate::schema::Ty::Int, "k")];
+    static ONE: &[crate::schema::Field] = &[
+        crate::schema::inferred("id", crate::schema::Ty::Int, "id"),
+        crate::schema::inferred(
+            "list",
+            crate::schema::Ty::List(&crate::schema::Ty::Object(TYPED)),
+            "list",
+        ),
+    ];
+    static TWO: &[crate::schema::Field] = &[
+        crate::schema::inferred("content", crate::schema::Ty::Object(TYPED), "content"),
+        crate::schema::inferred("any", crate::schema::Ty::Any, "any"),
+    ];
+    static BOTH: &[&[crate::schema::Field]] = &[ONE, TWO];
+
     fn extents() -> Vec<Extent> {
         let mut item = super::super::projection::Projection::default();
         item.add(&["id"]);
@@ -479,9 +491,9 @@ mod tests {
         vec![
             Extent::Full,
             Extent::Detect,
-            Extent::Lean,
-            Extent::LeanFor(Provider::NuVidio),
-            Extent::LeanFor(Provider::PipeRun),
+            Extent::Lean(BOTH),
+            Extent::Lean(&BOTH[..1]),
+            Extent::Lean(&BOTH[1..]),
             Extent::Project(projection),
         ]
     }

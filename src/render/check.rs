@@ -65,7 +65,7 @@ pub fn text_totals(tally: &Tally, color: bool, out: &mut dyn Write) -> Result<()
 struct JsonReport<'a> {
     source: String,
     provider: Option<&'static str>,
-    kind: Option<String>,
+    kind: Option<&'a str>,
     valid: bool,
     errors: usize,
     warnings: usize,
@@ -76,8 +76,8 @@ struct JsonReport<'a> {
 pub fn json(source: &Source<'_>, report: &Report, valid: bool, out: &mut Vec<u8>) -> Result<()> {
     let row = JsonReport {
         source: source.label(),
-        provider: report.detection.as_ref().map(|d| d.provider().as_str()),
-        kind: report.detection.as_ref().map(|d| d.kind()),
+        provider: report.detection.as_ref().map(|d| d.provider.name),
+        kind: report.detection.as_ref().map(|d| d.label()),
         valid,
         errors: report.errors(),
         warnings: report.warnings(),
@@ -132,7 +132,7 @@ pub fn junit_case(
     let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
     let name = xml_safe(&source.label());
     let class = match &report.detection {
-        Some(d) => format!("{}.{}", d.provider(), d.kind()),
+        Some(d) => format!("{}.{}", d.provider, d.label()),
         None => "unrecognised".into(),
     };
     let class = xml_safe(&class);

@@ -53,11 +53,7 @@ pub fn text(summary: &Summary, view: &View, out: &mut Vec<u8>) -> Result<()> {
     let kind = format!("{} {}", summary.provider, escape_control(&summary.kind));
     writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
     if summary.sections.is_empty() {
-        let names: Vec<&str> = summary
-            .unpicked
-            .iter()
-            .map(|n| summary::name_str(*n))
-            .collect();
+        let names: Vec<&str> = summary.unpicked.iter().map(|n| n.name).collect();
         let line = match names.as_slice() {
             [] => "nothing to show".to_string(),
             names => format!(
@@ -76,7 +72,7 @@ pub fn text(summary: &Summary, view: &View, out: &mut Vec<u8>) -> Result<()> {
 }
 
 fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()> {
-    let mut title = summary::title(section.name).to_string();
+    let mut title = section.name.title.to_string();
     if let Body::Table(table) = &section.body {
         title.push_str(&format!(" ({})", table.rows.len()));
     }
@@ -435,7 +431,7 @@ mod ink {
 pub fn json(summary: &Summary, out: &mut Vec<u8>) -> Result<()> {
     let doc = JsonSummary {
         source: &summary.source,
-        provider: summary.provider.as_str(),
+        provider: summary.provider.name,
         kind: &summary.kind,
         sections: summary.sections.iter().map(json_section).collect(),
     };
@@ -551,7 +547,7 @@ impl Serialize for JsonRow<'_> {
 
 fn json_section(section: &Section) -> JsonSection<'_> {
     let mut json = JsonSection {
-        section: summary::name_str(section.name),
+        section: section.name.name,
         fields: None,
         columns: None,
         rows: None,

@@ -1,8 +1,8 @@
 //! The normalized summary of one payload, what `hookscope summary` prints.
 //!
-//! Each provider builds one (`provider::nuvidio::summary`,
-//! `provider::piperun::summary`) out of sections of labelled fields or
-//! tables; `render::summary` formats it as text or JSON. Values keep the
+//! Each provider builds one (its `summary.rs`, through the registry) out of
+//! sections of labelled fields or tables; `render::summary` formats it as
+//! text or JSON. Values keep the
 //! payload's own text: a value that does not parse is kept as written and
 //! marked malformed, never dropped.
 
@@ -11,12 +11,28 @@ mod unknown;
 
 use chrono::FixedOffset;
 
-pub use crate::cli::Section as Name;
-use crate::detect::{Detection, Provider};
+use crate::detect::Detection;
 use crate::input::Source;
 use crate::json::Val;
-use crate::provider::{nuvidio, piperun};
+use crate::provider::Provider;
 pub use unknown::unknown_fields;
+
+/// A kind of section a provider's summaries have: the name `--section`
+/// takes, its heading and what `--help` says of it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SectionDef {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub help: &'static str,
+}
+
+/// A section's definition, compared by content.
+pub type Name = &'static SectionDef;
+
+/// Shorthand for a provider's section table.
+pub const fn section(name: &'static str, title: &'static str, help: &'static str) -> SectionDef {
+    SectionDef { name, title, help }
+}
 
 /// What the builders need besides the payload.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +47,7 @@ pub struct Options {
 pub struct Summary {
     /// `PATH:LINE`.
     pub source: String,
-    pub provider: Provider,
+    pub provider: &'static Provider,
     /// As `detect` prints it: `talk`, `attendant_closed_issue/complete`, ...
     pub kind: String,
     pub sections: Vec<Section>,
@@ -223,40 +239,6 @@ impl Section {
     }
 }
 
-/// The section's heading.
-pub fn title(name: Name) -> &'static str {
-    match name {
-        Name::Overview => "Overview",
-        Name::Issues => "Issues",
-        Name::Data => "Issue data",
-        Name::Timeline => "Timeline",
-        Name::Questionnaire => "Questionnaire",
-        Name::Chat => "Text chat",
-        Name::Other => "Other fields",
-        Name::Customer => "Customer",
-        Name::Messages => "Messages",
-        Name::Tabulations => "Tabulations",
-        Name::Variables => "Bot variables",
-    }
-}
-
-/// The section's name as `--section` spells it.
-pub fn name_str(name: Name) -> &'static str {
-    match name {
-        Name::Overview => "overview",
-        Name::Issues => "issues",
-        Name::Data => "data",
-        Name::Timeline => "timeline",
-        Name::Questionnaire => "questionnaire",
-        Name::Chat => "chat",
-        Name::Other => "other",
-        Name::Customer => "customer",
-        Name::Messages => "messages",
-        Name::Tabulations => "tabulations",
-        Name::Variables => "variables",
-    }
-}
-
 /// A list of fields under construction; rows whose source is absent from
 /// the payload are left out.
 #[derive(Debug, Default)]
@@ -296,21 +278,18 @@ pub fn build(
     root: Val<'_, '_>,
     detection: &Detection,
     options: &Options,
-    sections: &[Name],
+    sections: &[&str],
 ) -> Summary {
-    let all = match detection {
-        Detection::NuVidio { complete, .. } => nuvidio::summary::sections(root, *complete, options),
-        Detection::PipeRun => piperun::summary::sections(root, options),
-    };
+    let all = (detection.provider.summary)(root, &detection.kind, options);
     let (shown, unpicked): (Vec<Section>, Vec<Section>) =
         all.into_iter().partition(|s| match sections {
             [] => !s.is_empty(),
-            picked => picked.contains(&s.name),
+            picked => picked.contains(&s.name.name),
         });
     Summary {
         source: source.label(),
-        provider: detection.provider(),
-        kind: detection.kind(),
+        provider: detection.provider,
+        kind: detection.kind.label.clone(),
         sections: shown,
         unpicked: unpicked
             .iter()

@@ -1,12 +1,12 @@
 //! Unit tests of section selection, and a property test that no payload,
 //! however odd, makes the builders or the renderers panic.
 
-use clap::ValueEnum;
 use proptest::prelude::*;
 
 use super::*;
-use crate::detect::{Provider, detect};
+use crate::detect::detect;
 use crate::json::{Extent, parse};
+use crate::provider::{PROVIDERS, Registry};
 use crate::render::summary::{self as render, View};
 use crate::values::parse_offset;
 
@@ -16,9 +16,9 @@ fn options() -> Options {
     }
 }
 
-fn summarize(text: &str, forced: Option<Provider>, picked: &[Name]) -> Summary {
+fn summarize(text: &str, forced: Option<&'static Provider>, picked: &[&str]) -> Summary {
     let doc = parse(text, Extent::Full).expect("valid JSON");
-    let detection = detect(doc.root(), forced).expect("recognised");
+    let detection = detect(doc.root(), &Registry::builtin(), forced).expect("recognised");
     let source = Source {
         input: "t",
         line: 1,
@@ -28,17 +28,8 @@ fn summarize(text: &str, forced: Option<Provider>, picked: &[Name]) -> Summary {
     build(&source, doc.root(), &detection, &options(), picked)
 }
 
-fn names(summary: &Summary) -> Vec<Name> {
-    summary.sections.iter().map(|s| s.name).collect()
-}
-
-/// `name_str` must spell sections as `--section` parses them.
-#[test]
-fn section_names_match_the_cli() {
-    for name in Name::value_variants() {
-        let parsed = Name::from_str(name_str(*name), false).expect("parses");
-        assert_eq!(parsed, *name);
-    }
+fn names(summary: &Summary) -> Vec<&'static str> {
+    summary.sections.iter().map(|s| s.name.name).collect()
 }
 
 const INCOMPLETE: &str = r#"{"hookType":"attendant_closed_issue","hookDescription":"x",
@@ -47,21 +38,18 @@ const INCOMPLETE: &str = r#"{"hookType":"attendant_closed_issue","hookDescriptio
 #[test]
 fn sections_with_nothing_are_left_out_unless_picked() {
     let all = summarize(INCOMPLETE, None, &[]);
-    assert_eq!(names(&all), [Name::Overview]);
+    assert_eq!(names(&all), ["overview"]);
     assert!(all.unpicked.is_empty());
     // Picked: kept in their usual order, empty ones too; ones that do not
     // apply to the provider are not there.
-    let picked = summarize(
-        INCOMPLETE,
-        None,
-        &[Name::Other, Name::Messages, Name::Overview],
-    );
-    assert_eq!(names(&picked), [Name::Overview, Name::Other]);
+    let picked = summarize(INCOMPLETE, None, &["other", "messages", "overview"]);
+    assert_eq!(names(&picked), ["overview", "other"]);
     assert!(picked.sections[1].is_empty());
     // Nothing picked applies: the ones that have something are named.
-    let none = summarize(INCOMPLETE, None, &[Name::Messages]);
+    let none = summarize(INCOMPLETE, None, &["messages"]);
     assert!(none.sections.is_empty());
-    assert_eq!(none.unpicked, [Name::Overview]);
+    let unpicked: Vec<&str> = none.unpicked.iter().map(|n| n.name).collect();
+    assert_eq!(unpicked, ["overview"]);
 }
 
 /// Keys the builders look for, so that random payloads reach deep code.
@@ -141,8 +129,8 @@ proptest! {
     #[test]
     fn odd_payloads_never_panic(value in json_value(), width in 20usize..140, full: bool) {
         let text = value.to_string();
-        for forced in [Provider::NuVidio, Provider::PipeRun] {
-            let summary = summarize(&text, Some(forced), &[]);
+        for forced in PROVIDERS {
+            let summary = summarize(&text, Some(*forced), &[]);
             let mut out = Vec::new();
             for color in [false, true] {
                 render::text(&summary, &View { color, width, full }, &mut out).expect("renders");

@@ -347,19 +347,24 @@ pub const RULES: &[Rule] = &[
         path: &["content", "issue"],
         list: &["content", "issues"],
     },
-    Rule::TagList {
+    Rule::Custom {
+        name: super::rules::TAG_LIST,
         path: &["content", "tags"],
     },
-    Rule::TagList {
+    Rule::Custom {
+        name: super::rules::TAG_LIST,
         path: &["content", "issues", "*", "tags"],
     },
-    Rule::TagList {
+    Rule::Custom {
+        name: super::rules::TAG_LIST,
         path: &["content", "issue", "tags"],
     },
-    Rule::DataUris {
+    Rule::Custom {
+        name: super::rules::DATA_URIS,
         path: &["content", "issues", "*", "data"],
     },
-    Rule::DataUris {
+    Rule::Custom {
+        name: super::rules::DATA_URIS,
         path: &["content", "issue", "data"],
     },
 ];
@@ -376,8 +381,8 @@ const fn envelope_with(content: &'static [Field]) -> [Field; 4] {
     ]
 }
 
-static COMPLETE_ROOT: &[Field] = &envelope_with(CONTENT);
-static INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
+pub static COMPLETE_ROOT: &[Field] = &envelope_with(CONTENT);
+pub static INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
 
 /// Complete `attendant_closed_issue` (and, relaxed, every other hook).
 pub static COMPLETE_SHAPE: Shape = Shape {

@@ -9,13 +9,11 @@
 use std::borrow::Cow;
 
 use super::fields::CLOSED_ISSUE;
-use crate::detect::Provider;
-use crate::json::Extent;
 use crate::json::Val;
 use crate::rows::{Cell, Column, List, Row, Rows, Table, Value};
 use crate::values::{DataUri, parse_data_uri, parse_rfc3339};
 
-use Cell::{Count, FirstOf, Item, Label, OfPayload, OfRow, Parent, Root};
+use Cell::{Count, FirstOf, Item, Label, OfPayload, OfRow, OfRowReading, Parent, Root};
 
 const fn col(name: &'static str, cell: Cell) -> Column {
     Column { name, cell }
@@ -32,11 +30,13 @@ const ISSUES_LIST: &[List] = &[List {
     label: "",
 }];
 
+/// Every entity, in `--list` order.
+pub const TABLES: &[Table] = &[CALLS, ISSUES, TAGS, DATA, LOGS];
+
 /// One row per payload.
 pub const CALLS: Table = Table {
     name: "calls",
-    extent: Extent::Lean,
-    provider: Some(Provider::NuVidio),
+    help: "one row per payload",
     rows: Rows::Payload,
     columns: &[
         col("hook_type", Root(&["hookType"])),
@@ -75,8 +75,7 @@ pub const CALLS: Table = Table {
 /// One row per element of `content.issues`.
 pub const ISSUES: Table = Table {
     name: "issues",
-    extent: Extent::Lean,
-    provider: Some(Provider::NuVidio),
+    help: "one row per issue",
     rows: Rows::Lists(ISSUES_LIST),
     columns: &[
         col("call_id", CALL_ID),
@@ -94,8 +93,7 @@ pub const ISSUES: Table = Table {
 /// One row per tag: the call's own, then each issue's.
 pub const TAGS: Table = Table {
     name: "tags",
-    extent: Extent::Lean,
-    provider: Some(Provider::NuVidio),
+    help: "one row per tag (call-level and issue-level)",
     rows: Rows::Lists(&[
         List {
             path: &["content", "tags"],
@@ -122,8 +120,7 @@ pub const TAGS: Table = Table {
 /// One row per data item of each issue.
 pub const DATA: Table = Table {
     name: "data",
-    extent: Extent::Full,
-    provider: Some(Provider::NuVidio),
+    help: "one row per issue data item",
     rows: Rows::Lists(&[List {
         path: &["content", "issues", "*", "data"],
         label: "",
@@ -134,15 +131,14 @@ pub const DATA: Table = Table {
         col("label", Item(&["label"])),
         col("type", Item(&["type"])),
         col("private", Item(&["private"])),
-        col("value", OfRow(data_value)),
+        col("value", OfRowReading(&["value"], data_value)),
     ],
 };
 
 /// Call and queue logs merged in time order.
 pub const LOGS: Table = Table {
     name: "logs",
-    extent: Extent::Lean,
-    provider: Some(Provider::NuVidio),
+    help: "one row per call or queue log entry",
     rows: Rows::Timeline(
         &[
             List {

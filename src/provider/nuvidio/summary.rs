@@ -8,18 +8,51 @@ mod issues;
 mod timeline;
 
 use super::fields::{self, CLOSED_ISSUE, CONTENT, ENVELOPE, INCOMPLETE_CONTENT, QUEUE};
+use crate::detect::Kind as PayloadKind;
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, Time};
-use crate::summary::{Fields, Name, Options, Section, Value, unknown_fields};
+use crate::summary::{Fields, Name, Options, Section, Value, section as def, unknown_fields};
 use crate::values::parse_rfc3339;
 
 /// Hook types whose `initialDate`/`expirationDate` are a schedule.
 const SCHEDULING: &[&str] = &["customer_scheduled_call", "customer_rescheduled_call"];
 
+/// NuVidio's summary sections, as `--section` takes them.
+pub mod section {
+    use super::{Name, def};
+
+    pub const OVERVIEW: Name = &def("overview", "Overview", "the main facts of the call or talk");
+    pub const ISSUES: Name = &def("issues", "Issues", "one row per issue");
+    pub const DATA: Name = &def(
+        "data",
+        "Issue data",
+        "data items of the issues and of the customer",
+    );
+    pub const TIMELINE: Name = &def("timeline", "Timeline", "call and queue logs, in time order");
+    pub const QUESTIONNAIRE: Name = &def("questionnaire", "Questionnaire", "questionnaire answers");
+    pub const CHAT: Name = &def("chat", "Text chat", "text chat messages");
+    pub const OTHER: Name = &def(
+        "other",
+        "Other fields",
+        "fields the provider description does not know, by path",
+    );
+}
+
+/// Every section, in its usual order.
+pub const SECTIONS: &[Name] = &[
+    section::OVERVIEW,
+    section::ISSUES,
+    section::DATA,
+    section::TIMELINE,
+    section::QUESTIONNAIRE,
+    section::CHAT,
+    section::OTHER,
+];
+
 /// Every section a NuVidio hook can have, empty ones included.
-pub fn sections(root: Val<'_, '_>, complete: bool, options: &Options) -> Vec<Section> {
+pub fn sections(root: Val<'_, '_>, kind: &PayloadKind, options: &Options) -> Vec<Section> {
     let content = root.get("content");
-    if !complete {
+    if kind.complete == Some(false) {
         return vec![
             incomplete_overview(root, options),
             other(root, &[INCOMPLETE_CONTENT]),
@@ -160,7 +193,7 @@ fn overview(root: Val<'_, '_>, options: &Options) -> Section {
     f.add("invite", "Invite", invite(content.get("invite")));
     f.add("token", "Token", show::scalar(content.get("token")));
     f.add("rating", "Rating", rating(content.get("rating")));
-    Section::fields(Name::Overview, f.into_vec())
+    Section::fields(section::OVERVIEW, f.into_vec())
 }
 
 /// Start, end and duration; a schedule for the scheduling hooks.
@@ -337,7 +370,7 @@ fn incomplete_overview(root: Val<'_, '_>, options: &Options) -> Section {
     for (key, member) in content.members().filter(|(k, _)| *k != "id") {
         f.add(key, &reference_label(key), reference(member));
     }
-    Section::fields(Name::Overview, f.into_vec()).with_note(
+    Section::fields(section::OVERVIEW, f.into_vec()).with_note(
         "Incomplete form: the payload carries references (ids) only. A hook registered \
          with \"Enviar dados completos\" sends the full event data.",
     )
@@ -377,5 +410,5 @@ fn reference(v: Val<'_, '_>) -> Option<Value> {
 fn other(root: Val<'_, '_>, content: &[&[crate::schema::Field]]) -> Section {
     let mut rows = unknown_fields(root, &[], &[ENVELOPE]);
     rows.extend(unknown_fields(root, &["content"], content));
-    Section::fields(Name::Other, rows)
+    Section::fields(section::OTHER, rows)
 }

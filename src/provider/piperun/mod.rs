@@ -1,5 +1,50 @@
 //! PipeRun CXM: the talk (atendimento) webhook.
+//!
+//! Recognised as an object without `hookType` that carries at least
+//! [`fields::DETECTION_THRESHOLD`] of the talk table's distinctive fields
+//! (all but the generic ones such as `id` or `created_at`), so that a talk
+//! from an older account that lacks a few newer fields is still
+//! recognised.
 
 pub mod fields;
 pub mod rows;
 pub mod summary;
+
+use crate::detect::Kind;
+use crate::json::Val;
+use crate::provider::{Provider, Recognition, no_precheck, no_rules};
+use crate::schema::Shape;
+
+/// The PipeRun provider.
+pub static PIPERUN: Provider = Provider {
+    name: "piperun",
+    title: "PipeRun",
+    hint: "PipeRun talks have tracking_number, talk_histories, customer_id, channel_id, ...",
+    recognise,
+    force: |_| Kind::named("talk"),
+    root: &fields::TALK,
+    shapes: &[&fields::TALK_SHAPE],
+    shape,
+    precheck: no_precheck,
+    rule: no_rules,
+    sections: summary::SECTIONS,
+    summary: summary::sections,
+    tables: rows::TABLES,
+};
+
+fn recognise(root: Val<'_, '_>) -> Recognition {
+    let distinctive = fields::TALK
+        .iter()
+        .filter(|f| !fields::GENERIC_FIELDS.contains(&f.name))
+        .filter(|f| !root.get(f.name).is_missing())
+        .count();
+    if distinctive >= fields::DETECTION_THRESHOLD {
+        Recognition::Yes(Kind::named("talk"))
+    } else {
+        Recognition::No
+    }
+}
+
+fn shape(_: &Kind) -> (&'static Shape, bool) {
+    (&fields::TALK_SHAPE, false)
+}

@@ -8,8 +8,6 @@
 //! objects.
 
 use super::fields::TALK;
-use crate::detect::Provider;
-use crate::json::Extent;
 use crate::rows::{Cell, Column, List, Rows, Table};
 use crate::schema::{Field, Ty};
 
@@ -93,11 +91,13 @@ const fn talk_columns() -> [Column; TALK_SCALARS + TALK_EXTRAS.len()] {
     columns
 }
 
+/// Every entity, in `--list` order.
+pub const TABLES: &[Table] = &[TALKS, MESSAGES, EVENTS, BOT_VARIABLES, CONTACTS];
+
 /// One row per payload.
 pub const TALKS: Table = Table {
     name: "talks",
-    extent: Extent::Lean,
-    provider: Some(Provider::PipeRun),
+    help: "one row per talk",
     rows: Rows::Payload,
     columns: &TALK_COLUMNS,
 };
@@ -105,8 +105,7 @@ pub const TALKS: Table = Table {
 /// One row per element of `talk_histories`.
 pub const MESSAGES: Table = Table {
     name: "messages",
-    extent: Extent::Lean,
-    provider: Some(Provider::PipeRun),
+    help: "one row per message",
     rows: Rows::Lists(&[List {
         path: &["talk_histories"],
         label: "",
@@ -136,8 +135,7 @@ pub const MESSAGES: Table = Table {
 /// One row per element of `talk_events` (tabulations).
 pub const EVENTS: Table = Table {
     name: "events",
-    extent: Extent::Lean,
-    provider: Some(Provider::PipeRun),
+    help: "one row per tabulation",
     rows: Rows::Lists(&[List {
         path: &["talk_events"],
         label: "",
@@ -164,8 +162,7 @@ pub const EVENTS: Table = Table {
 /// One row per element of `bot_variables`.
 pub const BOT_VARIABLES: Table = Table {
     name: "bot-variables",
-    extent: Extent::Full,
-    provider: Some(Provider::PipeRun),
+    help: "one row per bot variable",
     rows: Rows::Lists(&[List {
         path: &["bot_variables"],
         label: "",
@@ -181,8 +178,7 @@ pub const BOT_VARIABLES: Table = Table {
 /// One row per customer telephone, then per customer e-mail address.
 pub const CONTACTS: Table = Table {
     name: "contacts",
-    extent: Extent::Lean,
-    provider: Some(Provider::PipeRun),
+    help: "one row per customer phone or e-mail",
     rows: Rows::Lists(&[
         List {
             path: &["customer", "telephones"],

@@ -5,9 +5,12 @@
 mod messages;
 
 use super::fields::{INITIATION_TYPES, TALK_SHAPE};
+use crate::detect::Kind as PayloadKind;
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, Time};
-use crate::summary::{Column, Fields, Fit, Name, Options, Section, Value, column, unknown_fields};
+use crate::summary::{
+    Column, Fields, Fit, Name, Options, Section, Value, column, section as def, unknown_fields,
+};
 use crate::values::parse_datetime;
 
 const TABULATION_COLUMNS: &[Column] = &[
@@ -22,15 +25,44 @@ const VARIABLE_COLUMNS: &[Column] = &[
     column("value", "Value", Fit::Prose),
 ];
 
+/// PipeRun's summary sections, as `--section` takes them.
+pub mod section {
+    use super::{Name, def};
+
+    pub const OVERVIEW: Name = &def("overview", "Overview", "the main facts of the call or talk");
+    pub const CUSTOMER: Name = &def("customer", "Customer", "the customer");
+    pub const MESSAGES: Name = &def("messages", "Messages", "the talk's messages");
+    pub const TABULATIONS: Name = &def("tabulations", "Tabulations", "tabulations (talk events)");
+    pub const VARIABLES: Name = &def("variables", "Bot variables", "bot variables");
+    pub const OTHER: Name = &def(
+        "other",
+        "Other fields",
+        "fields the provider description does not know, by path",
+    );
+}
+
+/// Every section, in its usual order.
+pub const SECTIONS: &[Name] = &[
+    section::OVERVIEW,
+    section::CUSTOMER,
+    section::MESSAGES,
+    section::TABULATIONS,
+    section::VARIABLES,
+    section::OTHER,
+];
+
 /// Every section a talk can have, empty ones included.
-pub fn sections(root: Val<'_, '_>, options: &Options) -> Vec<Section> {
+pub fn sections(root: Val<'_, '_>, _: &PayloadKind, options: &Options) -> Vec<Section> {
     vec![
         overview(root, options),
         customer(root.get("customer"), options),
         messages::messages(root, options),
         tabulations(root, options),
         variables(root.get("bot_variables")),
-        Section::fields(Name::Other, unknown_fields(root, &[], &[TALK_SHAPE.fields])),
+        Section::fields(
+            section::OTHER,
+            unknown_fields(root, &[], &[TALK_SHAPE.fields]),
+        ),
     ]
 }
 
@@ -102,7 +134,7 @@ fn overview(root: Val<'_, '_>, options: &Options) -> Section {
     for (key, label, value) in rows {
         f.add(key, label, value);
     }
-    Section::fields(Name::Overview, f.into_vec())
+    Section::fields(section::OVERVIEW, f.into_vec())
 }
 
 /// A value only when it is set (not absent, not null).
@@ -244,7 +276,7 @@ fn customer(c: Val<'_, '_>, options: &Options) -> Section {
     let mut notes = Vec::new();
     if c.kind() != Some(Kind::Object) {
         f.add("customer", "Customer", show::odd(c));
-        return Section::fields(Name::Customer, f.into_vec());
+        return Section::fields(section::CUSTOMER, f.into_vec());
     }
     let at = |key: &str| c.get(key);
     f.add("name", "Name", show::scalar(at("name")));
@@ -263,7 +295,7 @@ fn customer(c: Val<'_, '_>, options: &Options) -> Section {
     f.add("profile", "Profile", profile(at("profile_info")));
     contacts(&mut f, c, &mut notes);
     custom(&mut f, c);
-    Section::fields(Name::Customer, f.into_vec()).with_notes(notes)
+    Section::fields(section::CUSTOMER, f.into_vec()).with_notes(notes)
 }
 
 /// `Jonas Schen (@j.schen)`, a social network profile.
@@ -376,7 +408,7 @@ fn tabulations(root: Val<'_, '_>, options: &Options) -> Section {
             ]
         })
         .collect();
-    Section::table(Name::Tabulations, TABULATION_COLUMNS, rows).with_notes(notes)
+    Section::table(section::TABULATIONS, TABULATION_COLUMNS, rows).with_notes(notes)
 }
 
 /// Variables the pre-service bot captured.
@@ -392,5 +424,5 @@ fn variables(list: Val<'_, '_>) -> Section {
             _ => vec![Value::none(), show::odd(v).unwrap_or_default()],
         })
         .collect();
-    Section::table(Name::Variables, VARIABLE_COLUMNS, rows).with_notes(notes)
+    Section::table(section::VARIABLES, VARIABLE_COLUMNS, rows).with_notes(notes)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, muted};
-use crate::summary::{Column, Fit, Name, Section, Span, Tone, Value, column};
+use crate::summary::{Column, Fit, Section, Span, Tone, Value, column};
 
 const ISSUE_COLUMNS: &[Column] = &[
     column("name", "Name", Fit::Wrap),
@@ -51,7 +51,7 @@ pub(super) fn issues(content: Val<'_, '_>) -> Section {
         let mark = Value::text("yes, not in issues").with_tone(Tone::Bad);
         rows.push(issue_row(closed, mark));
     }
-    Section::table(Name::Issues, ISSUE_COLUMNS, rows).with_notes(notes)
+    Section::table(super::section::ISSUES, ISSUE_COLUMNS, rows).with_notes(notes)
 }
 
 fn issue_id(issue: Val<'_, '_>) -> Option<String> {
@@ -236,7 +236,7 @@ pub(super) fn data(content: Val<'_, '_>) -> Section {
         }
         rows.push(row);
     }
-    Section::table(Name::Data, DATA_COLUMNS, rows).with_notes(notes)
+    Section::table(super::section::DATA, DATA_COLUMNS, rows).with_notes(notes)
 }
 
 fn data_row(issue: Value, item: Val<'_, '_>) -> Vec<Value> {

@@ -5,7 +5,7 @@
 use super::{Options, parse_time};
 use crate::json::{Kind, Val};
 use crate::summary::show::{self, Time, muted};
-use crate::summary::{Column, Fit, Name, Section, Value, column};
+use crate::summary::{Column, Fit, Section, Value, column};
 
 const TIMELINE_COLUMNS: &[Column] = &[
     column("offset", "Offset", Fit::Short),
@@ -63,7 +63,7 @@ pub(super) fn timeline(
             vec![offset, time, e.who, e.event, e.detail]
         })
         .collect();
-    Section::table(Name::Timeline, TIMELINE_COLUMNS, rows).with_notes(notes)
+    Section::table(super::section::TIMELINE, TIMELINE_COLUMNS, rows).with_notes(notes)
 }
 
 /// The offset from `start` and the time of day (with the date when it is
@@ -144,7 +144,7 @@ pub(super) fn chat(content: Val<'_, '_>, options: &Options) -> Section {
             ]
         })
         .collect();
-    Section::table(Name::Chat, CHAT_COLUMNS, rows).with_notes(notes)
+    Section::table(super::section::CHAT, CHAT_COLUMNS, rows).with_notes(notes)
 }
 
 fn chat_sender(m: Val<'_, '_>) -> Value {
@@ -201,5 +201,5 @@ pub(super) fn questionnaire(content: Val<'_, '_>) -> Section {
             }
         })
         .collect();
-    Section::table(Name::Questionnaire, QUESTIONNAIRE_COLUMNS, rows).with_notes(notes)
+    Section::table(super::section::QUESTIONNAIRE, QUESTIONNAIRE_COLUMNS, rows).with_notes(notes)
 }

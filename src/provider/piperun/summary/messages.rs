@@ -5,7 +5,7 @@ use super::{Options, clock, created, parse_time};
 use crate::json::{Kind, Val};
 use crate::provider::piperun::fields::MESSAGE_TYPES;
 use crate::summary::show;
-use crate::summary::{Column, Fit, Name, Section, Tone, Value, column};
+use crate::summary::{Column, Fit, Section, Tone, Value, column};
 
 const COLUMNS: &[Column] = &[
     column("time", "Time", Fit::Short),
@@ -45,7 +45,7 @@ pub(super) fn messages(root: Val<'_, '_>, options: &Options) -> Section {
             ]
         })
         .collect();
-    Section::table(Name::Messages, COLUMNS, rows).with_notes(notes)
+    Section::table(super::section::MESSAGES, COLUMNS, rows).with_notes(notes)
 }
 
 /// When the message was sent: `sent_at`, else `created_at`.
