@@ -133,7 +133,7 @@ mod tests {
     use crate::json::{Extent, parse};
 
     fn detect_text(text: &str) -> Result<String, String> {
-        let doc = parse(text, Extent::Detect).expect("valid JSON");
+        let doc = parse(text, Extent::Detect(&["content"])).expect("valid JSON");
         detect(doc.root(), &Registry::builtin(), None)
             .map(|d| format!("{} {}", d.provider(), d.label()))
     }

@@ -32,6 +32,7 @@ static TOY: Provider = Provider {
     hint: "Toy payloads have toy",
     recognise,
     force: |_| Kind::named("box"),
+    detect_keys: &[],
     root: &TOY_FIELDS,
     shapes: &[&TOY_SHAPE],
     shape: |_| (&TOY_SHAPE, false),

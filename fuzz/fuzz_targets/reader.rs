@@ -8,8 +8,10 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     common::each_payload(data, |payload| {
-        let lean = Extent::Lean(hookscope::provider::Registry::builtin().lean_roots());
-        for extent in [Extent::Full, Extent::Detect, lean] {
+        let registry = hookscope::provider::Registry::builtin();
+        let lean = Extent::Lean(registry.lean_roots());
+        let detect = Extent::Detect(registry.detect_keys());
+        for extent in [Extent::Full, detect, lean] {
             if let Ok(doc) = payload.parse(extent) {
                 let _ = doc.root().to_json();
             }

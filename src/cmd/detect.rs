@@ -44,7 +44,13 @@ pub fn processor(args: &DetectArgs, settings: &Settings) -> impl Process + use<>
     let format = args.format;
     let (registry, provider) = (settings.registry, settings.provider);
     move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-        let result = load(payload, Extent::Detect, &registry, provider).map(|(_, d)| d);
+        let result = load(
+            payload,
+            Extent::Detect(registry.detect_keys()),
+            &registry,
+            provider,
+        )
+        .map(|(_, d)| d);
         if let Err(problem) = &result {
             tally.bad += 1;
             diagnose(out, &payload.source, problem);

@@ -462,7 +462,9 @@ mod tests {
     #[test]
     fn invalid_utf8_in_a_skipped_string_is_found() {
         let payload = Payload::from_bytes("x", b"{\"a\":\n \"\xff\"}");
-        let err = payload.parse(Extent::Detect).expect_err("bad utf-8");
+        let err = payload
+            .parse(Extent::Detect(&["content"]))
+            .expect_err("bad utf-8");
         assert_eq!((err.line, err.column), (2, 3));
         assert!(err.message.contains("invalid UTF-8"));
     }

@@ -22,10 +22,11 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 pub enum Extent {
     /// Every value.
     Full,
-    /// What provider detection looks at: the top-level members, `content`
-    /// and its children's members. Deeper containers are validated but
-    /// skipped ([`Node::Skipped`]).
-    Detect,
+    /// What provider detection looks at: the top-level members, the
+    /// members of these top-level keys (NuVidio's `content`, as the
+    /// registry gathers them) and their children's members. Deeper
+    /// containers are validated but skipped ([`Node::Skipped`]).
+    Detect(&'static [&'static str]),
     /// Everything these root descriptions type, but not free-form (`Any`)
     /// values nor unknown members below the second level (see
     /// [`super::guide`]): every provider's roots before detection, or one
@@ -42,9 +43,9 @@ impl Extent {
     fn keeps(self, depth: u32, key: Option<&str>, guide: Guide) -> bool {
         match self {
             Extent::Full => true,
-            Extent::Detect => match depth {
+            Extent::Detect(keys) => match depth {
                 0 | 2 => true,
-                1 => key == Some("content"),
+                1 => key.is_some_and(|key| keys.contains(&key)),
                 _ => false,
             },
             Extent::Lean(_) | Extent::Project(_) => guide.keeps(),
@@ -428,7 +429,7 @@ mod tests {
     #[test]
     fn detect_extent_skips_deep_containers() {
         let text = r#"{"a":{"b":1},"content":{"x":{"id":"1","deep":{"z":1}}}}"#;
-        let doc = parse(text, Extent::Detect).expect("parses");
+        let doc = parse(text, Extent::Detect(&["content"])).expect("parses");
         let root = doc.root();
         assert_eq!(root.get("a").node(), Some(&Node::Skipped(Kind::Object)));
         let x = root.path(&["content", "x"]);
@@ -490,7 +491,7 @@ mod tests {
         }));
         vec![
             Extent::Full,
-            Extent::Detect,
+            Extent::Detect(&["content"]),
             Extent::Lean(BOTH),
             Extent::Lean(&BOTH[..1]),
             Extent::Lean(&BOTH[1..]),

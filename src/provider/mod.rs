@@ -53,6 +53,9 @@ pub struct Provider {
     pub recognise: for<'d, 'a> fn(Val<'d, 'a>) -> Recognition,
     /// The kind of a payload `--provider` forces to this provider.
     pub force: for<'d, 'a> fn(Val<'d, 'a>) -> Kind,
+    /// The top-level keys whose members [`Provider::recognise`] reads
+    /// (detection's parse builds them and their children's members).
+    pub detect_keys: &'static [&'static str],
     /// The root description that guides the lean parse. A reference to
     /// the provider's static, not a copy of its value: a copy made at
     /// compile time may point at a duplicate of the list, which the
@@ -140,6 +143,7 @@ pub struct SectionInfo {
 pub struct Registry {
     providers: &'static [&'static Provider],
     roots: &'static [&'static [Field]],
+    detect_keys: &'static [&'static str],
     sections: &'static [SectionInfo],
     entities: &'static [Entity],
 }
@@ -154,9 +158,16 @@ impl Registry {
             .collect();
         crate::schema::prepare_index(&index);
         let roots: Vec<&'static [Field]> = providers.iter().map(|p| *p.root).collect();
+        let mut detect_keys: Vec<&'static str> = Vec::new();
+        for key in providers.iter().flat_map(|p| p.detect_keys) {
+            if !detect_keys.contains(key) {
+                detect_keys.push(key);
+            }
+        }
         Registry {
             providers,
             roots: Vec::leak(roots),
+            detect_keys: Vec::leak(detect_keys),
             sections: Vec::leak(merge_sections(providers)),
             entities: Vec::leak(entities(providers)),
         }
@@ -181,6 +192,12 @@ impl Registry {
     /// detection.
     pub fn lean_roots(&self) -> &'static [&'static [Field]] {
         self.roots
+    }
+
+    /// The top-level keys detection reads below the root, of every
+    /// provider: what [`crate::json::Extent::Detect`] builds.
+    pub fn detect_keys(&self) -> &'static [&'static str] {
+        self.detect_keys
     }
 
     /// Every summary section, each once, in the providers' order.

@@ -23,6 +23,7 @@ pub static NUVIDIO: Provider = Provider {
     hint: "NuVidio has hookType and content",
     recognise,
     force: kind,
+    detect_keys: &["content"],
     // `content` typed by the complete description (`ENVELOPE` leaves it
     // free-form): the incomplete form's references are among its fields.
     root: &fields::COMPLETE_ROOT,

@@ -22,6 +22,7 @@ pub static PIPERUN: Provider = Provider {
     hint: "PipeRun talks have tracking_number, talk_histories, customer_id, channel_id, ...",
     recognise,
     force: |_| Kind::named("talk"),
+    detect_keys: &[],
     root: &fields::TALK,
     shapes: &[&fields::TALK_SHAPE],
     shape,
