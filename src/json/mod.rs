@@ -134,6 +134,7 @@ impl Wide {
         Wide([value as u32, (value >> 32) as u32])
     }
 
+    #[inline]
     fn get(self) -> u64 {
         u64::from(self.0[0]) | (u64::from(self.0[1]) << 32)
     }
@@ -197,6 +198,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The text of a span.
+    #[inline(always)]
     fn str(&self, span: Span) -> &str {
         let start = span.start as usize;
         let len = span.len as usize;
@@ -206,7 +208,21 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// [`Doc::str`] that cannot panic (spans are valid by construction), so
+    /// that a value's text decoded and left unused costs nothing.
+    #[inline(always)]
+    fn str_or_empty(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        let end = start + span.len as usize;
+        let text = match start.checked_sub(self.text.len()) {
+            None => self.text.get(start..end),
+            Some(at) => self.copies.get(at..end - self.text.len()),
+        };
+        text.unwrap_or_default()
+    }
+
     /// The members of the object stored at `first..first + len`.
+    #[inline]
     fn members(&self, first: u32, len: u32) -> &[Member] {
         &self.members[first as usize..first as usize + len as usize]
     }
@@ -246,11 +262,13 @@ impl<'d, 'a> Val<'d, 'a> {
         }
     }
 
+    #[inline(always)]
     fn slot(self) -> Option<Slot> {
         self.id.map(|id| self.doc.nodes[id as usize])
     }
 
     /// The node, unless the value is missing.
+    #[inline(always)]
     pub fn node(self) -> Option<Node<'d>> {
         let doc = self.doc;
         Some(match self.slot()? {
@@ -258,8 +276,8 @@ impl<'d, 'a> Val<'d, 'a> {
             Slot::Bool(b) => Node::Bool(b),
             Slot::Unsigned(u) => Node::Number(Number::Unsigned(u.get())),
             Slot::Signed(i) => Node::Number(Number::Signed(i.get() as i64)),
-            Slot::NumberText(span) => Node::Number(Number::Text(doc.str(span))),
-            Slot::String(span) => Node::String(doc.str(span)),
+            Slot::NumberText(span) => Node::Number(Number::Text(doc.str_or_empty(span))),
+            Slot::String(span) => Node::String(doc.str_or_empty(span)),
             Slot::Array { first, len } => Node::Array { first, len },
             Slot::Object { first, len } => Node::Object { first, len },
             Slot::Skipped(kind) => Node::Skipped(kind),
@@ -282,6 +300,7 @@ impl<'d, 'a> Val<'d, 'a> {
     }
 
     /// The JSON type, unless the value is missing.
+    #[inline]
     pub fn kind(self) -> Option<Kind> {
         Some(match self.slot()? {
             Slot::Null => Kind::Null,
@@ -370,6 +389,7 @@ impl<'d, 'a> Val<'d, 'a> {
     }
 
     /// The string, if the value is one.
+    #[inline]
     pub fn as_str(self) -> Option<&'d str> {
         match self.slot()? {
             Slot::String(span) => Some(self.doc.str(span)),
