@@ -6,7 +6,8 @@
 //! otherwise), so a value costs 12 bytes of arena and a member 12 more
 //! (issue 9 point 13). Numbers keep the exact text they were written with,
 //! and objects keep every member in order (duplicates included, the last
-//! one wins on lookup, as in `serde_json`). Every command reads payloads through [`Val`] handles.
+//! one wins on lookup, as in `serde_json`). Every command reads payloads
+//! through [`Val`] handles.
 
 mod build;
 mod depth;
