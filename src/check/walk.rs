@@ -150,7 +150,7 @@ impl<'d> Walker<'_, 'd> {
 
     fn value(&mut self, value: Val<'d, '_>, ty: &Ty) {
         let Some(node) = value.node() else { return };
-        match (ty, node) {
+        match (ty, &node) {
             (Ty::Any, _) => self.any(value),
             (_, Node::Null) => {}
             (Ty::Object(fields), Node::Object { .. }) => self.nested(|w| w.object(value, fields)),
@@ -313,7 +313,7 @@ fn is_datetime(s: &str, style: DateStyle, options: &CheckOptions) -> bool {
 
 /// "the string \"x\"", "the number 1.5", "an object", ...
 pub fn describe_found(value: Val<'_, '_>) -> String {
-    match value.node() {
+    match value.node().as_ref() {
         None => "nothing".into(),
         Some(Node::String(s)) => format!("the string {}", quote(s)),
         Some(Node::Number(n)) => format!("the number {}", crate::text::number(n)),

@@ -1,6 +1,6 @@
 //! Builds a [`Doc`] from payload text in one serde_json pass, without a
-//! `Value` tree: strings and keys borrow from the text, containers are laid
-//! out flat in the arena.
+//! `Value` tree: strings and keys are spans of the text (or of the
+//! document's unescaped copies), containers are laid out flat in the arena.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use super::depth::{self, MAX_DEPTH, TOO_DEEP};
 use super::guide::Guide;
 use super::projection::ListProjection;
-use super::{Doc, Kind, Node, Number};
+use super::{Doc, Kind, Member, Slot, Span, Wide};
 use crate::schema::{Cursor, Field};
 
 /// serde_json hands numbers it cannot store as `i64`/`u64` (with the
@@ -90,7 +90,28 @@ impl From<serde_json::Error> for ParseError {
 /// whitespace allowed) nested at most [`MAX_DEPTH`] levels deep, whatever
 /// the extent (skipped containers included).
 pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
-    build(text, extent).map_err(|err| {
+    parse_within(text, extent, MAX_TEXT)
+}
+
+/// The most bytes a document addresses, payload text and unescaped copies
+/// together: spans are `u32` offsets. `--max-payload 0` lets larger
+/// payloads through; they are refused here, never mis-read.
+const MAX_TEXT: usize = u32::MAX as usize;
+
+/// The error for a payload beyond [`MAX_TEXT`].
+const TOO_LARGE: &str = "payload too large to parse: over 4 GiB with its unescaped strings";
+
+/// [`parse`] with the addressable size as a parameter (so that tests can
+/// reach it).
+fn parse_within(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, ParseError> {
+    if text.len() > limit {
+        return Err(ParseError {
+            line: 1,
+            column: 1,
+            message: TOO_LARGE.to_string(),
+        });
+    }
+    build(text, extent, limit).map_err(|err| {
         let mut err = ParseError::from(err);
         if err.message == TOO_DEEP {
             // Raised from inside a visitor, without a position of its own:
@@ -103,9 +124,11 @@ pub fn parse(text: &str, extent: Extent) -> Result<Doc<'_>, ParseError> {
     })
 }
 
-fn build(text: &str, extent: Extent) -> Result<Doc<'_>, serde_json::Error> {
+fn build(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, serde_json::Error> {
     let mut builder = Builder {
         doc: Doc {
+            text,
+            copies: String::new(),
             nodes: Vec::with_capacity(reservation(text.len() / 12)),
             items: Vec::with_capacity(reservation(text.len() / 64)),
             members: Vec::with_capacity(reservation(text.len() / 14)),
@@ -114,6 +137,7 @@ fn build(text: &str, extent: Extent) -> Result<Doc<'_>, serde_json::Error> {
         scratch_items: Vec::with_capacity(64),
         scratch_members: Vec::with_capacity(128),
         extent,
+        limit,
     };
     let mut de = serde_json::Deserializer::from_str(text);
     // The visitors below stop at MAX_DEPTH, built or skipped containers
@@ -152,15 +176,57 @@ fn reservation(estimate: usize) -> usize {
 struct Builder<'a> {
     doc: Doc<'a>,
     scratch_items: Vec<u32>,
-    scratch_members: Vec<(Cow<'a, str>, u32)>,
+    scratch_members: Vec<Member>,
     extent: Extent,
+    /// [`MAX_TEXT`], but for tests.
+    limit: usize,
 }
 
-impl<'a> Builder<'a> {
-    fn push(&mut self, node: Node<'a>) -> u32 {
+impl Builder<'_> {
+    /// Stores a value. Ids fit `u32`: every value takes at least one byte
+    /// of a text that fits.
+    fn push(&mut self, slot: Slot) -> u32 {
         let id = self.doc.nodes.len() as u32;
-        self.doc.nodes.push(node);
+        self.doc.nodes.push(slot);
         id
+    }
+
+    /// The span of `s`: where it sits in the payload text when it was
+    /// borrowed from it, else where it is copied to.
+    fn span<E: de::Error>(&mut self, s: &str) -> Result<Span, E> {
+        let text = self.doc.text;
+        let offset = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        if offset <= text.len() && s.len() <= text.len() - offset {
+            // Inside a text of at most `limit` (<= u32::MAX) bytes.
+            return Ok(Span {
+                start: offset as u32,
+                len: s.len() as u32,
+            });
+        }
+        self.copy(s)
+    }
+
+    /// Copies `s` (unescaped, or owned by serde_json) after the text.
+    fn copy<E: de::Error>(&mut self, s: &str) -> Result<Span, E> {
+        let start = self.doc.text.len() + self.doc.copies.len();
+        if s.len() > self.limit - start {
+            return Err(E::custom(TOO_LARGE));
+        }
+        self.doc.copies.push_str(s);
+        Ok(Span {
+            start: start as u32,
+            len: s.len() as u32,
+        })
+    }
+
+    fn push_string<E: de::Error>(&mut self, s: &str) -> Result<u32, E> {
+        let span = self.span(s)?;
+        Ok(self.push(Slot::String(span)))
+    }
+
+    fn push_number_text<E: de::Error>(&mut self, s: &str) -> Result<u32, E> {
+        let span = self.copy(s)?;
+        Ok(self.push(Slot::NumberText(span)))
     }
 }
 
@@ -203,36 +269,35 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<u32, E> {
-        Ok(self.builder.push(Node::Null))
+        Ok(self.builder.push(Slot::Null))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<u32, E> {
-        Ok(self.builder.push(Node::Bool(v)))
+        Ok(self.builder.push(Slot::Bool(v)))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
-        Ok(self.builder.push(Node::Number(Number::Unsigned(v))))
+        Ok(self.builder.push(Slot::Unsigned(Wide::new(v))))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
-        Ok(self.builder.push(Node::Number(Number::Signed(v))))
+        Ok(self.builder.push(Slot::Signed(Wide::new(v as u64))))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
-        let text = Cow::Owned(v.to_string());
-        Ok(self.builder.push(Node::Number(Number::Text(text))))
+        self.builder.push_number_text(&v.to_string())
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'a str) -> Result<u32, E> {
-        Ok(self.builder.push(Node::String(Cow::Borrowed(v))))
+        self.builder.push_string(v)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
-        Ok(self.builder.push(Node::String(Cow::Owned(v.to_owned()))))
+        self.builder.push_string(v)
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<u32, E> {
-        Ok(self.builder.push(Node::String(Cow::Owned(v))))
+        self.builder.push_string(&v)
     }
 
     fn visit_seq<A: SeqAccess<'a>>(mut self, mut seq: A) -> Result<u32, A::Error> {
@@ -241,7 +306,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         }
         if !self.keep {
             Skip::items(self.depth, seq)?;
-            return Ok(self.builder.push(Node::Skipped(Kind::Array)));
+            return Ok(self.builder.push(Slot::Skipped(Kind::Array)));
         }
         let mark = self.builder.scratch_items.len();
         let mut cursor = Cursor::default();
@@ -252,23 +317,21 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         let first = b.doc.items.len() as u32;
         b.doc.items.extend(b.scratch_items.drain(mark..));
         let len = b.doc.items.len() as u32 - first;
-        Ok(b.push(Node::Array { first, len }))
+        Ok(b.push(Slot::Array { first, len }))
     }
 
     fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<u32, A::Error> {
         let Some(first_key) = first_key(self.depth, &mut map)? else {
             let first = self.builder.doc.members.len() as u32;
-            return Ok(self.builder.push(Node::Object { first, len: 0 }));
+            return Ok(self.builder.push(Slot::Object { first, len: 0 }));
         };
         if first_key == NUMBER_TOKEN {
             let text: String = map.next_value()?;
-            return Ok(self
-                .builder
-                .push(Node::Number(Number::Text(Cow::Owned(text)))));
+            return self.builder.push_number_text(&text);
         }
         if !self.keep {
             Skip::members(self.depth, map)?;
-            return Ok(self.builder.push(Node::Skipped(Kind::Object)));
+            return Ok(self.builder.push(Slot::Skipped(Kind::Object)));
         }
         let mark = self.builder.scratch_members.len();
         let mut cursor = Cursor::default();
@@ -279,7 +342,8 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
                 map.next_value_seed(Skip { depth: child.depth })?;
             } else {
                 let id = map.next_value_seed(child)?;
-                self.builder.scratch_members.push((k, id));
+                let key = self.builder.span(&k)?;
+                self.builder.scratch_members.push(Member { key, id });
             }
             key = map.next_key_seed(KeySeed)?;
         }
@@ -287,7 +351,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         let first = b.doc.members.len() as u32;
         b.doc.members.extend(b.scratch_members.drain(mark..));
         let len = b.doc.members.len() as u32 - first;
-        Ok(b.push(Node::Object { first, len }))
+        Ok(b.push(Slot::Object { first, len }))
     }
 }
 
@@ -424,6 +488,7 @@ impl<'a> Visitor<'a> for KeySeed {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{Node, Number};
     use super::*;
 
     #[test]
@@ -431,7 +496,7 @@ mod tests {
         let text = r#"{"a":{"b":1},"content":{"x":{"id":"1","deep":{"z":1}}}}"#;
         let doc = parse(text, Extent::Detect(&["content"])).expect("parses");
         let root = doc.root();
-        assert_eq!(root.get("a").node(), Some(&Node::Skipped(Kind::Object)));
+        assert_eq!(root.get("a").node(), Some(Node::Skipped(Kind::Object)));
         let x = root.path(&["content", "x"]);
         assert_eq!(x.get("id").as_str(), Some("1"));
         assert_eq!(x.get("deep").kind(), Some(Kind::Object));
@@ -578,6 +643,64 @@ mod tests {
             parse(&many, Extent::Full).expect("array").root().len(),
             2 * MAX_RESERVATION + 1
         );
+    }
+
+    // issue 9 point 13: spans are u32 offsets, so a text (with its
+    // unescaped copies) beyond the addressable size is one clean error,
+    // never a wrapped offset. Shown with a small limit in place of 4 GiB.
+    #[test]
+    fn text_beyond_the_addressable_size_is_refused() {
+        let too_large = |text: &str, limit| {
+            let err = parse_within(text, Extent::Full, limit).expect_err("too large");
+            assert_eq!(err.message, TOO_LARGE, "{text} within {limit}");
+        };
+        let plain = r#"["ab","cd"]"#;
+        assert!(parse_within(plain, Extent::Full, plain.len()).is_ok());
+        too_large(plain, plain.len() - 1);
+        // Two escaped strings, unescaped into 3 + 3 bytes of copies.
+        let escaped = r#"["a\nb",{"c\td":1}]"#;
+        let doc = parse_within(escaped, Extent::Full, escaped.len() + 6).expect("fits");
+        assert_eq!(doc.root().index(0).as_str(), Some("a\nb"));
+        assert_eq!(doc.root().index(1).get("c\td").as_i64(), Some(1));
+        too_large(escaped, escaped.len() + 5);
+        // Number texts are copies too.
+        let number = "[1.50]";
+        assert!(parse_within(number, Extent::Full, number.len() + 4).is_ok());
+        too_large(number, number.len() + 3);
+    }
+
+    // issue 9 point 13: the compact arena reads back what was written:
+    // borrowed and unescaped strings and keys, 64-bit extremes, exact
+    // number texts, duplicate keys in order with the last one winning.
+    #[test]
+    fn compact_arena_reads_back_every_value() {
+        let text = r#"{"a":"x","\u0061":"y\u00e9","k\"":[18446744073709551615,-9223372036854775808,-0.0,1e400,true,null,""],"a":"z"}"#;
+        let doc = parse(text, Extent::Full).expect("parses");
+        let root = doc.root();
+        let keys: Vec<_> = root.members().map(|(k, v)| (k, v.as_str())).collect();
+        assert_eq!(
+            keys,
+            [
+                ("a", Some("x")),
+                ("a", Some("yé")),
+                ("k\"", None),
+                ("a", Some("z"))
+            ]
+        );
+        assert_eq!(root.get("a").as_str(), Some("z"));
+        let list = root.get("k\"");
+        assert_eq!(
+            list.index(0).node(),
+            Some(Node::Number(Number::Unsigned(u64::MAX)))
+        );
+        assert_eq!(list.index(1).as_i64(), Some(i64::MIN));
+        assert_eq!(list.index(2).scalar_text().as_deref(), Some("-0.0"));
+        assert_eq!(list.index(3).scalar_text().as_deref(), Some("1e+400"));
+        assert_eq!(list.index(4).as_bool(), Some(true));
+        assert!(list.index(5).is_null());
+        assert_eq!(list.index(6).as_str(), Some(""));
+        let round_trip = r#"{"a":"x","a":"yé","k\"":[18446744073709551615,-9223372036854775808,-0.0,1e+400,true,null,""],"a":"z"}"#;
+        assert_eq!(root.to_json(), round_trip);
     }
 
     #[test]

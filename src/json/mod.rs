@@ -1,10 +1,13 @@
 //! A compact, borrowing JSON document: one flat arena per payload instead of a
 //! heap-allocated `serde_json::Value` tree.
 //!
-//! Strings borrow from the payload text whenever they hold no escapes, numbers
-//! keep the exact text they were written with, and objects keep every member
-//! in order (duplicates included, the last one wins on lookup, as in
-//! `serde_json`). Every command reads payloads through [`Val`] handles.
+//! Strings, keys and number texts are `u32` spans into the payload text
+//! whenever they hold no escapes (into one buffer of unescaped copies
+//! otherwise), so a value costs 12 bytes of arena and a member 12 more
+//! (issue 9 point 13). Numbers keep the exact text they were written with,
+//! and objects keep every member in order (duplicates included, the last
+//! one wins on lookup, as in `serde_json`). Every command reads payloads
+//! through [`Val`] handles.
 
 mod build;
 mod depth;
@@ -18,13 +21,14 @@ use std::fmt;
 pub use build::{Extent, ParseError, parse};
 pub use pointer::Pointer;
 
-/// One JSON value in the arena.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node<'a> {
+/// One JSON value, as read from the arena: strings and number texts borrow
+/// from the payload text, or from the document's unescaped copies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Node<'d> {
     Null,
     Bool(bool),
-    Number(Number<'a>),
-    String(Cow<'a, str>),
+    Number(Number<'d>),
+    String(&'d str),
     /// `items[first..first + len]` are the element ids.
     Array {
         first: u32,
@@ -40,12 +44,12 @@ pub enum Node<'a> {
 }
 
 /// A JSON number, exactly as written.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Number<'a> {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Number<'d> {
     Unsigned(u64),
     Signed(i64),
     /// Anything that is not an `i64`/`u64`: fractions, exponents, huge integers.
-    Text(Cow<'a, str>),
+    Text(&'d str),
 }
 
 impl Number<'_> {
@@ -111,12 +115,67 @@ impl Kind {
     }
 }
 
+/// Where a string (or a number's text, or a key) is: bytes
+/// `start..start + len` of the payload text when it held no escape, or,
+/// from the payload's length on, of the document's buffer of unescaped
+/// copies (`Doc::copies`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// A 64-bit integer as two halves, so that a slot stays 4-byte aligned
+/// (12 bytes, not 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Wide([u32; 2]);
+
+impl Wide {
+    fn new(value: u64) -> Self {
+        Wide([value as u32, (value >> 32) as u32])
+    }
+
+    #[inline]
+    fn get(self) -> u64 {
+        u64::from(self.0[0]) | (u64::from(self.0[1]) << 32)
+    }
+}
+
+/// One value as the arena stores it: 12 bytes, read out as a [`Node`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    Null,
+    Bool(bool),
+    Unsigned(Wide),
+    Signed(Wide),
+    NumberText(Span),
+    String(Span),
+    Array { first: u32, len: u32 },
+    Object { first: u32, len: u32 },
+    Skipped(Kind),
+}
+
+/// One object member as the arena stores it: 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Member {
+    key: Span,
+    id: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Slot>() == 12);
+const _: () = assert!(std::mem::size_of::<Member>() == 12);
+
 /// A parsed payload: the arena plus the id of its root.
 #[derive(Debug, Default)]
 pub struct Doc<'a> {
-    nodes: Vec<Node<'a>>,
+    /// The payload text that spans point into.
+    text: &'a str,
+    /// Unescaped copies of the strings and keys that held escapes, and the
+    /// texts of numbers that serde_json hands over owned.
+    copies: String,
+    nodes: Vec<Slot>,
     items: Vec<u32>,
-    members: Vec<(Cow<'a, str>, u32)>,
+    members: Vec<Member>,
     root: u32,
 }
 
@@ -137,6 +196,36 @@ impl<'a> Doc<'a> {
     /// Whether the arena is empty (never, once parsed).
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
+    }
+
+    /// The text of a span.
+    #[inline(always)]
+    fn str(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        let len = span.len as usize;
+        match start.checked_sub(self.text.len()) {
+            None => &self.text[start..start + len],
+            Some(at) => &self.copies[at..at + len],
+        }
+    }
+
+    /// [`Doc::str`] that cannot panic (spans are valid by construction), so
+    /// that a value's text decoded and left unused costs nothing.
+    #[inline(always)]
+    fn str_or_empty(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        let end = start + span.len as usize;
+        let text = match start.checked_sub(self.text.len()) {
+            None => self.text.get(start..end),
+            Some(at) => self.copies.get(at..end - self.text.len()),
+        };
+        text.unwrap_or_default()
+    }
+
+    /// The members of the object stored at `first..first + len`.
+    #[inline]
+    fn members(&self, first: u32, len: u32) -> &[Member] {
+        &self.members[first as usize..first as usize + len as usize]
     }
 }
 
@@ -174,9 +263,26 @@ impl<'d, 'a> Val<'d, 'a> {
         }
     }
 
+    #[inline(always)]
+    fn slot(self) -> Option<Slot> {
+        self.id.map(|id| self.doc.nodes[id as usize])
+    }
+
     /// The node, unless the value is missing.
-    pub fn node(self) -> Option<&'d Node<'a>> {
-        self.id.map(|id| &self.doc.nodes[id as usize])
+    #[inline(always)]
+    pub fn node(self) -> Option<Node<'d>> {
+        let doc = self.doc;
+        Some(match self.slot()? {
+            Slot::Null => Node::Null,
+            Slot::Bool(b) => Node::Bool(b),
+            Slot::Unsigned(u) => Node::Number(Number::Unsigned(u.get())),
+            Slot::Signed(i) => Node::Number(Number::Signed(i.get() as i64)),
+            Slot::NumberText(span) => Node::Number(Number::Text(doc.str_or_empty(span))),
+            Slot::String(span) => Node::String(doc.str_or_empty(span)),
+            Slot::Array { first, len } => Node::Array { first, len },
+            Slot::Object { first, len } => Node::Object { first, len },
+            Slot::Skipped(kind) => Node::Skipped(kind),
+        })
     }
 
     /// Whether the value is absent from the payload.
@@ -186,38 +292,42 @@ impl<'d, 'a> Val<'d, 'a> {
 
     /// Whether the value is present and JSON `null`.
     pub fn is_null(self) -> bool {
-        matches!(self.node(), Some(Node::Null))
+        matches!(self.slot(), Some(Slot::Null))
     }
 
     /// Whether the value is absent or `null`.
     pub fn is_nothing(self) -> bool {
-        matches!(self.node(), None | Some(Node::Null))
+        matches!(self.slot(), None | Some(Slot::Null))
     }
 
     /// The JSON type, unless the value is missing.
+    #[inline]
     pub fn kind(self) -> Option<Kind> {
-        Some(match self.node()? {
-            Node::Null => Kind::Null,
-            Node::Bool(_) => Kind::Bool,
-            Node::Number(_) => Kind::Number,
-            Node::String(_) => Kind::String,
-            Node::Array { .. } => Kind::Array,
-            Node::Object { .. } => Kind::Object,
-            Node::Skipped(kind) => *kind,
+        Some(match self.slot()? {
+            Slot::Null => Kind::Null,
+            Slot::Bool(_) => Kind::Bool,
+            Slot::Unsigned(_) | Slot::Signed(_) | Slot::NumberText(_) => Kind::Number,
+            Slot::String(_) => Kind::String,
+            Slot::Array { .. } => Kind::Array,
+            Slot::Object { .. } => Kind::Object,
+            Slot::Skipped(kind) => kind,
         })
     }
 
     /// The member `key` of an object (the last one if the key repeats).
     pub fn get(self, key: &str) -> Self {
-        match self.node() {
-            Some(Node::Object { first, len }) => {
-                let members = &self.doc.members[*first as usize..(*first + *len) as usize];
-                match members.iter().rev().find(|(k, _)| k == key) {
-                    Some((_, id)) => self.at(*id),
-                    None => self.missing(),
-                }
-            }
-            _ => self.missing(),
+        let Some(Slot::Object { first, len }) = self.slot() else {
+            return self.missing();
+        };
+        let doc = self.doc;
+        let found = doc
+            .members(first, len)
+            .iter()
+            .rev()
+            .find(|m| m.key.len as usize == key.len() && doc.str(m.key) == key);
+        match found {
+            Some(m) => self.at(m.id),
+            None => self.missing(),
         }
     }
 
@@ -228,9 +338,9 @@ impl<'d, 'a> Val<'d, 'a> {
 
     /// The element `index` of an array.
     pub fn index(self, index: usize) -> Self {
-        match self.node() {
-            Some(Node::Array { first, len }) if index < *len as usize => {
-                self.at(self.doc.items[*first as usize + index])
+        match self.slot() {
+            Some(Slot::Array { first, len }) if index < len as usize => {
+                self.at(self.doc.items[first as usize + index])
             }
             _ => self.missing(),
         }
@@ -238,9 +348,9 @@ impl<'d, 'a> Val<'d, 'a> {
 
     /// The elements of an array (none for anything else).
     pub fn items(self) -> impl ExactSizeIterator<Item = Val<'d, 'a>> + 'd {
-        let ids: &'d [u32] = match self.node() {
-            Some(Node::Array { first, len }) => {
-                &self.doc.items[*first as usize..(*first + *len) as usize]
+        let ids: &'d [u32] = match self.slot() {
+            Some(Slot::Array { first, len }) => {
+                &self.doc.items[first as usize..first as usize + len as usize]
             }
             _ => &[],
         };
@@ -250,22 +360,26 @@ impl<'d, 'a> Val<'d, 'a> {
 
     /// The members of an object in payload order (none for anything else).
     pub fn members(self) -> impl ExactSizeIterator<Item = (&'d str, Val<'d, 'a>)> + 'd {
-        let members: &'d [(Cow<'a, str>, u32)] = match self.node() {
-            Some(Node::Object { first, len }) => {
-                &self.doc.members[*first as usize..(*first + *len) as usize]
-            }
+        let doc = self.doc;
+        let members: &'d [Member] = match self.slot() {
+            Some(Slot::Object { first, len }) => doc.members(first, len),
             _ => &[],
         };
-        let doc = self.doc;
-        members
-            .iter()
-            .map(move |(k, id)| (k.as_ref(), Val { doc, id: Some(*id) }))
+        members.iter().map(move |m| {
+            (
+                doc.str(m.key),
+                Val {
+                    doc,
+                    id: Some(m.id),
+                },
+            )
+        })
     }
 
     /// Number of elements or members; 0 for scalars and missing values.
     pub fn len(self) -> usize {
-        match self.node() {
-            Some(Node::Array { len, .. } | Node::Object { len, .. }) => *len as usize,
+        match self.slot() {
+            Some(Slot::Array { len, .. } | Slot::Object { len, .. }) => len as usize,
             _ => 0,
         }
     }
@@ -276,23 +390,24 @@ impl<'d, 'a> Val<'d, 'a> {
     }
 
     /// The string, if the value is one.
+    #[inline]
     pub fn as_str(self) -> Option<&'d str> {
-        match self.node()? {
-            Node::String(s) => Some(s.as_ref()),
+        match self.slot()? {
+            Slot::String(span) => Some(self.doc.str(span)),
             _ => None,
         }
     }
 
     /// The boolean, if the value is one.
     pub fn as_bool(self) -> Option<bool> {
-        match self.node()? {
-            Node::Bool(b) => Some(*b),
+        match self.slot()? {
+            Slot::Bool(b) => Some(b),
             _ => None,
         }
     }
 
     /// The number, if the value is one.
-    pub fn as_number(self) -> Option<&'d Number<'a>> {
+    pub fn as_number(self) -> Option<Number<'d>> {
         match self.node()? {
             Node::Number(n) => Some(n),
             _ => None,
@@ -308,8 +423,7 @@ impl<'d, 'a> Val<'d, 'a> {
     /// booleans `true`/`false`. `None` for null, missing and containers.
     pub fn scalar_text(self) -> Option<Cow<'d, str>> {
         match self.node()? {
-            Node::String(s) => Some(Cow::Borrowed(s.as_ref())),
-            Node::Number(Number::Text(t)) => Some(Cow::Borrowed(t.as_ref())),
+            Node::String(s) | Node::Number(Number::Text(s)) => Some(Cow::Borrowed(s)),
             Node::Number(n) => Some(Cow::Owned(n.to_string())),
             Node::Bool(true) => Some(Cow::Borrowed("true")),
             Node::Bool(false) => Some(Cow::Borrowed("false")),
@@ -327,7 +441,7 @@ impl<'d, 'a> Val<'d, 'a> {
     fn write_json(self, out: &mut String) {
         match self.node() {
             None | Some(Node::Null) => out.push_str("null"),
-            Some(Node::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Some(Node::Bool(b)) => out.push_str(if b { "true" } else { "false" }),
             Some(Node::Number(n)) => out.push_str(&n.to_string()),
             Some(Node::String(s)) => push_json_string(out, s),
             Some(Node::Skipped(_)) => out.push_str("\"…\""),

@@ -176,7 +176,7 @@ impl RowWriter<'_> {
     }
 
     fn payload_value(&mut self, value: Val<'_, '_>) {
-        match value.node() {
+        match value.node().as_ref() {
             None | Some(Node::Null | Node::Skipped(_)) => self.raw(b"null", b""),
             Some(Node::Bool(b)) => self.bool(*b),
             Some(Node::Number(n)) => self.number(n),
