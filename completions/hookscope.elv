@@ -50,7 +50,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         }
         &'hookscope;check'= {
             cand --format 'Output format'
-            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes'
+            cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         &'hookscope;summary'= {
             cand --section 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")'
             cand --format 'Output format'
-            cand --timezone 'Offset to show times in; PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too'
+            cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
@@ -80,7 +80,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         &'hookscope;show'= {
             cand --section 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")'
             cand --format 'Output format'
-            cand --timezone 'Offset to show times in; PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too'
+            cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
@@ -96,7 +96,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand --rows 'The entity to write one row per'
             cand --format 'Output format'
             cand --delimiter 'Field delimiter (one ASCII character) for csv and tsv'
-            cand --timezone 'Offset of PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes (findings)'
+            cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'

@@ -56,7 +56,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l format -d 
 json\t'One JSON object per payload per line'
 github\t'GitHub Actions workflow commands (::error / ::warning)'
 junit\t'JUnit XML, one testcase per payload'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -80,7 +80,7 @@ tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'Offset to show times in; PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -104,7 +104,7 @@ tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'Offset to show times in; PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it too' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -130,7 +130,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l format -d 'O
 tsv\t''
 jsonl\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l delimiter -d 'Field delimiter (one ASCII character) for csv and tsv' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes (findings)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''

@@ -231,6 +231,22 @@ pub enum DetectFormat {
     Json,
 }
 
+/// `--timezone`, one definition for every command that reads PipeRun's
+/// local datetimes.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Timezone {
+    /// The account's UTC offset: PipeRun's local `YYYY-MM-DD HH:MM:SS`
+    /// datetimes are read in it, and summary shows times in it.
+    #[arg(
+        long = "timezone",
+        value_name = "OFFSET",
+        default_value = "-03:00",
+        allow_hyphen_values = true,
+        value_parser = parse_offset
+    )]
+    pub offset: FixedOffset,
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
@@ -244,9 +260,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes.
-    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
-    pub timezone: FixedOffset,
+    #[command(flatten)]
+    pub timezone: Timezone,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -280,10 +295,8 @@ pub struct SummaryArgs {
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub format: SummaryFormat,
 
-    /// Offset to show times in; PipeRun's local `YYYY-MM-DD HH:MM:SS`
-    /// datetimes are read in it too.
-    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
-    pub timezone: FixedOffset,
+    #[command(flatten)]
+    pub timezone: Timezone,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -324,9 +337,8 @@ pub struct CsvArgs {
     #[arg(long)]
     pub formula_guard: bool,
 
-    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes (findings).
-    #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
-    pub timezone: FixedOffset,
+    #[command(flatten)]
+    pub timezone: Timezone,
 }
 
 /// `--delimiter`: one ASCII character other than a quote or a line break;

@@ -37,7 +37,7 @@ pub fn processor(args: &CheckArgs, settings: &Settings) -> impl Process + use<> 
         registry: settings.registry,
         provider: settings.provider,
         strict: args.strict,
-        timezone: args.timezone,
+        timezone: args.timezone.offset,
     };
     let (format, color) = (args.format, settings.color);
     move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {

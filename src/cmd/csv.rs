@@ -49,7 +49,7 @@ pub fn processor(
         registry,
         provider: settings.provider,
         strict: false,
-        timezone: args.timezone,
+        timezone: args.timezone.offset,
     };
     let row_format = format.clone();
     let extent = parse_extent(entity);

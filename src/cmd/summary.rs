@@ -25,7 +25,7 @@ pub fn run(args: &SummaryArgs, settings: &Settings, out: &mut dyn Write) -> Resu
 /// drive).
 pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<> {
     let options = Options {
-        offset: args.timezone,
+        offset: args.timezone.offset,
     };
     let view = View {
         color: settings.color,
