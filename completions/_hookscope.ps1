@@ -36,7 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Readable overview of each payload, section by section')
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Flatten payload entities into CSV, TSV or JSON Lines rows')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (or write all of them with --out-dir)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): hookscope(1), or a subcommand''s')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -133,6 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             break
         }
         'hookscope;man' {
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write every page (hookscope.1, hookscope-check.1, ...) into this folder instead')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value')
@@ -150,7 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Readable overview of each payload, section by section')
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Flatten payload entities into CSV, TSV or JSON Lines rows')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (or write all of them with --out-dir)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): hookscope(1), or a subcommand''s')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -382,12 +382,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-j -h -V --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --out-dir --provider --color --jobs --max-payload --help --version detect check summary csv completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -W "nuvidio piperun" -- "${cur}"))
                     return 0

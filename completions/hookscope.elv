@@ -33,7 +33,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand show 'Readable overview of each payload, section by section'
             cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
-            cand man 'Print the man page (roff)'
+            cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookscope;detect'= {
@@ -123,6 +123,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand --version 'Print version'
         }
         &'hookscope;man'= {
+            cand --out-dir 'Write every page (hookscope.1, hookscope-check.1, ...) into this folder instead'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
@@ -139,7 +140,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand summary 'Readable overview of each payload, section by section'
             cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
-            cand man 'Print the man page (roff)'
+            cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookscope;help;detect'= {

@@ -39,7 +39,7 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "summary" -d 'Re
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "show" -d 'Readable overview of each payload, section by section'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
-complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format' -r -f -a "text\t'SOURCE<TAB>PROVIDER<TAB>KIND'
 json\t'One JSON object per line: source, provider, kind, hook_type, complete'"
@@ -153,6 +153,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s j -l
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l out-dir -d 'Write every page (hookscope.1, hookscope-check.1, ...) into this folder instead' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -167,5 +168,5 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

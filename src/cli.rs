@@ -43,8 +43,18 @@ pub fn command(registry: &Registry) -> clap::Command {
         .mut_subcommands(|c| match c.get_name() {
             "summary" => c.mut_args(with("section", sections.clone())),
             "csv" => c.mut_args(with("rows", entities.clone())),
+            "man" => c.mut_args(with("page", man_pages())),
             _ => c,
         })
+}
+
+/// The subcommands that have a man page of their own.
+fn man_pages() -> PossibleValuesParser {
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    PossibleValuesParser::new(names)
 }
 
 /// Parses a command line (`argv[0]` first) against [`command`].
@@ -201,9 +211,27 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  hookscope man | man -l -")]
-    Man,
+    /// Print a man page (roff): hookscope(1), or a subcommand's.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope man | man -l -\n",
+        "  hookscope man check | man -l -\n",
+        "  hookscope man --out-dir /usr/local/share/man/man1"
+    ))]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (hookscope-COMMAND(1)); none
+    /// prints hookscope(1).
+    #[arg(value_name = "COMMAND", conflicts_with = "out_dir")]
+    pub page: Option<String>,
+
+    /// Write every page (hookscope.1, hookscope-check.1, ...) into this
+    /// folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

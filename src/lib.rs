@@ -86,7 +86,7 @@ pub fn run_to(cli: &Cli, registry: Registry, out: &mut dyn io::Write) -> Result<
         Command::Summary(args) => cmd::summary::run(args, &settings, out)?,
         Command::Csv(args) => cmd::csv::run(args, &settings, out)?,
         Command::Completions(args) => cmd::completions::run(args, &registry, out)?,
-        Command::Man => cmd::man::run(&registry, out)?,
+        Command::Man(args) => cmd::man::run(args, &registry, out)?,
     })
 }
 
