@@ -102,7 +102,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__check)
-            opts="-j -h -V --format --strict --timezone --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --format --strict --allow --warn --deny --config --no-config --timezone --provider --color --jobs --max-payload --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -110,6 +110,22 @@ _hookscope() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timezone)

@@ -50,6 +50,10 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         }
         &'hookscope;check'= {
             cand --format 'Output format'
+            cand --allow 'Ignore findings of CODE (repeatable); `CODE:/pointer/pattern` only where the pointer matches (`*` one segment, `**` any number)'
+            cand --warn 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)'
+            cand --deny 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)'
+            cand --config 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)'
             cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
@@ -57,6 +61,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
             cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
             cand --strict 'Fail on warnings too, and report fields no description knows'
+            cand --no-config 'Ignore any hookscope.toml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

@@ -56,6 +56,10 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l format -d 
 json\t'One JSON object per payload per line'
 github\t'GitHub Actions workflow commands (::error / ::warning)'
 junit\t'JUnit XML, one testcase per payload'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l allow -d 'Ignore findings of CODE (repeatable); `CODE:/pointer/pattern` only where the pointer matches (`*` one segment, `**` any number)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l warn -d 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l deny -d 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l config -d 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
@@ -65,6 +69,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l strict -d 'Fail on warnings too, and report fields no description knows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l no-config -d 'Ignore any hookscope.toml'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l section -d 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")' -r -f -a "overview\t'Both: the main facts of the call or talk'

@@ -288,6 +288,28 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// Ignore findings of CODE (repeatable); `CODE:/pointer/pattern` only
+    /// where the pointer matches (`*` one segment, `**` any number).
+    #[arg(long, value_name = "CODE[:POINTER]")]
+    pub allow: Vec<String>,
+
+    /// Report findings of CODE as warnings (repeatable; `CODE:/pattern`).
+    #[arg(long, value_name = "CODE[:POINTER]")]
+    pub warn: Vec<String>,
+
+    /// Report findings of CODE as errors (repeatable; `CODE:/pattern`).
+    #[arg(long, value_name = "CODE[:POINTER]")]
+    pub deny: Vec<String>,
+
+    /// The policy file (default: hookscope.toml here or in the nearest
+    /// parent folder, up to the repository root).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<std::path::PathBuf>,
+
+    /// Ignore any hookscope.toml.
+    #[arg(long)]
+    pub no_config: bool,
+
     #[command(flatten)]
     pub timezone: Timezone,
 }

@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
                 return;
             };
             let settings = common::settings(true, 80);
-            let process = hookscope::cmd::check::processor(&args, &settings);
+            let process = hookscope::cmd::check::processor(
+                &args,
+                &settings,
+                hookscope::check::policy::Policy::default(),
+            );
             common::run(data, &process);
         }
     }

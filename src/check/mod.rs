@@ -1,6 +1,7 @@
 //! Validation: findings, their codes, and the engine that walks a payload
 //! against its provider's description ([`crate::schema`]).
 
+pub mod policy;
 mod rules;
 mod walk;
 

@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::Status;
+use crate::check::policy::{self, Action, Policy};
 use crate::check::{CheckOptions, check_payload};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::input::Payload;
@@ -13,7 +14,7 @@ use crate::render::check as render;
 use crate::settings::Settings;
 
 pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
-    let process = processor(args, settings);
+    let process = processor(args, settings, policy(args)?);
     let format = args.format;
     if format == CheckFormat::Junit {
         let mut cases = Vec::new();
@@ -30,19 +31,46 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result
     Ok(status)
 }
 
+/// The policy: `hookscope.toml` (named, or found from the current folder
+/// up to the repository root, unless `--no-config`), then `--allow`,
+/// `--warn` and `--deny`.
+pub fn policy(args: &CheckArgs) -> Result<Policy> {
+    let mut policy = Policy::default();
+    let file = match (&args.config, args.no_config) {
+        (Some(file), _) => Some(file.clone()),
+        (None, true) => None,
+        (None, false) => std::env::current_dir()
+            .ok()
+            .and_then(|dir| policy::find_config(&dir)),
+    };
+    if let Some(file) = file {
+        policy.add_file(&file)?;
+    }
+    let lists = [
+        (Action::Allow, &args.allow),
+        (Action::Warn, &args.warn),
+        (Action::Deny, &args.deny),
+    ];
+    for (action, specs) in lists {
+        policy.add(action, specs).map_err(anyhow::Error::msg)?;
+    }
+    Ok(policy)
+}
+
 /// The per-payload work of `hookscope check` (also what the fuzz targets
 /// drive): validate, count, render the payload's report.
-pub fn processor(args: &CheckArgs, settings: &Settings) -> impl Process + use<> {
+pub fn processor(args: &CheckArgs, settings: &Settings, policy: Policy) -> impl Process + use<> {
     let options = CheckOptions {
         registry: settings.registry,
         provider: settings.provider,
-        strict: args.strict,
+        strict: policy.walks_strict(args.strict),
         timezone: args.timezone.offset,
     };
-    let (format, color) = (args.format, settings.color);
+    let (format, color, strict) = (args.format, settings.color, args.strict);
     move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-        let report = check_payload(payload, &options);
-        let valid = report.passes(options.strict);
+        let mut report = check_payload(payload, &options);
+        policy.settle(&mut report.findings, strict);
+        let valid = report.passes(strict);
         tally.errors += report.errors() as u64;
         tally.warnings += report.warnings() as u64;
         tally.bad += u64::from(!valid);
