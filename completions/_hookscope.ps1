@@ -59,6 +59,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)')
             [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Report only findings this baseline file does not hold (matched by payload identity, code and pointer, not by line)')
+            [CompletionResult]::new('--write-baseline', '--write-baseline', [CompletionResultType]::ParameterName, 'Record today''s findings (after the policy) in FILE, and exit 0')
             [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)')

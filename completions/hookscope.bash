@@ -102,7 +102,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__check)
-            opts="-j -h -V --format --strict --allow --warn --deny --config --no-config --timezone --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --format --strict --allow --warn --deny --config --no-config --baseline --write-baseline --timezone --provider --color --jobs --max-payload --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -125,6 +125,14 @@ _hookscope() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write-baseline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

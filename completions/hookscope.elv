@@ -54,6 +54,8 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand --warn 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)'
             cand --deny 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)'
             cand --config 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)'
+            cand --baseline 'Report only findings this baseline file does not hold (matched by payload identity, code and pointer, not by line)'
+            cand --write-baseline 'Record today''s findings (after the policy) in FILE, and exit 0'
             cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'

@@ -60,6 +60,8 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l allow -d '
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l warn -d 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l deny -d 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l config -d 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l baseline -d 'Report only findings this baseline file does not hold (matched by payload identity, code and pointer, not by line)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l write-baseline -d 'Record today\'s findings (after the policy) in FILE, and exit 0' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"

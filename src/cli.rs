@@ -310,6 +310,15 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_config: bool,
 
+    /// Report only findings this baseline file does not hold (matched by
+    /// payload identity, code and pointer, not by line).
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<std::path::PathBuf>,
+
+    /// Record today's findings (after the policy) in FILE, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub timezone: Timezone,
 }

@@ -21,6 +21,8 @@ pub struct Tally {
     pub bad: u64,
     pub errors: u64,
     pub warnings: u64,
+    /// Findings a baseline accepted (`check --baseline`).
+    pub baselined: u64,
 }
 
 impl Tally {
@@ -29,6 +31,7 @@ impl Tally {
         self.bad += other.bad;
         self.errors += other.errors;
         self.warnings += other.warnings;
+        self.baselined += other.baselined;
     }
 }
 

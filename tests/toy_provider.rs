@@ -33,6 +33,7 @@ static TOY: Provider = Provider {
     recognise,
     force: |_| Kind::named("box"),
     detect_keys: &[],
+    identity: hookscope::provider::no_identity,
     root: &TOY_FIELDS,
     shapes: &[&TOY_SHAPE],
     shape: |_| (&TOY_SHAPE, false),

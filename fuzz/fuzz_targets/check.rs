@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
             let process = hookscope::cmd::check::processor(
                 &args,
                 &settings,
-                hookscope::check::policy::Policy::default(),
+                hookscope::cmd::check::Verdicts::default(),
             );
             common::run(data, &process);
         }

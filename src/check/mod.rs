@@ -1,6 +1,7 @@
 //! Validation: findings, their codes, and the engine that walks a payload
 //! against its provider's description ([`crate::schema`]).
 
+pub mod baseline;
 pub mod policy;
 mod rules;
 mod walk;
@@ -305,6 +306,9 @@ pub struct CheckOptions {
 pub struct Report {
     pub detection: Option<Detection>,
     pub findings: Vec<Finding>,
+    /// What identifies the payload across captures, as its provider says
+    /// (a talk's id and tracking number; a hook's type and content id).
+    pub identity: Option<String>,
 }
 
 impl Report {
@@ -347,6 +351,7 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
                 pointer: String::new(),
                 message: err.to_string(),
             }],
+            identity: None,
         },
     }
 }
@@ -357,9 +362,11 @@ pub fn check_doc(doc: &Doc<'_>, options: &CheckOptions) -> Report {
     match detect::detect(root, &options.registry, options.provider) {
         Ok(detection) => {
             let findings = validate(root, &detection, options);
+            let identity = (detection.provider.identity)(root);
             Report {
                 detection: Some(detection),
                 findings,
+                identity,
             }
         }
         Err(message) => Report {
@@ -370,6 +377,7 @@ pub fn check_doc(doc: &Doc<'_>, options: &CheckOptions) -> Report {
                 pointer: String::new(),
                 message,
             }],
+            identity: None,
         },
     }
 }

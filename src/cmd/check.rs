@@ -1,10 +1,13 @@
 //! `hookscope check`: validate every payload and report the findings.
 
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 
 use crate::Status;
+use crate::check::baseline::{self, Baseline, Entry};
 use crate::check::policy::{self, Action, Policy};
 use crate::check::{CheckOptions, check_payload};
 use crate::cli::{CheckArgs, CheckFormat};
@@ -14,8 +17,33 @@ use crate::render::check as render;
 use crate::settings::Settings;
 
 pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
-    let process = processor(args, settings, policy(args)?);
+    let verdicts = verdicts(args)?;
+    let record = verdicts.record.clone();
+    let process = processor(args, settings, verdicts);
     let format = args.format;
+    if let (Some(path), Some(record)) = (&args.write_baseline, record) {
+        let outcome = pipeline::run(
+            &args.inputs.inputs,
+            settings,
+            &mut std::io::sink(),
+            &process,
+        )?;
+        let entries = record
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a worker failed"))?;
+        baseline::write(path, &entries)?;
+        crate::diagnostics::line(&format!(
+            "hookscope: wrote {} findings of {} payloads to {}",
+            entries.len(),
+            outcome.tally.payloads,
+            crate::text::Escaped(&path.display().to_string())
+        ));
+        return Ok(if outcome.trouble {
+            Status::Trouble
+        } else {
+            Status::Ok
+        });
+    }
     if format == CheckFormat::Junit {
         let mut cases = Vec::new();
         let outcome = pipeline::run(&args.inputs.inputs, settings, &mut cases, &process)?;
@@ -25,10 +53,31 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result
     let outcome = pipeline::run(&args.inputs.inputs, settings, out, &process)?;
     let status = Status::of(&outcome);
     if format == CheckFormat::Text && !outcome.closed {
-        let written = render::text_totals(&outcome.tally, settings.color, out);
+        let baseline = args.baseline.is_some();
+        let written = render::text_totals(&outcome.tally, baseline, settings.color, out);
         return crate::keep_status(status, written);
     }
     Ok(status)
+}
+
+/// What settles a payload's findings after the check: the policy, the
+/// baseline they are compared with, and where `--write-baseline` records
+/// them.
+#[derive(Debug, Default)]
+pub struct Verdicts {
+    pub policy: Policy,
+    pub baseline: Option<Baseline>,
+    pub record: Option<Arc<Mutex<BTreeSet<Entry>>>>,
+}
+
+fn verdicts(args: &CheckArgs) -> Result<Verdicts> {
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let record = args.write_baseline.as_ref().map(|_| Arc::default());
+    Ok(Verdicts {
+        policy: policy(args)?,
+        baseline,
+        record,
+    })
 }
 
 /// The policy: `hookscope.toml` (named, or found from the current folder
@@ -59,7 +108,16 @@ pub fn policy(args: &CheckArgs) -> Result<Policy> {
 
 /// The per-payload work of `hookscope check` (also what the fuzz targets
 /// drive): validate, count, render the payload's report.
-pub fn processor(args: &CheckArgs, settings: &Settings, policy: Policy) -> impl Process + use<> {
+pub fn processor(
+    args: &CheckArgs,
+    settings: &Settings,
+    verdicts: Verdicts,
+) -> impl Process + use<> {
+    let Verdicts {
+        policy,
+        baseline,
+        record,
+    } = verdicts;
     let options = CheckOptions {
         registry: settings.registry,
         provider: settings.provider,
@@ -70,6 +128,15 @@ pub fn processor(args: &CheckArgs, settings: &Settings, policy: Policy) -> impl 
     move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
         let mut report = check_payload(payload, &options);
         policy.settle(&mut report.findings, strict);
+        if baseline.is_some() || record.is_some() {
+            let identity = baseline::identity(&report, payload.bytes());
+            if let Some(baseline) = &baseline {
+                tally.baselined += baseline.filter(&identity, &mut report.findings) as u64;
+            }
+            if let Some(Ok(mut record)) = record.as_ref().map(|r| r.lock()) {
+                record.extend(report.findings.iter().map(|f| Entry::new(&identity, f)));
+            }
+        }
         let valid = report.passes(strict);
         tally.errors += report.errors() as u64;
         tally.warnings += report.warnings() as u64;

@@ -53,6 +53,9 @@ pub struct Provider {
     pub recognise: for<'d, 'a> fn(Val<'d, 'a>) -> Recognition,
     /// The kind of a payload `--provider` forces to this provider.
     pub force: for<'d, 'a> fn(Val<'d, 'a>) -> Kind,
+    /// What identifies a payload across captures (for `check --baseline`),
+    /// or `None` when it carries nothing that does.
+    pub identity: for<'d, 'a> fn(Val<'d, 'a>) -> Option<String>,
     /// The top-level keys whose members [`Provider::recognise`] reads
     /// (detection's parse builds them and their children's members).
     pub detect_keys: &'static [&'static str],
@@ -107,6 +110,25 @@ impl Serialize for Provider {
 
 /// A rule hook for providers without rules of their own.
 pub fn no_rules(_: &'static str, _: &Pointer, _: Val<'_, '_>, _: &mut Vec<Finding>) {}
+
+/// The identity of payloads that carry none of their own: their bytes'
+/// hash stands in (see `check --baseline`).
+pub fn no_identity(_: Val<'_, '_>) -> Option<String> {
+    None
+}
+
+/// `name=value` pairs of the scalars at these paths, the identity of a
+/// payload (absent ones left out; `None` when all are).
+pub fn identity_of(root: Val<'_, '_>, paths: &[&[&str]]) -> Option<String> {
+    let parts: Vec<String> = paths
+        .iter()
+        .filter_map(|path| {
+            let value = root.path(path);
+            (!value.is_nothing()).then(|| format!("{}={}", path.join("."), value.to_json()))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
 
 /// A precheck for providers without one.
 pub fn no_precheck(_: Val<'_, '_>, _: &Kind, _: &mut Vec<Finding>) {}

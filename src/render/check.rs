@@ -39,8 +39,9 @@ pub fn text(source: &Source<'_>, report: &Report, color: bool, out: &mut Vec<u8>
     Ok(())
 }
 
-/// `N payloads: V valid, I invalid (E errors, W warnings)`.
-pub fn text_totals(tally: &Tally, color: bool, out: &mut dyn Write) -> Result<()> {
+/// `N payloads: V valid, I invalid (E errors, W warnings)`, and with a
+/// baseline `; B findings matched the baseline`.
+pub fn text_totals(tally: &Tally, baseline: bool, color: bool, out: &mut dyn Write) -> Result<()> {
     let invalid = tally.bad;
     let valid = tally.payloads - invalid;
     let plural = |n: u64, one: &str, many: &str| {
@@ -56,6 +57,12 @@ pub fn text_totals(tally: &Tally, color: bool, out: &mut dyn Write) -> Result<()
         plural(tally.errors, "error", "errors"),
         plural(tally.warnings, "warning", "warnings"),
     );
+    let line = if baseline {
+        let matched = plural(tally.baselined, "finding", "findings");
+        format!("{line}; {matched} matched the baseline")
+    } else {
+        line
+    };
     let role = if invalid > 0 { Role::Error } else { Role::Good };
     writeln!(out, "{}", paint(&line, role, color))?;
     Ok(())

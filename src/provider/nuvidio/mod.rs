@@ -24,6 +24,7 @@ pub static NUVIDIO: Provider = Provider {
     recognise,
     force: kind,
     detect_keys: &["content"],
+    identity: |root| crate::provider::identity_of(root, &[&["hookType"], &["content", "id"]]),
     // `content` typed by the complete description (`ENVELOPE` leaves it
     // free-form): the incomplete form's references are among its fields.
     root: &fields::COMPLETE_ROOT,

@@ -23,6 +23,7 @@ pub static PIPERUN: Provider = Provider {
     recognise,
     force: |_| Kind::named("talk"),
     detect_keys: &[],
+    identity: |root| crate::provider::identity_of(root, &[&["id"], &["tracking_number"]]),
     root: &fields::TALK,
     shapes: &[&fields::TALK_SHAPE],
     shape,
