@@ -116,6 +116,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SIZE", default_value = "256M",
           value_parser = parse_size)]
     pub max_payload: u64,
+
+    /// Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders
+    /// given as inputs (at any depth, in sorted order).
+    #[arg(long, short = 'r', global = true)]
+    pub recursive: bool,
 }
 
 /// `1048576`, `64K`, `256M`, `1G` (also `KiB`, `MiB`, `GiB`; any case).

@@ -75,6 +75,7 @@ pub fn run(
 ) -> Result<Outcome> {
     let reading = ReadOptions {
         max_payload: settings.max_payload,
+        recursive: settings.recursive,
     };
     if settings.jobs <= 1 {
         run_serial(inputs, reading, out, process)

@@ -54,6 +54,7 @@ pub fn settings(color: bool, width: usize) -> Settings {
         registry: Registry::builtin(),
         provider: None,
         max_payload: hookscope::input::DEFAULT_MAX_PAYLOAD,
+        recursive: false,
     }
 }
 

@@ -4,6 +4,7 @@
 //! a later payload on the same line), handed out in batches so that they can
 //! be processed in parallel and written in input order.
 
+mod folder;
 mod frame;
 
 use std::fmt;
@@ -290,12 +291,15 @@ pub struct ReadOptions {
     /// Payloads longer than this many bytes are reported and skipped (`0`:
     /// no limit).
     pub max_payload: u64,
+    /// Folders stand for the payload files inside them.
+    pub recursive: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_payload: DEFAULT_MAX_PAYLOAD,
+            recursive: false,
         }
     }
 }
@@ -321,11 +325,20 @@ pub fn read_all(
     } else {
         inputs
     };
-    for name in inputs {
-        let name: Arc<str> = Arc::from(name.as_str());
-        match open(&name) {
-            Ok((reader, gzip)) => read_one(name, reader, gzip, options, &mut sink)?,
-            Err(err) => sink(Event::Trouble(err))?,
+    for given in inputs {
+        let files = match folder::expand(given, options.recursive) {
+            Ok(files) => files,
+            Err(err) => {
+                sink(Event::Trouble(err))?;
+                continue;
+            }
+        };
+        for name in files {
+            let name: Arc<str> = Arc::from(name.as_str());
+            match open(&name) {
+                Ok((reader, gzip)) => read_one(name, reader, gzip, options, &mut sink)?,
+                Err(err) => sink(Event::Trouble(err))?,
+            }
         }
     }
     Ok(())
