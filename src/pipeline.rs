@@ -23,6 +23,8 @@ pub struct Tally {
     pub warnings: u64,
     /// Findings a baseline accepted (`check --baseline`).
     pub baselined: u64,
+    /// Inputs that could not be opened or read.
+    pub unreadable: u64,
 }
 
 impl Tally {
@@ -32,6 +34,7 @@ impl Tally {
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.baselined += other.baselined;
+        self.unreadable += other.unreadable;
     }
 }
 
@@ -57,6 +60,12 @@ pub struct Output {
 /// Processes one payload: appends its output, counts it.
 pub trait Process: Sync {
     fn process(&self, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally);
+
+    /// An input that could not be opened or read: its diagnostic goes to
+    /// stderr in any case; a format that reports every input (check's)
+    /// also writes it here.
+    fn trouble(&self, _input: &str, _error: &anyhow::Error, _out: &mut Output, _tally: &mut Tally) {
+    }
 }
 
 impl<F: Fn(&Payload<'_>, &mut Output, &mut Tally) + Sync> Process for F {
@@ -127,7 +136,7 @@ fn run_serial(
 /// A processed batch, or an input's trouble, ready to be written.
 enum Done {
     Output(Output, Tally),
-    Trouble(anyhow::Error),
+    Trouble(anyhow::Error, Output, Tally),
 }
 
 impl Done {
@@ -137,7 +146,11 @@ impl Done {
                 let (bytes, tally) = run_batch(&batch, process);
                 Done::Output(bytes, tally)
             }
-            Event::Trouble(err) => Done::Trouble(err),
+            Event::Trouble { input, error } => {
+                let (mut output, mut tally) = (Output::default(), Tally::default());
+                process.trouble(&input, &error, &mut output, &mut tally);
+                Done::Trouble(error, output, tally)
+            }
         }
     }
 }
@@ -152,11 +165,12 @@ impl Outcome {
                 self.tally.add(tally);
                 emit(&bytes, out)
             }
-            Done::Trouble(err) => {
+            Done::Trouble(err, output, tally) => {
                 self.trouble = true;
+                self.tally.add(tally);
                 let flushed = out.flush().context(WRITE_FAILED);
                 diagnostics::error(&err);
-                flushed
+                flushed.and_then(|()| emit(&output, out))
             }
         };
         match written {

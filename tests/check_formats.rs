@@ -61,3 +61,48 @@ fn no_raw_control_characters_in_any_format() {
         "{text}"
     );
 }
+
+/// An input that cannot be read is a JUnit test case with an `<error>`,
+/// counted in the document's `errors` (the dashboard must not go green).
+#[test]
+fn junit_counts_unreadable_inputs_as_errors() {
+    let out = Command::cargo_bin("hookscope")
+        .expect("binary")
+        .args([
+            "check",
+            "--format",
+            "junit",
+            BATCH,
+            "/nonexistent/hooks.json",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let xml = String::from_utf8(out.stdout).expect("UTF-8 output");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut errors, mut declared, mut cases) = (0, Vec::new(), 0);
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Eof => break,
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                match e.name().as_ref() {
+                    "error" => errors += 1,
+                    "testcase" => cases += 1,
+                    "testsuite" | "testsuites" => {
+                        let attr = e
+                            .try_get_attribute("errors")
+                            .expect("attributes")
+                            .expect("an errors count");
+                        declared.push(attr.value.to_string());
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(errors, 1);
+    assert_eq!(cases, 4);
+    assert_eq!(declared, ["1", "1"]);
+}

@@ -37,6 +37,12 @@ pub const CODES: &[CodeDoc] = &[
         "not a NuVidio or PipeRun payload: top-level keys are a, b",
     ),
     CodeDoc::new(
+        Code::UnreadableInput,
+        Severity::Error,
+        "an input that cannot be opened or read (exit status 2); check's json, junit and github formats report it too",
+        "missing.json: cannot open: No such file or directory (os error 2)",
+    ),
+    CodeDoc::new(
         Code::MissingField,
         Severity::Error,
         "a required field is absent",
@@ -176,6 +182,7 @@ pub enum Code {
     JsonSyntax,
     PayloadTooLarge,
     UnknownProvider,
+    UnreadableInput,
     MissingField,
     NullField,
     WrongType,
@@ -214,6 +221,7 @@ impl Code {
             Code::JsonSyntax => "json-syntax",
             Code::PayloadTooLarge => "payload-too-large",
             Code::UnknownProvider => "unknown-provider",
+            Code::UnreadableInput => "unreadable-input",
             Code::MissingField => "missing-field",
             Code::NullField => "null-field",
             Code::WrongType => "wrong-type",

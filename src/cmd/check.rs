@@ -9,11 +9,12 @@ use anyhow::Result;
 use crate::Status;
 use crate::check::baseline::{self, Baseline, Entry};
 use crate::check::policy::{self, Action, Policy};
-use crate::check::{CheckOptions, check_payload};
+use crate::check::{CheckOptions, Code, Finding, Report, check_payload};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::input::Payload;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::render::check as render;
+use crate::schema::Severity;
 use crate::settings::Settings;
 
 pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
@@ -107,48 +108,89 @@ pub fn policy(args: &CheckArgs) -> Result<Policy> {
 }
 
 /// The per-payload work of `hookscope check` (also what the fuzz targets
-/// drive): validate, count, render the payload's report.
-pub fn processor(
-    args: &CheckArgs,
-    settings: &Settings,
-    verdicts: Verdicts,
-) -> impl Process + use<> {
-    let Verdicts {
-        policy,
-        baseline,
-        record,
-    } = verdicts;
+/// drive): validate, settle by the policy and baseline, count, render.
+pub fn processor(args: &CheckArgs, settings: &Settings, verdicts: Verdicts) -> CheckProcess {
     let options = CheckOptions {
         registry: settings.registry,
         provider: settings.provider,
-        strict: policy.walks_strict(args.strict),
+        strict: verdicts.policy.walks_strict(args.strict),
         timezone: args.timezone.offset,
     };
-    let (format, color, strict) = (args.format, settings.color, args.strict);
-    move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-        let mut report = check_payload(payload, &options);
-        policy.settle(&mut report.findings, strict);
-        if baseline.is_some() || record.is_some() {
-            let identity = baseline::identity(&report, payload.bytes());
-            if let Some(baseline) = &baseline {
-                tally.baselined += baseline.filter(&identity, &mut report.findings) as u64;
-            }
-            if let Some(Ok(mut record)) = record.as_ref().map(|r| r.lock()) {
-                record.extend(report.findings.iter().map(|f| Entry::new(&identity, f)));
-            }
+    CheckProcess {
+        options,
+        verdicts,
+        format: args.format,
+        color: settings.color,
+        strict: args.strict,
+    }
+}
+
+/// `hookscope check`'s [`Process`]: payloads, and inputs that cannot be
+/// read, which every format reports.
+#[derive(Debug)]
+pub struct CheckProcess {
+    options: CheckOptions,
+    verdicts: Verdicts,
+    format: CheckFormat,
+    color: bool,
+    strict: bool,
+}
+
+impl CheckProcess {
+    /// The payload's findings after the policy and the baseline.
+    fn settle(&self, payload: &Payload<'_>, report: &mut Report, tally: &mut Tally) {
+        let Verdicts {
+            policy,
+            baseline,
+            record,
+        } = &self.verdicts;
+        policy.settle(&mut report.findings, self.strict);
+        if baseline.is_none() && record.is_none() {
+            return;
         }
-        let valid = report.passes(strict);
+        let identity = baseline::identity(report, payload.bytes());
+        if let Some(baseline) = baseline {
+            tally.baselined += baseline.filter(&identity, &mut report.findings) as u64;
+        }
+        if let Some(Ok(mut record)) = record.as_ref().map(|r| r.lock()) {
+            record.extend(report.findings.iter().map(|f| Entry::new(&identity, f)));
+        }
+    }
+}
+
+impl Process for CheckProcess {
+    fn process(&self, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally) {
+        let mut report = check_payload(payload, &self.options);
+        self.settle(payload, &mut report, tally);
+        let valid = report.passes(self.strict);
         tally.errors += report.errors() as u64;
         tally.warnings += report.warnings() as u64;
         tally.bad += u64::from(!valid);
         let source = &payload.source;
         let data = &mut out.data;
         // Rendering into a Vec only fails on a serializer bug; keep going.
-        let _ = match format {
-            CheckFormat::Text => render::text(source, &report, color, data),
+        let _ = match self.format {
+            CheckFormat::Text => render::text(source, &report, self.color, data),
             CheckFormat::Json => render::json(source, &report, valid, data),
             CheckFormat::Github => render::github(source, &report, data),
             CheckFormat::Junit => render::junit_case(source, &report, valid, data),
+        };
+    }
+
+    fn trouble(&self, input: &str, error: &anyhow::Error, out: &mut Output, tally: &mut Tally) {
+        tally.unreadable += 1;
+        let finding = Finding {
+            severity: Severity::Error,
+            code: Code::UnreadableInput,
+            pointer: String::new(),
+            message: format!("{error:#}"),
+        };
+        let data = &mut out.data;
+        let _ = match self.format {
+            CheckFormat::Text => Ok(()),
+            CheckFormat::Json => render::json_unreadable(input, &finding, data),
+            CheckFormat::Github => render::github_unreadable(input, &finding, data),
+            CheckFormat::Junit => render::junit_unreadable(input, &finding, data),
         };
     }
 }

@@ -310,7 +310,10 @@ pub enum Event {
     Batch(Batch),
     /// An input could not be opened or read to its end; the payloads read
     /// before the failure came in earlier batches.
-    Trouble(anyhow::Error),
+    Trouble {
+        input: Arc<str>,
+        error: anyhow::Error,
+    },
 }
 
 /// Reads every input in turn and hands out batches of payloads.
@@ -328,8 +331,9 @@ pub fn read_all(
     for given in inputs {
         let files = match folder::expand(given, options.recursive) {
             Ok(files) => files,
-            Err(err) => {
-                sink(Event::Trouble(err))?;
+            Err(error) => {
+                let input = Arc::from(given.as_str());
+                sink(Event::Trouble { input, error })?;
                 continue;
             }
         };
@@ -337,7 +341,7 @@ pub fn read_all(
             let name: Arc<str> = Arc::from(name.as_str());
             match open(&name) {
                 Ok((reader, gzip)) => read_one(name, reader, gzip, options, &mut sink)?,
-                Err(err) => sink(Event::Trouble(err))?,
+                Err(error) => sink(Event::Trouble { input: name, error })?,
             }
         }
     }
@@ -404,8 +408,8 @@ fn read_one(
                 Escaped(&name)
             )
         };
-        let err = anyhow::Error::new(err).context(what);
-        sink(Event::Trouble(err))?;
+        let error = anyhow::Error::new(err).context(what);
+        sink(Event::Trouble { input: name, error })?;
     }
     Ok(())
 }

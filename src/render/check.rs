@@ -57,6 +57,10 @@ pub fn text_totals(tally: &Tally, baseline: bool, color: bool, out: &mut dyn Wri
         plural(tally.errors, "error", "errors"),
         plural(tally.warnings, "warning", "warnings"),
     );
+    let line = match tally.unreadable {
+        0 => line,
+        n => format!("{line}; {} could not be read", plural(n, "input", "inputs")),
+    };
     let line = if baseline {
         let matched = plural(tally.baselined, "finding", "findings");
         format!("{line}; {matched} matched the baseline")
@@ -91,6 +95,54 @@ pub fn json(source: &Source<'_>, report: &Report, valid: bool, out: &mut Vec<u8>
         findings: &report.findings,
     };
     serde_json::to_writer(&mut *out, &row)?;
+    out.push(b'\n');
+    Ok(())
+}
+
+/// An input that cannot be read, as a payload entry with its one finding.
+pub fn json_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> Result<()> {
+    let row = JsonReport {
+        source: input.to_string(),
+        provider: None,
+        kind: None,
+        valid: false,
+        errors: 1,
+        warnings: 0,
+        findings: std::slice::from_ref(finding),
+    };
+    serde_json::to_writer(&mut *out, &row)?;
+    out.push(b'\n');
+    Ok(())
+}
+
+/// An input that cannot be read: `::error file=F,title=unreadable-input::MSG`.
+pub fn github_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> Result<()> {
+    writeln!(
+        out,
+        "::error file={},title={}::{}",
+        github_property(input),
+        github_property(finding.code.as_str()),
+        github_data(&finding.message)
+    )?;
+    Ok(())
+}
+
+/// An input that cannot be read: a `<testcase>` holding an `<error>`.
+pub fn junit_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> Result<()> {
+    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+    let name = xml_safe(input);
+    let mut case = BytesStart::new("testcase");
+    case.push_attribute(("name", name.as_str()));
+    case.push_attribute(("classname", "unreadable"));
+    w.write_event(Event::Start(case))?;
+    let message = xml_safe(&finding.message);
+    let mut error = BytesStart::new("error");
+    error.push_attribute(("message", message.as_str()));
+    error.push_attribute(("type", finding.code.as_str()));
+    w.write_event(Event::Start(error))?;
+    w.write_event(Event::Text(BytesText::new(&message)))?;
+    w.write_event(Event::End(BytesEnd::new("error")))?;
+    w.write_event(Event::End(BytesEnd::new("testcase")))?;
     out.push(b'\n');
     Ok(())
 }
@@ -162,11 +214,15 @@ fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> 
         .findings
         .iter()
         .map(|f| {
+            let at = if f.pointer.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", f.pointer)
+            };
             format!(
-                "{}[{}] {}: {}\n",
+                "{}[{}]{at}: {}\n",
                 f.severity.as_str(),
                 f.code.as_str(),
-                f.pointer,
                 f.message
             )
         })
@@ -174,7 +230,13 @@ fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> 
     let body = xml_safe(&body);
     let tag = if valid { "system-out" } else { "failure" };
     let mut start = BytesStart::new(tag);
-    let summary = format!("{} errors, {} warnings", report.errors(), report.warnings());
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let summary = format!(
+        "{}, {}",
+        count(report.errors(), "error", "errors"),
+        count(report.warnings(), "warning", "warnings")
+    );
     if !valid {
         start.push_attribute(("message", summary.as_str()));
         let first = report
@@ -195,18 +257,20 @@ fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> 
 pub fn junit_document(tally: &Tally, cases: &[u8], out: &mut dyn Write) -> Result<()> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let tests = tally.payloads.to_string();
+    let tests = (tally.payloads + tally.unreadable).to_string();
     let failures = tally.bad.to_string();
+    let errors = tally.unreadable.to_string();
     let mut suites = BytesStart::new("testsuites");
     suites.push_attribute(("name", "hookscope"));
     suites.push_attribute(("tests", tests.as_str()));
     suites.push_attribute(("failures", failures.as_str()));
+    suites.push_attribute(("errors", errors.as_str()));
     w.write_event(Event::Start(suites))?;
     let mut suite = BytesStart::new("testsuite");
     suite.push_attribute(("name", "hookscope check"));
     suite.push_attribute(("tests", tests.as_str()));
     suite.push_attribute(("failures", failures.as_str()));
-    suite.push_attribute(("errors", "0"));
+    suite.push_attribute(("errors", errors.as_str()));
     w.write_event(Event::Start(suite))?;
     let head = w.into_inner();
     out.write_all(&head)?;
