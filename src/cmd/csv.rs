@@ -88,7 +88,7 @@ fn row_format(args: &CsvArgs, table: &Table) -> Result<RowFormat> {
     let delimiter = |default| args.delimiter.unwrap_or(default);
     Ok(match args.format {
         CsvFormat::Csv => RowFormat::delimited(delimiter(b','), args.formula_guard),
-        CsvFormat::Tsv => RowFormat::delimited(delimiter(b'\t'), args.formula_guard),
+        CsvFormat::Tsv => RowFormat::tsv(delimiter(b'\t'), args.formula_guard),
         CsvFormat::Jsonl if args.delimiter.is_some() => {
             bail!("--delimiter applies to --format csv and tsv, not jsonl")
         }

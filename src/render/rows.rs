@@ -1,5 +1,7 @@
-//! Writers of entity rows: CSV and TSV with the `csv` crate (RFC 4180
-//! quoting, so any text survives a round trip byte for byte), JSON Lines
+//! Writers of entity rows: CSV with the `csv` crate (RFC 4180 quoting, so
+//! any text survives a round trip byte for byte), TSV one record per line
+//! (backslash escapes, the convention of jq's `@tsv` and PostgreSQL's text
+//! `COPY`), JSON Lines
 //! with serde_json's string escaping (one object per row, the header's
 //! keys, values typed as in the payload). Also the `--list` text.
 
@@ -21,6 +23,8 @@ pub struct RowFormat {
 #[derive(Debug, Clone)]
 enum Layout {
     Delimited(u8),
+    /// TSV: escapes instead of quotes, with this field delimiter.
+    Tsv(u8),
     /// The pre-escaped `"key":` of every column, `source` first.
     JsonLines(Vec<Box<[u8]>>),
 }
@@ -33,6 +37,17 @@ impl RowFormat {
     pub fn delimited(delimiter: u8, formula_guard: bool) -> Self {
         RowFormat {
             layout: Layout::Delimited(delimiter),
+            formula_guard,
+        }
+    }
+
+    /// TSV with this field delimiter (a tab unless asked otherwise): no
+    /// quoting; inside a cell `\\`, `\t`, `\n` and `\r` stand for a
+    /// backslash, tab, newline and CR, and `\` before another delimiter
+    /// for that delimiter, so every record is one line.
+    pub fn tsv(delimiter: u8, formula_guard: bool) -> Self {
+        RowFormat {
+            layout: Layout::Tsv(delimiter),
             formula_guard,
         }
     }
@@ -62,6 +77,11 @@ impl RowFormat {
                     .buffer_capacity(4096)
                     .from_writer(out),
             ),
+            Layout::Tsv(delimiter) => Inner::Tsv {
+                out,
+                delimiter: *delimiter,
+                column: 0,
+            },
             Layout::JsonLines(keys) => Inner::JsonLines {
                 out,
                 keys,
@@ -77,7 +97,7 @@ impl RowFormat {
 
     /// The header row (nothing for JSON Lines, whose rows carry the keys).
     pub fn header(&self, table: &Table, out: &mut Vec<u8>) -> Result<()> {
-        if let Layout::Delimited(_) = self.layout {
+        if let Layout::Delimited(_) | Layout::Tsv(_) = self.layout {
             let mut writer = self.writer(out);
             for name in table.header() {
                 writer.text(name, false);
@@ -103,6 +123,11 @@ pub struct RowWriter<'o> {
 )]
 enum Inner<'o> {
     Delimited(csv::Writer<&'o mut Vec<u8>>),
+    Tsv {
+        out: &'o mut Vec<u8>,
+        delimiter: u8,
+        column: usize,
+    },
     JsonLines {
         out: &'o mut Vec<u8>,
         keys: &'o [Box<[u8]>],
@@ -144,6 +169,14 @@ impl RowWriter<'_> {
             Inner::Delimited(csv) => {
                 let _ = csv.write_field(text);
             }
+            Inner::Tsv {
+                out,
+                delimiter,
+                column,
+            } => {
+                open_tsv_cell(out, *delimiter, column);
+                tsv_escape(out, text.as_bytes(), *delimiter);
+            }
             Inner::JsonLines { out, keys, column } => {
                 open_cell(out, keys, column);
                 json_string(out, text);
@@ -157,6 +190,14 @@ impl RowWriter<'_> {
         match &mut self.inner {
             Inner::Delimited(csv) => {
                 let _ = csv.write_field(cell);
+            }
+            Inner::Tsv {
+                out,
+                delimiter,
+                column,
+            } => {
+                open_tsv_cell(out, *delimiter, column);
+                tsv_escape(out, cell, *delimiter);
             }
             Inner::JsonLines { out, keys, column } => {
                 open_cell(out, keys, column);
@@ -216,12 +257,44 @@ impl RowSink for RowWriter<'_> {
             Inner::Delimited(csv) => {
                 let _ = csv.write_record(None::<&[u8]>);
             }
+            Inner::Tsv { out, column, .. } => {
+                out.push(b'\n');
+                *column = 0;
+            }
             Inner::JsonLines { out, column, .. } => {
                 out.extend_from_slice(if *column == 0 { b"{}\n" } else { b"}\n" });
                 *column = 0;
             }
         }
     }
+}
+
+/// The delimiter before every TSV cell but the first.
+fn open_tsv_cell(out: &mut Vec<u8>, delimiter: u8, column: &mut usize) {
+    if *column > 0 {
+        out.push(delimiter);
+    }
+    *column += 1;
+}
+
+/// `text` with backslash, tab, newline, CR and the delimiter escaped; the
+/// unescaped runs are copied whole.
+fn tsv_escape(out: &mut Vec<u8>, text: &[u8], delimiter: u8) {
+    let mut start = 0;
+    for (i, &b) in text.iter().enumerate() {
+        let escaped = match b {
+            b'\\' => b'\\',
+            b'\t' => b't',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            _ if b == delimiter => b,
+            _ => continue,
+        };
+        out.extend_from_slice(&text[start..i]);
+        out.extend_from_slice(&[b'\\', escaped]);
+        start = i + 1;
+    }
+    out.extend_from_slice(&text[start..]);
 }
 
 /// `{` or `,`, then the column's `"key":`.
