@@ -584,7 +584,7 @@ mod projection_tests {
     fn plain_path_entities_are_projected() {
         let messages = projection(table("messages")).expect("messages reads plain paths");
         assert_eq!(messages.list, "talk_histories");
-        assert_eq!(messages.root, ["id", "tracking_number"]);
+        assert_eq!(messages.root, ["id", "tracking_number", "customer_id"]);
         assert!(
             messages
                 .item

@@ -20,6 +20,7 @@ const fn col(name: &'static str, cell: Cell) -> Column {
 }
 
 const CALL_ID: Cell = FirstOf(&[Root(&["content", "call", "id"]), Root(&["content", "id"])]);
+const HOOK_TYPE: Cell = Root(&["hookType"]);
 const TICKET: Cell = Root(&["content", "ticket"]);
 /// `id`, or `_id` when an element has only that.
 const ITEM_ID: Cell = FirstOf(&[Item(&["id"]), Item(&["_id"])]);
@@ -79,6 +80,7 @@ pub const ISSUES: Table = Table {
     rows: Rows::Lists(ISSUES_LIST),
     columns: &[
         col("call_id", CALL_ID),
+        col("hook_type", HOOK_TYPE),
         col("ticket", TICKET),
         col("issue_id", ITEM_ID),
         col("key", Item(&["key"])),
@@ -97,17 +99,21 @@ pub const TAGS: Table = Table {
     rows: Rows::Lists(&[
         List {
             path: &["content", "tags"],
-            label: "",
+            label: "call",
         },
         List {
             path: &["content", "issues", "*", "tags"],
-            label: "",
+            label: "issue",
         },
     ]),
     columns: &[
         col("call_id", CALL_ID),
-        col("ticket", TICKET),
+        col("hook_type", HOOK_TYPE),
+        col("level", Label),
         col("issue_id", ISSUE_ID),
+        col("issue_name", Parent(&["name"])),
+        col("issue_closed", OfRow(parent_closed)),
+        col("ticket", TICKET),
         col("tag_id", ITEM_ID),
         col("label", Item(&["label"])),
         col("type", Item(&["type"])),
@@ -127,7 +133,10 @@ pub const DATA: Table = Table {
     }]),
     columns: &[
         col("call_id", CALL_ID),
+        col("hook_type", HOOK_TYPE),
         col("issue_id", ISSUE_ID),
+        col("issue_name", Parent(&["name"])),
+        col("issue_closed", OfRow(parent_closed)),
         col("label", Item(&["label"])),
         col("type", Item(&["type"])),
         col("private", Item(&["private"])),
@@ -154,6 +163,7 @@ pub const LOGS: Table = Table {
     ),
     columns: &[
         col("call_id", CALL_ID),
+        col("hook_type", HOOK_TYPE),
         col("timestamp", Item(&["timestamp"])),
         col("origin", Label),
         col("name", Item(&["name"])),
@@ -213,8 +223,20 @@ fn decimal_seconds(nanos: i64) -> String {
 
 /// Whether this issue is the one `content.issue` names.
 fn closed<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
-    let closed = id_of(row.root.path(&["content", "issue"]));
-    Value::Bool(closed.is_some() && closed == id_of(row.item))
+    Value::Bool(is_closed(row.root, row.item))
+}
+
+/// Whether the issue a tag or data item belongs to is the closed one;
+/// empty for a call-level tag.
+fn parent_closed<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    row.parent.map_or(Value::Empty, |issue| {
+        Value::Bool(is_closed(row.root, issue))
+    })
+}
+
+fn is_closed(root: Val<'_, '_>, issue: Val<'_, '_>) -> bool {
+    let closed = id_of(root.path(&["content", "issue"]));
+    closed.is_some() && closed == id_of(issue)
 }
 
 /// An element's `id`, or its `_id`.
@@ -275,6 +297,32 @@ fn describe_data_uri(text: &str, uri: Result<DataUri<'_>, String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// issue 13: every child row carries the call's keys right after
+    /// `source`, and tags and data items their issue's.
+    #[test]
+    fn child_rows_start_with_the_parent_keys() {
+        let issue = ["issue_id", "issue_name", "issue_closed"];
+        for table in [ISSUES, TAGS, DATA, LOGS] {
+            let names: Vec<&str> = table.header().collect();
+            assert_eq!(
+                names[..3],
+                ["source", "call_id", "hook_type"],
+                "{}",
+                table.name
+            );
+            let rest = match table.name {
+                "tags" => &names[3..7],
+                "data" => &names[3..6],
+                _ => continue,
+            };
+            let expected: Vec<&str> = match table.name {
+                "tags" => std::iter::once("level").chain(issue).collect(),
+                _ => issue.to_vec(),
+            };
+            assert_eq!(rest, expected, "{}", table.name);
+        }
+    }
 
     #[test]
     fn decimal_seconds_are_exact() {

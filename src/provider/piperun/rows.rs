@@ -17,8 +17,16 @@ const fn col(name: &'static str, cell: Cell) -> Column {
     Column { name, cell }
 }
 
-const TALK_ID: Cell = Root(&["id"]);
-const TRACKING_NUMBER: Cell = Root(&["tracking_number"]);
+/// The talk's keys, right after `source` on every child row, so that a
+/// child entity can be filtered or joined to `talks` on its own.
+const TALK_KEYS: [Column; 3] = [
+    col("talk_id", Root(&["id"])),
+    col("tracking_number", Root(&["tracking_number"])),
+    col("customer_id", Root(&["customer_id"])),
+];
+const TALK_ID: Column = TALK_KEYS[0];
+const TRACKING_NUMBER: Column = TALK_KEYS[1];
+const CUSTOMER_ID: Column = TALK_KEYS[2];
 
 /// Columns after the talk table's scalar fields.
 const TALK_EXTRAS: [Column; 5] = [
@@ -111,8 +119,9 @@ pub const MESSAGES: Table = Table {
         label: "",
     }]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col("tracking_number", TRACKING_NUMBER),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("message_id", Item(&["id"])),
         col("sent_at", Item(&["sent_at"])),
         col("type", Item(&["type"])),
@@ -141,8 +150,9 @@ pub const EVENTS: Table = Table {
         label: "",
     }]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col("tracking_number", TRACKING_NUMBER),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("talk_event_id", Item(&["id"])),
         col("event_id", Item(&["event_id"])),
         col("description", Item(&["event", "description"])),
@@ -168,8 +178,9 @@ pub const BOT_VARIABLES: Table = Table {
         label: "",
     }]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col("tracking_number", TRACKING_NUMBER),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("var_name", Item(&["var_name"])),
         col("value", Item(&["value"])),
     ],
@@ -190,11 +201,9 @@ pub const CONTACTS: Table = Table {
         },
     ]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col(
-            "customer_id",
-            FirstOf(&[Item(&["customer_id"]), Root(&["customer_id"])]),
-        ),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("kind", Label),
         // Telephones carry full_number_cc / full_number, e-mails email.
         col(
@@ -229,5 +238,20 @@ mod tests {
         assert_eq!(names.len(), scalars.len() + 5);
         assert_eq!(names[0], "talk_id");
         assert!(!names.contains(&"talk_histories") && !names.contains(&"customer"));
+    }
+
+    /// issue 13: every child row carries the talk's keys right after
+    /// `source`.
+    #[test]
+    fn child_rows_start_with_the_talk_keys() {
+        for table in [MESSAGES, EVENTS, BOT_VARIABLES, CONTACTS] {
+            let names: Vec<&str> = table.header().take(4).collect();
+            assert_eq!(
+                names,
+                ["source", "talk_id", "tracking_number", "customer_id"],
+                "{}",
+                table.name
+            );
+        }
     }
 }
