@@ -7,12 +7,14 @@
 
 use std::borrow::Cow;
 
+use chrono::FixedOffset;
+
 use crate::check::{Finding, Report};
 use crate::detect::Detection;
 use crate::json::projection::{ListProjection, Projection};
 use crate::json::{Kind, Val};
 use crate::schema::{Field, Ty};
-use crate::values::parse_rfc3339;
+use crate::values::{parse_datetime, parse_rfc3339};
 
 /// A path of object keys; `*` (in a [`List`] path) steps into every element
 /// of an array, which becomes the rows' [`Row::parent`].
@@ -84,10 +86,10 @@ pub enum Cell {
     OfPayload(Compute),
     /// Computed from the row.
     OfRow(Compute),
-    /// Computed from the row, reading the value at a path from the item
-    /// (declared, so that the parse extent follows it: a free-form value
-    /// needs the full parse).
-    OfRowReading(Path, Compute),
+    /// Computed from the row, reading the values at these paths from the
+    /// item (declared, so that the parse extent follows them: a free-form
+    /// value needs the full parse, and a projection builds them).
+    OfRowReading(&'static [Path], Compute),
     /// A field of a `check` finding (the `findings` entity only).
     Finding(FindingField),
 }
@@ -142,6 +144,14 @@ pub struct Row<'d, 'a> {
     /// The element the item's list sits in, if any.
     pub parent: Option<Val<'d, 'a>>,
     pub label: &'static str,
+    pub options: RowOptions,
+}
+
+/// What the command line says about cells.
+#[derive(Debug, Clone, Copy)]
+pub struct RowOptions {
+    /// The offset PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes are in.
+    pub timezone: FixedOffset,
 }
 
 /// Receives rows cell by cell; the renderers implement it.
@@ -252,9 +262,8 @@ fn list_item<'t>(root: Lean<'t>, path: Path) -> ItemLean<'t> {
 fn reads_free(cell: &Cell, root: Lean<'_>, item: &ItemLean<'_>) -> bool {
     match cell {
         Cell::Root(path) => is_free((root, 0), path),
-        Cell::Item(path) | Cell::Count(path) | Cell::OfRowReading(path, _) => {
-            is_free(item.item, path)
-        }
+        Cell::Item(path) | Cell::Count(path) => is_free(item.item, path),
+        Cell::OfRowReading(paths, _) => paths.iter().any(|path| is_free(item.item, path)),
         Cell::Parent(path) => item.parent.is_some_and(|p| is_free(p, path)),
         Cell::FirstOf(cells) => cells.iter().any(|c| reads_free(c, root, item)),
         Cell::Label | Cell::OfPayload(_) | Cell::OfRow(_) | Cell::Finding(_) => false,
@@ -289,6 +298,7 @@ fn project_cell(cell: &Cell, projection: &mut ListProjection) -> Option<()> {
     match cell {
         Cell::Root(path) => projection.root.push(path.first()?),
         Cell::Item(path) | Cell::Count(path) => projection.item.add(path),
+        Cell::OfRowReading(paths, _) => paths.iter().for_each(|path| projection.item.add(path)),
         Cell::FirstOf(cells) => {
             for cell in *cells {
                 project_cell(cell, projection)?;
@@ -337,6 +347,7 @@ pub fn write_rows(
     source: &str,
     root: Val<'_, '_>,
     detection: &Detection,
+    options: RowOptions,
     sink: &mut dyn RowSink,
 ) {
     let whole = Row {
@@ -345,6 +356,7 @@ pub fn write_rows(
         item: root,
         parent: None,
         label: "",
+        options,
     };
     match table.rows {
         Rows::Payload => write_row(table, source, &whole, &[], sink),
@@ -456,6 +468,38 @@ fn expand<'d, 'a>(
     }
 }
 
+/// Seconds from `start` to `end` (datetimes, PipeRun's local ones read in
+/// the `--timezone` offset), exact to the digit; empty when either does not
+/// parse.
+pub fn seconds_between<'d, 'a>(
+    start: Val<'d, 'a>,
+    end: Val<'d, 'a>,
+    row: &Row<'d, 'a>,
+) -> Value<'d, 'a> {
+    let at = |v: Val<'_, '_>| {
+        v.as_str()
+            .and_then(|s| parse_datetime(s, row.options.timezone))
+    };
+    match (at(start), at(end)) {
+        (Some(start), Some(end)) => (end - start)
+            .num_nanoseconds()
+            .map_or(Value::Empty, |n| Value::Number(decimal_seconds(n))),
+        _ => Value::Empty,
+    }
+}
+
+/// Nanoseconds as decimal seconds without trailing zeros: `3.801`, `-2`.
+pub fn decimal_seconds(nanos: i64) -> String {
+    let sign = if nanos < 0 { "-" } else { "" };
+    let n = nanos.unsigned_abs();
+    let (whole, frac) = (n / 1_000_000_000, n % 1_000_000_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{frac:09}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
 /// Stable sort by the datetime at `time`; rows without one come last.
 fn sort_by_time(rows: &mut [Row<'_, '_>], time: Path) {
     rows.sort_by_cached_key(|row| {
@@ -532,6 +576,14 @@ mod tests {
                 table.name
             );
         }
+    }
+
+    #[test]
+    fn decimal_seconds_are_exact() {
+        assert_eq!(decimal_seconds(3_801_000_000), "3.801");
+        assert_eq!(decimal_seconds(4_000_000_000), "4");
+        assert_eq!(decimal_seconds(-500_000_000), "-0.5");
+        assert_eq!(decimal_seconds(1), "0.000000001");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::json::Extent;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::provider::{Entity, Provider, Registry};
 use crate::render::rows::{self as render, RowFormat};
-use crate::rows::{self, Rows, Table, write_findings, write_rows};
+use crate::rows::{self, RowOptions, Rows, Table, write_findings, write_rows};
 use crate::settings::Settings;
 
 pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
@@ -51,14 +51,21 @@ pub fn processor(
         strict: false,
         timezone: args.timezone,
     };
-    let row_format = format.clone();
-    let extent = parse_extent(entity);
+    let job = Job {
+        entity,
+        extent: parse_extent(entity),
+        format: format.clone(),
+        registry,
+        provider: settings.provider,
+        options: RowOptions {
+            timezone: args.timezone,
+        },
+    };
     let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
         if let Rows::Findings = table.rows {
-            findings(table, &row_format, &options, payload, out, tally)
+            findings(table, &job.format, &options, payload, out, tally)
         } else {
-            let detect = (&options.registry, options.provider);
-            entity_rows(entity, extent, &row_format, detect, payload, out, tally)
+            entity_rows(&job, payload, out, tally)
         }
     };
     Ok((table, format, process))
@@ -96,23 +103,38 @@ fn row_format(args: &CsvArgs, table: &Table) -> Result<RowFormat> {
     })
 }
 
+/// What writing an entity's rows needs, resolved once per run.
+#[derive(Debug, Clone)]
+struct Job {
+    entity: &'static Entity,
+    extent: Extent,
+    format: RowFormat,
+    registry: Registry,
+    /// The provider `--provider` forces, if any.
+    provider: Option<&'static Provider>,
+    options: RowOptions,
+}
+
 /// The rows of an entity of the payloads (none for other providers');
 /// a payload that cannot be parsed or recognised makes the exit status 1.
-fn entity_rows(
-    entity: &Entity,
-    extent: Extent,
-    format: &RowFormat,
-    (registry, provider): (&Registry, Option<&'static Provider>),
-    payload: &Payload<'_>,
-    out: &mut Output,
-    tally: &mut Tally,
-) {
-    match load(payload, extent, registry, provider) {
+fn entity_rows(job: &Job, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally) {
+    let Job {
+        entity, options, ..
+    } = *job;
+    match load(payload, job.extent, &job.registry, job.provider) {
         Ok((_, detection)) if !entity.applies_to(detection.provider) => {}
         Ok((doc, detection)) => {
             let source = payload.source.label();
-            let mut writer = format.writer(&mut out.data);
-            write_rows(entity.table, &source, doc.root(), &detection, &mut writer);
+            let mut writer = job.format.writer(&mut out.data);
+            let root = doc.root();
+            write_rows(
+                entity.table,
+                &source,
+                root,
+                &detection,
+                options,
+                &mut writer,
+            );
             let written = writer.finish();
             report_write(written, out, payload);
         }
@@ -172,6 +194,7 @@ fn list(registry: &Registry, width: usize, out: &mut dyn Write) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::FixedOffset;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -206,16 +229,17 @@ mod tests {
         let mut out = Output::default();
         let mut tally = Tally::default();
         format.header(entity.table, &mut out.data).expect("header");
-        let extent = parse_extent(entity);
-        entity_rows(
+        let job = Job {
             entity,
-            extent,
-            format,
-            (&registry, None),
-            &payload,
-            &mut out,
-            &mut tally,
-        );
+            extent: parse_extent(entity),
+            format: format.clone(),
+            registry,
+            provider: None,
+            options: RowOptions {
+                timezone: FixedOffset::west_opt(3 * 3600).expect("offset"),
+            },
+        };
+        entity_rows(&job, &payload, &mut out, &mut tally);
         assert_eq!(
             tally.bad,
             0,

@@ -10,8 +10,8 @@ use std::borrow::Cow;
 
 use super::fields::CLOSED_ISSUE;
 use crate::json::Val;
-use crate::rows::{Cell, Column, List, Row, Rows, Table, Value};
-use crate::values::{DataUri, parse_data_uri, parse_rfc3339};
+use crate::rows::{Cell, Column, List, Row, Rows, Table, Value, seconds_between};
+use crate::values::{DataUri, parse_data_uri};
 
 use Cell::{Count, FirstOf, Item, Label, OfPayload, OfRow, OfRowReading, Parent, Root};
 
@@ -48,6 +48,7 @@ pub const CALLS: Table = Table {
         col("initial_date", Root(&["content", "initialDate"])),
         col("expiration_date", Root(&["content", "expirationDate"])),
         col("duration", Root(&["content", "duration"])),
+        col("duration_s", OfPayload(call_seconds)),
         col("recorded", Root(&["content", "recorded"])),
         col("recording_status", Root(&["content", "recordingStatus"])),
         col("department_id", Root(&["content", "department", "id"])),
@@ -140,7 +141,7 @@ pub const DATA: Table = Table {
         col("label", Item(&["label"])),
         col("type", Item(&["type"])),
         col("private", Item(&["private"])),
-        col("value", OfRowReading(&["value"], data_value)),
+        col("value", OfRowReading(&[&["value"]], data_value)),
     ],
 };
 
@@ -199,26 +200,17 @@ fn incomplete_closed_issue<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
 /// does not parse.
 fn queue_wait_seconds<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
     let queue = row.root.path(&["content", "queue"]);
-    let at = |key| queue.get(key).as_str().and_then(parse_rfc3339);
-    match (at("enqueuedAt"), at("unqueuedAt")) {
-        (Some(start), Some(end)) => match (end - start).num_nanoseconds() {
-            Some(nanos) => Value::Number(decimal_seconds(nanos)),
-            None => Value::Empty,
-        },
-        _ => Value::Empty,
-    }
+    seconds_between(queue.get("enqueuedAt"), queue.get("unqueuedAt"), row)
 }
 
-/// Nanoseconds as decimal seconds without trailing zeros: `3.801`, `-2`.
-fn decimal_seconds(nanos: i64) -> String {
-    let sign = if nanos < 0 { "-" } else { "" };
-    let n = nanos.unsigned_abs();
-    let (whole, frac) = (n / 1_000_000_000, n % 1_000_000_000);
-    if frac == 0 {
-        return format!("{sign}{whole}");
-    }
-    let digits = format!("{frac:09}");
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+/// `expirationDate - initialDate` (the call's start and end) in seconds.
+fn call_seconds<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    let content = row.root.get("content");
+    seconds_between(
+        content.get("initialDate"),
+        content.get("expirationDate"),
+        row,
+    )
 }
 
 /// Whether this issue is the one `content.issue` names.
@@ -322,14 +314,6 @@ mod tests {
             };
             assert_eq!(rest, expected, "{}", table.name);
         }
-    }
-
-    #[test]
-    fn decimal_seconds_are_exact() {
-        assert_eq!(decimal_seconds(3_801_000_000), "3.801");
-        assert_eq!(decimal_seconds(4_000_000_000), "4");
-        assert_eq!(decimal_seconds(-500_000_000), "-0.5");
-        assert_eq!(decimal_seconds(1), "0.000000001");
     }
 
     #[test]

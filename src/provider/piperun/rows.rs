@@ -8,10 +8,11 @@
 //! objects.
 
 use super::fields::TALK;
-use crate::rows::{Cell, Column, List, Rows, Table};
+use super::sender::{self, sender_name};
+use crate::rows::{Cell, Column, List, Row, Rows, Table, Value, seconds_between};
 use crate::schema::{Field, Ty};
 
-use Cell::{Count, FirstOf, Item, Label, Root};
+use Cell::{Count, FirstOf, Item, Label, OfPayload, OfRowReading, Root};
 
 const fn col(name: &'static str, cell: Cell) -> Column {
     Column { name, cell }
@@ -29,7 +30,7 @@ const TRACKING_NUMBER: Column = TALK_KEYS[1];
 const CUSTOMER_ID: Column = TALK_KEYS[2];
 
 /// Columns after the talk table's scalar fields.
-const TALK_EXTRAS: [Column; 5] = [
+const TALK_EXTRAS: [Column; 6] = [
     col("customer_name", Root(&["customer", "name"])),
     col("bot_description", Root(&["bot", "description"])),
     col(
@@ -38,6 +39,7 @@ const TALK_EXTRAS: [Column; 5] = [
     ),
     col("message_count", Count(&["talk_histories"])),
     col("event_count", Count(&["talk_events"])),
+    col("duration_s", OfPayload(talk_seconds)),
 ];
 
 const TALK_SCALARS: usize = scalar_count(TALK);
@@ -127,6 +129,8 @@ pub const MESSAGES: Table = Table {
         col("type", Item(&["type"])),
         col("from", Item(&["from"])),
         col("to", Item(&["to"])),
+        col("sender", OfRowReading(sender::READS, sender)),
+        col("sender_kind", OfRowReading(sender::READS, sender_kind)),
         col("user_name", Item(&["user", "name"])),
         col("user_is_bot", Item(&["user", "is_bot"])),
         col("channel", Item(&["channel", "description"])),
@@ -220,6 +224,21 @@ pub const CONTACTS: Table = Table {
     ],
 };
 
+/// `finished_at - created_at` in seconds; empty while the talk is open.
+fn talk_seconds<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    seconds_between(row.root.get("created_at"), row.root.get("finished_at"), row)
+}
+
+/// Who sent the message, by the rule `summary` shows.
+fn sender<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    sender_name(row.item).map_or(Value::Empty, Value::Text)
+}
+
+/// `customer`, `user`, `bot` or `system`.
+fn sender_kind<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    sender::sender_kind(row.item).map_or(Value::Empty, |kind| Value::Label(kind.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,7 +254,7 @@ mod tests {
             .collect();
         let names: Vec<&str> = TALKS.columns.iter().map(|c| c.name).collect();
         assert_eq!(&names[..scalars.len()], &scalars[..]);
-        assert_eq!(names.len(), scalars.len() + 5);
+        assert_eq!(names.len(), scalars.len() + TALK_EXTRAS.len());
         assert_eq!(names[0], "talk_id");
         assert!(!names.contains(&"talk_histories") && !names.contains(&"customer"));
     }
