@@ -324,9 +324,28 @@ pub struct CsvArgs {
     #[arg(long)]
     pub formula_guard: bool,
 
-    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes (findings).
+    /// Offset of PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes (read in
+    /// it for --times, durations and findings), and of --times local.
     #[arg(long, value_name = "OFFSET", default_value = "-03:00", allow_hyphen_values = true, value_parser = parse_offset)]
     pub timezone: FixedOffset,
+
+    /// How datetime cells are written.
+    #[arg(long, value_name = "MODE", default_value = "utc")]
+    pub times: CsvTimes,
+
+    /// Start the output with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvTimes {
+    /// RFC 3339 in UTC (`...Z`)
+    Utc,
+    /// RFC 3339 in the --timezone offset
+    Local,
+    /// As the payload holds them
+    Raw,
 }
 
 /// `--delimiter`: one ASCII character other than a quote or a line break;

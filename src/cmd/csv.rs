@@ -9,13 +9,13 @@ use anyhow::{Result, bail};
 use super::{Problem, diagnose, load};
 use crate::Status;
 use crate::check::{CheckOptions, check_payload};
-use crate::cli::{CsvArgs, CsvFormat};
+use crate::cli::{CsvArgs, CsvFormat, CsvTimes};
 use crate::input::Payload;
 use crate::json::Extent;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::provider::{Entity, Provider, Registry};
 use crate::render::rows::{self as render, RowFormat};
-use crate::rows::{self, RowOptions, Rows, Table, write_findings, write_rows};
+use crate::rows::{self, RowOptions, Rows, Table, Times, write_findings, write_rows};
 use crate::settings::Settings;
 
 pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
@@ -59,6 +59,12 @@ pub fn processor(
         provider: settings.provider,
         options: RowOptions {
             timezone: args.timezone,
+            times: match args.times {
+                CsvTimes::Utc => Times::Utc,
+                CsvTimes::Local => Times::Offset(args.timezone),
+                CsvTimes::Raw => Times::Raw,
+            },
+            datetimes: datetime_columns(entity),
         },
     };
     let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
@@ -69,6 +75,14 @@ pub fn processor(
         }
     };
     Ok((table, format, process))
+}
+
+/// Which of the entity's columns hold datetimes, for the run.
+fn datetime_columns(entity: &Entity) -> &'static [bool] {
+    match entity.provider {
+        Some(provider) => rows::datetime_columns(entity.table, provider.root).leak(),
+        None => &[],
+    }
 }
 
 /// How much of a payload the entity's rows need, derived from its columns
@@ -237,6 +251,8 @@ mod tests {
             provider: None,
             options: RowOptions {
                 timezone: FixedOffset::west_opt(3 * 3600).expect("offset"),
+                times: Times::Utc,
+                datetimes: datetime_columns(entity),
             },
         };
         entity_rows(&job, &payload, &mut out, &mut tally);

@@ -8,9 +8,10 @@
 use std::io::Write;
 
 use anyhow::Result;
+use chrono::FixedOffset;
 
 use crate::json::{Node, Number, Val};
-use crate::rows::{RowSink, Table, Value};
+use crate::rows::{RowSink, Table, Times, Value, format_datetime};
 
 /// How rows are written, resolved once per run.
 #[derive(Debug, Clone)]
@@ -92,6 +93,7 @@ impl RowFormat {
             inner,
             guard: self.formula_guard,
             scratch: String::new(),
+            times: String::new(),
         }
     }
 
@@ -115,6 +117,8 @@ pub struct RowWriter<'o> {
     guard: bool,
     /// A guarded cell, `'` + its text.
     scratch: String,
+    /// A datetime cell's text.
+    times: String,
 }
 
 #[allow(
@@ -229,6 +233,22 @@ impl RowWriter<'_> {
         }
     }
 
+    /// A datetime in RFC 3339; as the payload holds it when it does not
+    /// parse.
+    fn datetime(&mut self, value: Val<'_, '_>, times: Times, local: FixedOffset) {
+        let Some(text) = value.as_str() else {
+            return self.payload_value(value);
+        };
+        let mut formatted = std::mem::take(&mut self.times);
+        formatted.clear();
+        if format_datetime(text, times, local, &mut formatted) {
+            self.text(&formatted, false);
+        } else {
+            self.text(text, true);
+        }
+        self.times = formatted;
+    }
+
     fn bool(&mut self, b: bool) {
         let text: &[u8] = if b { b"true" } else { b"false" };
         self.raw(text, text);
@@ -248,6 +268,7 @@ impl RowSink for RowWriter<'_> {
                 self.raw(text, text);
             }
             Value::Bool(b) => self.bool(*b),
+            Value::Datetime(v, times, local) => self.datetime(*v, *times, *local),
             Value::Empty => self.raw(b"null", b""),
         }
     }
