@@ -130,7 +130,10 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l format -d 'O
 tsv\t''
 jsonl\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l delimiter -d 'Field delimiter (one ASCII character) for csv and tsv' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes (findings)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l timezone -d 'Offset of PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes (read in it for --times, durations and findings), and of --times local' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l times -d 'How datetime cells are written' -r -f -a "utc\t'RFC 3339 in UTC (`...Z`)'
+local\t'RFC 3339 in the --timezone offset'
+raw\t'As the payload holds them'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -141,6 +144,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l max-payload 
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l list -d 'List every entity with its columns'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l no-header -d 'Leave out the header row'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l formula-guard -d 'Prefix cells starting with = + - @ tab or CR with \' so spreadsheets do not run them as formulas'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l bom -d 'Start the output with a UTF-8 byte order mark (for Excel)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l out-dir -d 'Write completions for every shell into this folder' -r -F

@@ -21,6 +21,8 @@ pub struct Tally {
     pub bad: u64,
     pub errors: u64,
     pub warnings: u64,
+    /// Payloads of another provider than the entity `csv` writes.
+    pub other_provider: u64,
 }
 
 impl Tally {
@@ -29,6 +31,7 @@ impl Tally {
         self.bad += other.bad;
         self.errors += other.errors;
         self.warnings += other.warnings;
+        self.other_provider += other.other_provider;
     }
 }
 

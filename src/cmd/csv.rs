@@ -7,7 +7,6 @@ use std::io::Write;
 use anyhow::{Result, bail};
 
 use super::{Problem, diagnose, load};
-use crate::Status;
 use crate::check::{CheckOptions, check_payload};
 use crate::cli::{CsvArgs, CsvFormat, CsvTimes};
 use crate::input::Payload;
@@ -17,6 +16,7 @@ use crate::provider::{Entity, Provider, Registry};
 use crate::render::rows::{self as render, RowFormat};
 use crate::rows::{self, RowOptions, Rows, Table, Times, write_findings, write_rows};
 use crate::settings::Settings;
+use crate::{Status, diagnostics};
 
 pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     if args.list {
@@ -24,13 +24,42 @@ pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<S
         return Ok(Status::Ok);
     }
     let (table, format, process) = processor(args, settings)?;
+    if args.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     if !args.no_header {
         let mut header = Vec::new();
         format.header(table, &mut header)?;
         out.write_all(&header)?;
     }
     let outcome = pipeline::run(&args.inputs.inputs, settings, out, &process)?;
+    let entity = args
+        .rows
+        .as_deref()
+        .and_then(|n| settings.registry.entity(n));
+    if let Some(note) = entity.and_then(|e| other_provider_note(e, &outcome.tally)) {
+        out.flush()?;
+        diagnostics::line(&note);
+    }
     Ok(Status::of(&outcome))
+}
+
+/// Why there are no rows when every payload read that could be recognised
+/// is of another provider than the entity's; `None` otherwise.
+fn other_provider_note(entity: &Entity, tally: &Tally) -> Option<String> {
+    let provider = entity.provider?;
+    let recognised = tally.payloads - tally.bad;
+    if tally.other_provider == 0 || tally.other_provider < recognised {
+        return None;
+    }
+    let payloads = match recognised {
+        1 => "the payload read is not".to_string(),
+        n => format!("none of the {n} payloads read is"),
+    };
+    Some(format!(
+        "hookscope: note: no rows: `{}` rows come from {} payloads, and {payloads} one",
+        entity.table.name, provider.title
+    ))
 }
 
 /// The per-payload work of `hookscope csv --rows ENTITY` (also what the
@@ -113,6 +142,9 @@ fn row_format(args: &CsvArgs, table: &Table) -> Result<RowFormat> {
         CsvFormat::Jsonl if args.delimiter.is_some() => {
             bail!("--delimiter applies to --format csv and tsv, not jsonl")
         }
+        CsvFormat::Jsonl if args.bom => {
+            bail!("--bom applies to --format csv and tsv, not jsonl")
+        }
         CsvFormat::Jsonl => RowFormat::json_lines(table, args.formula_guard),
     })
 }
@@ -136,7 +168,9 @@ fn entity_rows(job: &Job, payload: &Payload<'_>, out: &mut Output, tally: &mut T
         entity, options, ..
     } = *job;
     match load(payload, job.extent, &job.registry, job.provider) {
-        Ok((_, detection)) if !entity.applies_to(detection.provider) => {}
+        Ok((_, detection)) if !entity.applies_to(detection.provider) => {
+            tally.other_provider += 1;
+        }
         Ok((doc, detection)) => {
             let source = payload.source.label();
             let mut writer = job.format.writer(&mut out.data);
