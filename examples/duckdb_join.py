@@ -70,13 +70,13 @@ def main():
         export(args, ["--rows", "messages", "--format", "jsonl"], files["messages"])
 
         db = duckdb.connect()
-        show(db.sql(PER_TALK.format(**files)))
-        customer = db.sql(
+        show(db.execute(PER_TALK.format(**files)))
+        customer = db.execute(
             "SELECT customer_id::VARCHAR FROM read_json('{messages}', format = 'newline_delimited') LIMIT 1".format(**files)
         ).fetchone()
         if customer:
             show(db.execute(OF_CUSTOMER.format(**files), [customer[0]]))
-        (unmatched,) = db.sql(UNMATCHED.format(**files)).fetchone()
+        (unmatched,) = db.execute(UNMATCHED.format(**files)).fetchone()
     if unmatched:
         print(f"{unmatched} messages have no talk", file=sys.stderr)
         sys.exit(1)

@@ -20,6 +20,7 @@ since `pipe` splits the output on newlines).
 
 import argparse
 import json
+import shlex
 import subprocess
 import sys
 from collections import Counter
@@ -48,7 +49,7 @@ def main():
         # parse gives no rows and a message on stderr (Spark fails the task
         # on a nonzero exit, so add `|| true` in a shell wrapper to keep
         # going past bad payloads).
-        piped = lines.pipe(command).map(without_source)
+        piped = lines.pipe(shlex.join(command)).map(without_source)
         parallel = Counter(piped.collect())
         partitions = lines.getNumPartitions()
     finally:
