@@ -206,7 +206,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__csv)
-            opts="-j -r -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --provider --color --jobs --max-payload --recursive --help --version"
+            opts="-j -r -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --times --bom --provider --color --jobs --max-payload --recursive --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -226,6 +226,10 @@ _hookscope() {
                     ;;
                 --timezone)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --times)
+                    COMPREPLY=($(compgen -W "utc local raw" -- "${cur}"))
                     return 0
                     ;;
                 --provider)

@@ -64,7 +64,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l deny -d 'R
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l config -d 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l baseline -d 'Report only findings this baseline file does not hold (matched by payload identity, code and pointer, not by line)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l write-baseline -d 'Record today\'s findings (after the policy) in FILE, and exit 0' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -90,7 +90,7 @@ tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -115,7 +115,7 @@ tabulations\t'PipeRun: tabulations (talk events)'
 variables\t'PipeRun: bot variables'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
 json\t'The normalized summary, one JSON object per payload per line'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -142,7 +142,10 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l format -d 'O
 tsv\t''
 jsonl\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l delimiter -d 'Field delimiter (one ASCII character) for csv and tsv' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it, and summary shows times in it' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l times -d 'How datetime cells are written' -r -f -a "utc\t'RFC 3339 in UTC (`...Z`)'
+local\t'RFC 3339 in the --timezone offset'
+raw\t'As the payload holds them'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -153,6 +156,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l max-payload 
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l list -d 'List every entity with its columns'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l no-header -d 'Leave out the header row'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l formula-guard -d 'Prefix cells starting with = + - @ tab or CR with \' so spreadsheets do not run them as formulas'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l bom -d 'Start the output with a UTF-8 byte order mark (for Excel)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s V -l version -d 'Print version'

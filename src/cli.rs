@@ -269,7 +269,8 @@ pub enum DetectFormat {
 #[derive(Debug, Clone, Copy, Args)]
 pub struct Timezone {
     /// The account's UTC offset: PipeRun's local `YYYY-MM-DD HH:MM:SS`
-    /// datetimes are read in it, and summary shows times in it.
+    /// datetimes are read in it; summary shows times in it, and so does
+    /// csv with --times local.
     #[arg(
         long = "timezone",
         value_name = "OFFSET",
@@ -403,6 +404,24 @@ pub struct CsvArgs {
 
     #[command(flatten)]
     pub timezone: Timezone,
+
+    /// How datetime cells are written.
+    #[arg(long, value_name = "MODE", default_value = "utc")]
+    pub times: CsvTimes,
+
+    /// Start the output with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvTimes {
+    /// RFC 3339 in UTC (`...Z`)
+    Utc,
+    /// RFC 3339 in the --timezone offset
+    Local,
+    /// As the payload holds them
+    Raw,
 }
 
 /// `--delimiter`: one ASCII character other than a quote or a line break;

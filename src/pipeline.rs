@@ -25,6 +25,8 @@ pub struct Tally {
     pub baselined: u64,
     /// Inputs that could not be opened or read.
     pub unreadable: u64,
+    /// Payloads of another provider than the entity `csv` writes.
+    pub other_provider: u64,
 }
 
 impl Tally {
@@ -35,6 +37,7 @@ impl Tally {
         self.warnings += other.warnings;
         self.baselined += other.baselined;
         self.unreadable += other.unreadable;
+        self.other_provider += other.other_provider;
     }
 }
 

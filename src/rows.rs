@@ -7,12 +7,14 @@
 
 use std::borrow::Cow;
 
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
+
 use crate::check::{Finding, Report};
 use crate::detect::Detection;
 use crate::json::projection::{ListProjection, Projection};
 use crate::json::{Kind, Val};
 use crate::schema::{Field, Ty};
-use crate::values::parse_rfc3339;
+use crate::values::{parse_datetime, parse_rfc3339};
 
 /// A path of object keys; `*` (in a [`List`] path) steps into every element
 /// of an array, which becomes the rows' [`Row::parent`].
@@ -84,10 +86,10 @@ pub enum Cell {
     OfPayload(Compute),
     /// Computed from the row.
     OfRow(Compute),
-    /// Computed from the row, reading the value at a path from the item
-    /// (declared, so that the parse extent follows it: a free-form value
-    /// needs the full parse).
-    OfRowReading(Path, Compute),
+    /// Computed from the row, reading the values at these paths from the
+    /// item (declared, so that the parse extent follows them: a free-form
+    /// value needs the full parse, and a projection builds them).
+    OfRowReading(&'static [Path], Compute),
     /// A field of a `check` finding (the `findings` entity only).
     Finding(FindingField),
 }
@@ -117,6 +119,9 @@ pub enum Value<'d, 'a> {
     Number(String),
     Count(u64),
     Bool(bool),
+    /// A payload datetime to write in RFC 3339 (as in the payload when it
+    /// does not parse); local ones are read in the offset.
+    Datetime(Val<'d, 'a>, Times, FixedOffset),
     /// An empty cell (`null` in JSON Lines).
     Empty,
 }
@@ -125,7 +130,7 @@ impl Value<'_, '_> {
     /// Whether the value is null or absent (an empty string is not).
     pub fn is_nothing(&self) -> bool {
         match self {
-            Value::Json(v) => v.is_nothing(),
+            Value::Json(v) | Value::Datetime(v, ..) => v.is_nothing(),
             Value::Empty => true,
             _ => false,
         }
@@ -142,6 +147,29 @@ pub struct Row<'d, 'a> {
     /// The element the item's list sits in, if any.
     pub parent: Option<Val<'d, 'a>>,
     pub label: &'static str,
+    pub options: RowOptions,
+}
+
+/// What the command line says about cells.
+#[derive(Debug, Clone, Copy)]
+pub struct RowOptions {
+    /// The offset PipeRun's local `YYYY-MM-DD HH:MM:SS` datetimes are in.
+    pub timezone: FixedOffset,
+    /// How datetime cells are written.
+    pub times: Times,
+    /// Which columns hold datetimes ([`datetime_columns`]).
+    pub datetimes: &'static [bool],
+}
+
+/// How datetime cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Times {
+    /// RFC 3339 in UTC, `Z`.
+    Utc,
+    /// RFC 3339 in this offset.
+    Offset(FixedOffset),
+    /// As the payload holds them.
+    Raw,
 }
 
 /// Receives rows cell by cell; the renderers implement it.
@@ -252,9 +280,8 @@ fn list_item<'t>(root: Lean<'t>, path: Path) -> ItemLean<'t> {
 fn reads_free(cell: &Cell, root: Lean<'_>, item: &ItemLean<'_>) -> bool {
     match cell {
         Cell::Root(path) => is_free((root, 0), path),
-        Cell::Item(path) | Cell::Count(path) | Cell::OfRowReading(path, _) => {
-            is_free(item.item, path)
-        }
+        Cell::Item(path) | Cell::Count(path) => is_free(item.item, path),
+        Cell::OfRowReading(paths, _) => paths.iter().any(|path| is_free(item.item, path)),
         Cell::Parent(path) => item.parent.is_some_and(|p| is_free(p, path)),
         Cell::FirstOf(cells) => cells.iter().any(|c| reads_free(c, root, item)),
         Cell::Label | Cell::OfPayload(_) | Cell::OfRow(_) | Cell::Finding(_) => false,
@@ -289,6 +316,7 @@ fn project_cell(cell: &Cell, projection: &mut ListProjection) -> Option<()> {
     match cell {
         Cell::Root(path) => projection.root.push(path.first()?),
         Cell::Item(path) | Cell::Count(path) => projection.item.add(path),
+        Cell::OfRowReading(paths, _) => paths.iter().for_each(|path| projection.item.add(path)),
         Cell::FirstOf(cells) => {
             for cell in *cells {
                 project_cell(cell, projection)?;
@@ -337,6 +365,7 @@ pub fn write_rows(
     source: &str,
     root: Val<'_, '_>,
     detection: &Detection,
+    options: RowOptions,
     sink: &mut dyn RowSink,
 ) {
     let whole = Row {
@@ -345,6 +374,7 @@ pub fn write_rows(
         item: root,
         parent: None,
         label: "",
+        options,
     };
     match table.rows {
         Rows::Payload => write_row(table, source, &whole, &[], sink),
@@ -416,13 +446,172 @@ fn write_row(
     sink: &mut dyn RowSink,
 ) {
     sink.cell(&Value::Label(source));
+    let datetimes = row.options.datetimes;
     for (i, column) in table.columns.iter().enumerate() {
+        let datetime = datetimes.get(i).copied().unwrap_or(false);
         match fixed.get(i) {
-            Some(Some(value)) => sink.cell(value),
-            _ => sink.cell(&column.cell.eval(row)),
+            Some(Some(value)) => emit(sink, value, datetime, row.options),
+            _ => emit(sink, &column.cell.eval(row), datetime, row.options),
         }
     }
     sink.end_row();
+}
+
+/// Hands a cell to the sink, a datetime column's payload string as a
+/// [`Value::Datetime`] unless `--times raw`.
+fn emit(sink: &mut dyn RowSink, value: &Value<'_, '_>, datetime: bool, options: RowOptions) {
+    match value {
+        Value::Json(v) if datetime && options.times != Times::Raw && v.as_str().is_some() => {
+            sink.cell(&Value::Datetime(*v, options.times, options.timezone))
+        }
+        _ => sink.cell(value),
+    }
+}
+
+/// Writes `text`, a payload datetime, into `out` as RFC 3339 in UTC or in
+/// the offset `times` says, with as many fraction digits as `text` has (up
+/// to nanoseconds); PipeRun's local `YYYY-MM-DD HH:MM:SS` is read in
+/// `local`. `false` (and `out` untouched) when it does not parse.
+pub fn format_datetime(text: &str, times: Times, local: FixedOffset, out: &mut String) -> bool {
+    use std::fmt::Write as _;
+    let Some(at) = parse_local(text, local).or_else(|| parse_datetime(text, local)) else {
+        return false;
+    };
+    let offset = match times {
+        Times::Utc | Times::Raw => None,
+        Times::Offset(offset) => Some(offset),
+    };
+    let at = at.with_timezone(&offset.unwrap_or(UTC));
+    let (date, time) = (at.date_naive(), at.time());
+    let _ = write!(
+        out,
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        date.year(),
+        date.month(),
+        date.day(),
+        time.hour(),
+        time.minute(),
+        time.second(),
+    );
+    let digits = fraction_digits(text);
+    if digits > 0 {
+        // A leap second's nanoseconds run past 10^9.
+        let nanos = time.nanosecond() % 1_000_000_000;
+        let kept = nanos / 10u32.pow((9 - digits) as u32);
+        let _ = write!(out, ".{kept:0digits$}");
+    }
+    match offset {
+        None => out.push('Z'),
+        Some(offset) => {
+            let secs = offset.local_minus_utc();
+            let sign = if secs < 0 { '-' } else { '+' };
+            let secs = secs.unsigned_abs();
+            let _ = write!(out, "{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60);
+        }
+    }
+    true
+}
+
+/// `YYYY-MM-DD HH:MM:SS` in `local`, without a format string (the common
+/// case, on the hot path); anything else is left to [`parse_datetime`].
+fn parse_local(text: &str, local: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let b = text.as_bytes();
+    if b.len() != 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b' '
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)?;
+    let time = date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
+    local.from_local_datetime(&time).single()
+}
+
+const UTC: FixedOffset = match FixedOffset::east_opt(0) {
+    Some(utc) => utc,
+    None => panic!("zero is an offset"),
+};
+
+/// How many fraction digits the seconds of a datetime have (at most 9).
+fn fraction_digits(text: &str) -> usize {
+    let b = text.as_bytes();
+    match b.get(19) {
+        Some(b'.' | b',') => b[20..]
+            .iter()
+            .take_while(|d| d.is_ascii_digit())
+            .count()
+            .min(9),
+        _ => 0,
+    }
+}
+
+/// Which columns of `table` hold datetimes, as the provider's description
+/// (`root`) types the values they read; a [`Cell::FirstOf`] does when one
+/// of its cells does.
+pub fn datetime_columns(table: &Table, root: &'static [Field]) -> Vec<bool> {
+    let root_ty = Ty::Object(root);
+    let items: Vec<(Option<&Ty>, Option<&Ty>)> = match table.rows {
+        Rows::Payload => vec![(Some(&root_ty), None)],
+        Rows::Lists(lists) | Rows::Timeline(lists, _) => lists
+            .iter()
+            .map(|l| {
+                let list = ty_at(&root_ty, l.path);
+                let parent = l.path.iter().rposition(|k| *k == "*");
+                let parent = parent.and_then(|i| ty_at(&root_ty, &l.path[..=i]));
+                (list.and_then(|t| ty_at(t, &["*"])), parent)
+            })
+            .collect(),
+        Rows::Findings => Vec::new(),
+    };
+    let is_datetime = |ty: Option<&Ty>| matches!(ty, Some(Ty::Datetime(_)));
+    table
+        .columns
+        .iter()
+        .map(|c| {
+            items.iter().any(|&(item, parent)| {
+                cell_types(&c.cell, &root_ty, item, parent)
+                    .into_iter()
+                    .any(is_datetime)
+            })
+        })
+        .collect()
+}
+
+/// The described types of the values a cell writes as they are.
+fn cell_types<'t>(
+    cell: &Cell,
+    root: &'t Ty,
+    item: Option<&'t Ty>,
+    parent: Option<&'t Ty>,
+) -> Vec<Option<&'t Ty>> {
+    match cell {
+        Cell::Root(path) => vec![ty_at(root, path)],
+        Cell::Item(path) => vec![item.and_then(|t| ty_at(t, path))],
+        Cell::Parent(path) => vec![parent.and_then(|t| ty_at(t, path))],
+        Cell::FirstOf(cells) => cells
+            .iter()
+            .flat_map(|c| cell_types(c, root, item, parent))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The type the description gives the value at `path` (`*` an element).
+fn ty_at<'t>(ty: &'t Ty, path: &[&str]) -> Option<&'t Ty> {
+    path.iter().try_fold(ty, |ty, key| match (ty, *key) {
+        (Ty::List(item), "*") => Some(*item),
+        (Ty::Object(fields), key) => fields.iter().find(|f| f.name == key).map(|f| &f.ty),
+        (Ty::Map(value), _) => Some(*value),
+        _ => None,
+    })
 }
 
 /// Calls `f` with a row for every element of every list, in order.
@@ -454,6 +643,38 @@ fn expand<'d, 'a>(
             .for_each(|item| expand(item, rest, Some(item), f)),
         Some((key, rest)) => expand(at.get(key), rest, parent, f),
     }
+}
+
+/// Seconds from `start` to `end` (datetimes, PipeRun's local ones read in
+/// the `--timezone` offset), exact to the digit; empty when either does not
+/// parse.
+pub fn seconds_between<'d, 'a>(
+    start: Val<'d, 'a>,
+    end: Val<'d, 'a>,
+    row: &Row<'d, 'a>,
+) -> Value<'d, 'a> {
+    let at = |v: Val<'_, '_>| {
+        v.as_str()
+            .and_then(|s| parse_datetime(s, row.options.timezone))
+    };
+    match (at(start), at(end)) {
+        (Some(start), Some(end)) => (end - start)
+            .num_nanoseconds()
+            .map_or(Value::Empty, |n| Value::Number(decimal_seconds(n))),
+        _ => Value::Empty,
+    }
+}
+
+/// Nanoseconds as decimal seconds without trailing zeros: `3.801`, `-2`.
+pub fn decimal_seconds(nanos: i64) -> String {
+    let sign = if nanos < 0 { "-" } else { "" };
+    let n = nanos.unsigned_abs();
+    let (whole, frac) = (n / 1_000_000_000, n % 1_000_000_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{frac:09}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// Stable sort by the datetime at `time`; rows without one come last.
@@ -534,6 +755,89 @@ mod tests {
         }
     }
 
+    fn format(text: &str, times: Times) -> Option<String> {
+        let local = FixedOffset::west_opt(3 * 3600).expect("offset");
+        let mut out = String::new();
+        format_datetime(text, times, local, &mut out).then_some(out)
+    }
+
+    #[test]
+    fn datetimes_are_rfc3339_with_the_payloads_fraction_digits() {
+        let plus2 = Times::Offset(FixedOffset::east_opt(2 * 3600).expect("offset"));
+        let cases = [
+            ("2025-09-08 11:01:17", Times::Utc, "2025-09-08T14:01:17Z"),
+            ("2025-09-08 11:01:17", plus2, "2025-09-08T16:01:17+02:00"),
+            (
+                "2025-04-23T15:41:08.510Z",
+                Times::Utc,
+                "2025-04-23T15:41:08.510Z",
+            ),
+            (
+                "2025-04-23T15:41:08.5Z",
+                Times::Utc,
+                "2025-04-23T15:41:08.5Z",
+            ),
+            (
+                "2025-04-23T15:41:08.000000Z",
+                plus2,
+                "2025-04-23T17:41:08.000000+02:00",
+            ),
+            (
+                "2025-04-23T15:41:08.123456789-01:00",
+                Times::Utc,
+                "2025-04-23T16:41:08.123456789Z",
+            ),
+            (
+                "2025-12-31T23:59:59+00:00",
+                plus2,
+                "2026-01-01T01:59:59+02:00",
+            ),
+        ];
+        for (text, times, expected) in cases {
+            assert_eq!(format(text, times).as_deref(), Some(expected), "{text}");
+        }
+        for bad in [
+            "2025-09-08 11: 01: 18",
+            "2025-02-30 10:00:00",
+            "yesterday",
+            "",
+        ] {
+            assert_eq!(format(bad, Times::Utc), None, "{bad}");
+        }
+    }
+
+    /// The datetime columns come from the descriptions, not a list.
+    #[test]
+    fn datetime_columns_follow_the_descriptions() {
+        let registry = Registry::builtin();
+        let names = |entity: &str| -> Vec<&str> {
+            let entity = registry.entity(entity).expect("entity");
+            let provider = entity.provider.expect("provider");
+            let flags = datetime_columns(entity.table, provider.root);
+            entity
+                .table
+                .columns
+                .iter()
+                .zip(flags)
+                .filter(|(_, f)| *f)
+                .map(|(c, _)| c.name)
+                .collect()
+        };
+        assert_eq!(names("messages"), ["sent_at", "read_at"]);
+        assert!(names("talks").contains(&"finished_at") && names("talks").contains(&"created_at"));
+        assert!(!names("talks").contains(&"duration_s"));
+        assert_eq!(names("logs"), ["timestamp"]);
+        assert!(names("calls").contains(&"enqueued_at"));
+    }
+
+    #[test]
+    fn decimal_seconds_are_exact() {
+        assert_eq!(decimal_seconds(3_801_000_000), "3.801");
+        assert_eq!(decimal_seconds(4_000_000_000), "4");
+        assert_eq!(decimal_seconds(-500_000_000), "-0.5");
+        assert_eq!(decimal_seconds(1), "0.000000001");
+    }
+
     #[test]
     fn column_names_are_unique_snake_case() {
         for entity in Registry::builtin().entities() {
@@ -584,7 +888,7 @@ mod projection_tests {
     fn plain_path_entities_are_projected() {
         let messages = projection(table("messages")).expect("messages reads plain paths");
         assert_eq!(messages.list, "talk_histories");
-        assert_eq!(messages.root, ["id", "tracking_number"]);
+        assert_eq!(messages.root, ["id", "tracking_number", "customer_id"]);
         assert!(
             messages
                 .item

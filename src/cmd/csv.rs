@@ -7,16 +7,16 @@ use std::io::Write;
 use anyhow::{Result, bail};
 
 use super::{Problem, diagnose, load};
-use crate::Status;
 use crate::check::{CheckOptions, check_payload};
-use crate::cli::{CsvArgs, CsvFormat};
+use crate::cli::{CsvArgs, CsvFormat, CsvTimes};
 use crate::input::Payload;
 use crate::json::Extent;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::provider::{Entity, Provider, Registry};
 use crate::render::rows::{self as render, RowFormat};
-use crate::rows::{self, Rows, Table, write_findings, write_rows};
+use crate::rows::{self, RowOptions, Rows, Table, Times, write_findings, write_rows};
 use crate::settings::Settings;
+use crate::{Status, diagnostics};
 
 pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     if args.list {
@@ -24,13 +24,42 @@ pub fn run(args: &CsvArgs, settings: &Settings, out: &mut dyn Write) -> Result<S
         return Ok(Status::Ok);
     }
     let (table, format, process) = processor(args, settings)?;
+    if args.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     if !args.no_header {
         let mut header = Vec::new();
         format.header(table, &mut header)?;
         out.write_all(&header)?;
     }
     let outcome = pipeline::run(&args.inputs.inputs, settings, out, &process)?;
+    let entity = args
+        .rows
+        .as_deref()
+        .and_then(|n| settings.registry.entity(n));
+    if let Some(note) = entity.and_then(|e| other_provider_note(e, &outcome.tally)) {
+        out.flush()?;
+        diagnostics::line(&note);
+    }
     Ok(Status::of(&outcome))
+}
+
+/// Why there are no rows when every payload read that could be recognised
+/// is of another provider than the entity's; `None` otherwise.
+fn other_provider_note(entity: &Entity, tally: &Tally) -> Option<String> {
+    let provider = entity.provider?;
+    let recognised = tally.payloads - tally.bad;
+    if tally.other_provider == 0 || tally.other_provider < recognised {
+        return None;
+    }
+    let payloads = match recognised {
+        1 => "the payload read is not".to_string(),
+        n => format!("none of the {n} payloads read is"),
+    };
+    Some(format!(
+        "hookscope: note: no rows: `{}` rows come from {} payloads, and {payloads} one",
+        entity.table.name, provider.title
+    ))
 }
 
 /// The per-payload work of `hookscope csv --rows ENTITY` (also what the
@@ -51,17 +80,38 @@ pub fn processor(
         strict: false,
         timezone: args.timezone.offset,
     };
-    let row_format = format.clone();
-    let extent = parse_extent(entity);
+    let job = Job {
+        entity,
+        extent: parse_extent(entity),
+        format: format.clone(),
+        registry,
+        provider: settings.provider,
+        options: RowOptions {
+            timezone: args.timezone.offset,
+            times: match args.times {
+                CsvTimes::Utc => Times::Utc,
+                CsvTimes::Local => Times::Offset(args.timezone.offset),
+                CsvTimes::Raw => Times::Raw,
+            },
+            datetimes: datetime_columns(entity),
+        },
+    };
     let process = move |payload: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
         if let Rows::Findings = table.rows {
-            findings(table, &row_format, &options, payload, out, tally)
+            findings(table, &job.format, &options, payload, out, tally)
         } else {
-            let detect = (&options.registry, options.provider);
-            entity_rows(entity, extent, &row_format, detect, payload, out, tally)
+            entity_rows(&job, payload, out, tally)
         }
     };
     Ok((table, format, process))
+}
+
+/// Which of the entity's columns hold datetimes, for the run.
+fn datetime_columns(entity: &Entity) -> &'static [bool] {
+    match entity.provider {
+        Some(provider) => rows::datetime_columns(entity.table, provider.root).leak(),
+        None => &[],
+    }
 }
 
 /// How much of a payload the entity's rows need, derived from its columns
@@ -88,31 +138,51 @@ fn row_format(args: &CsvArgs, table: &Table) -> Result<RowFormat> {
     let delimiter = |default| args.delimiter.unwrap_or(default);
     Ok(match args.format {
         CsvFormat::Csv => RowFormat::delimited(delimiter(b','), args.formula_guard),
-        CsvFormat::Tsv => RowFormat::delimited(delimiter(b'\t'), args.formula_guard),
+        CsvFormat::Tsv => RowFormat::tsv(delimiter(b'\t'), args.formula_guard),
         CsvFormat::Jsonl if args.delimiter.is_some() => {
             bail!("--delimiter applies to --format csv and tsv, not jsonl")
+        }
+        CsvFormat::Jsonl if args.bom => {
+            bail!("--bom applies to --format csv and tsv, not jsonl")
         }
         CsvFormat::Jsonl => RowFormat::json_lines(table, args.formula_guard),
     })
 }
 
+/// What writing an entity's rows needs, resolved once per run.
+#[derive(Debug, Clone)]
+struct Job {
+    entity: &'static Entity,
+    extent: Extent,
+    format: RowFormat,
+    registry: Registry,
+    /// The provider `--provider` forces, if any.
+    provider: Option<&'static Provider>,
+    options: RowOptions,
+}
+
 /// The rows of an entity of the payloads (none for other providers');
 /// a payload that cannot be parsed or recognised makes the exit status 1.
-fn entity_rows(
-    entity: &Entity,
-    extent: Extent,
-    format: &RowFormat,
-    (registry, provider): (&Registry, Option<&'static Provider>),
-    payload: &Payload<'_>,
-    out: &mut Output,
-    tally: &mut Tally,
-) {
-    match load(payload, extent, registry, provider) {
-        Ok((_, detection)) if !entity.applies_to(detection.provider) => {}
+fn entity_rows(job: &Job, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally) {
+    let Job {
+        entity, options, ..
+    } = *job;
+    match load(payload, job.extent, &job.registry, job.provider) {
+        Ok((_, detection)) if !entity.applies_to(detection.provider) => {
+            tally.other_provider += 1;
+        }
         Ok((doc, detection)) => {
             let source = payload.source.label();
-            let mut writer = format.writer(&mut out.data);
-            write_rows(entity.table, &source, doc.root(), &detection, &mut writer);
+            let mut writer = job.format.writer(&mut out.data);
+            let root = doc.root();
+            write_rows(
+                entity.table,
+                &source,
+                root,
+                &detection,
+                options,
+                &mut writer,
+            );
             let written = writer.finish();
             report_write(written, out, payload);
         }
@@ -172,6 +242,7 @@ fn list(registry: &Registry, width: usize, out: &mut dyn Write) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::FixedOffset;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -206,16 +277,19 @@ mod tests {
         let mut out = Output::default();
         let mut tally = Tally::default();
         format.header(entity.table, &mut out.data).expect("header");
-        let extent = parse_extent(entity);
-        entity_rows(
+        let job = Job {
             entity,
-            extent,
-            format,
-            (&registry, None),
-            &payload,
-            &mut out,
-            &mut tally,
-        );
+            extent: parse_extent(entity),
+            format: format.clone(),
+            registry,
+            provider: None,
+            options: RowOptions {
+                timezone: FixedOffset::west_opt(3 * 3600).expect("offset"),
+                times: Times::Utc,
+                datetimes: datetime_columns(entity),
+            },
+        };
+        entity_rows(&job, &payload, &mut out, &mut tally);
         assert_eq!(
             tally.bad,
             0,

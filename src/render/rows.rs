@@ -1,14 +1,17 @@
-//! Writers of entity rows: CSV and TSV with the `csv` crate (RFC 4180
-//! quoting, so any text survives a round trip byte for byte), JSON Lines
+//! Writers of entity rows: CSV with the `csv` crate (RFC 4180 quoting, so
+//! any text survives a round trip byte for byte), TSV one record per line
+//! (backslash escapes, the convention of jq's `@tsv` and PostgreSQL's text
+//! `COPY`), JSON Lines
 //! with serde_json's string escaping (one object per row, the header's
 //! keys, values typed as in the payload). Also the `--list` text.
 
 use std::io::Write;
 
 use anyhow::Result;
+use chrono::FixedOffset;
 
 use crate::json::{Node, Number, Val};
-use crate::rows::{RowSink, Table, Value};
+use crate::rows::{RowSink, Table, Times, Value, format_datetime};
 
 /// How rows are written, resolved once per run.
 #[derive(Debug, Clone)]
@@ -21,6 +24,8 @@ pub struct RowFormat {
 #[derive(Debug, Clone)]
 enum Layout {
     Delimited(u8),
+    /// TSV: escapes instead of quotes, with this field delimiter.
+    Tsv(u8),
     /// The pre-escaped `"key":` of every column, `source` first.
     JsonLines(Vec<Box<[u8]>>),
 }
@@ -33,6 +38,17 @@ impl RowFormat {
     pub fn delimited(delimiter: u8, formula_guard: bool) -> Self {
         RowFormat {
             layout: Layout::Delimited(delimiter),
+            formula_guard,
+        }
+    }
+
+    /// TSV with this field delimiter (a tab unless asked otherwise): no
+    /// quoting; inside a cell `\\`, `\t`, `\n` and `\r` stand for a
+    /// backslash, tab, newline and CR, and `\` before another delimiter
+    /// for that delimiter, so every record is one line.
+    pub fn tsv(delimiter: u8, formula_guard: bool) -> Self {
+        RowFormat {
+            layout: Layout::Tsv(delimiter),
             formula_guard,
         }
     }
@@ -62,6 +78,11 @@ impl RowFormat {
                     .buffer_capacity(4096)
                     .from_writer(out),
             ),
+            Layout::Tsv(delimiter) => Inner::Tsv {
+                out,
+                delimiter: *delimiter,
+                column: 0,
+            },
             Layout::JsonLines(keys) => Inner::JsonLines {
                 out,
                 keys,
@@ -72,12 +93,13 @@ impl RowFormat {
             inner,
             guard: self.formula_guard,
             scratch: String::new(),
+            times: String::new(),
         }
     }
 
     /// The header row (nothing for JSON Lines, whose rows carry the keys).
     pub fn header(&self, table: &Table, out: &mut Vec<u8>) -> Result<()> {
-        if let Layout::Delimited(_) = self.layout {
+        if let Layout::Delimited(_) | Layout::Tsv(_) = self.layout {
             let mut writer = self.writer(out);
             for name in table.header() {
                 writer.text(name, false);
@@ -95,6 +117,8 @@ pub struct RowWriter<'o> {
     guard: bool,
     /// A guarded cell, `'` + its text.
     scratch: String,
+    /// A datetime cell's text.
+    times: String,
 }
 
 #[allow(
@@ -103,6 +127,11 @@ pub struct RowWriter<'o> {
 )]
 enum Inner<'o> {
     Delimited(csv::Writer<&'o mut Vec<u8>>),
+    Tsv {
+        out: &'o mut Vec<u8>,
+        delimiter: u8,
+        column: usize,
+    },
     JsonLines {
         out: &'o mut Vec<u8>,
         keys: &'o [Box<[u8]>],
@@ -144,6 +173,14 @@ impl RowWriter<'_> {
             Inner::Delimited(csv) => {
                 let _ = csv.write_field(text);
             }
+            Inner::Tsv {
+                out,
+                delimiter,
+                column,
+            } => {
+                open_tsv_cell(out, *delimiter, column);
+                tsv_escape(out, text.as_bytes(), *delimiter);
+            }
             Inner::JsonLines { out, keys, column } => {
                 open_cell(out, keys, column);
                 json_string(out, text);
@@ -157,6 +194,14 @@ impl RowWriter<'_> {
         match &mut self.inner {
             Inner::Delimited(csv) => {
                 let _ = csv.write_field(cell);
+            }
+            Inner::Tsv {
+                out,
+                delimiter,
+                column,
+            } => {
+                open_tsv_cell(out, *delimiter, column);
+                tsv_escape(out, cell, *delimiter);
             }
             Inner::JsonLines { out, keys, column } => {
                 open_cell(out, keys, column);
@@ -188,6 +233,22 @@ impl RowWriter<'_> {
         }
     }
 
+    /// A datetime in RFC 3339; as the payload holds it when it does not
+    /// parse.
+    fn datetime(&mut self, value: Val<'_, '_>, times: Times, local: FixedOffset) {
+        let Some(text) = value.as_str() else {
+            return self.payload_value(value);
+        };
+        let mut formatted = std::mem::take(&mut self.times);
+        formatted.clear();
+        if format_datetime(text, times, local, &mut formatted) {
+            self.text(&formatted, false);
+        } else {
+            self.text(text, true);
+        }
+        self.times = formatted;
+    }
+
     fn bool(&mut self, b: bool) {
         let text: &[u8] = if b { b"true" } else { b"false" };
         self.raw(text, text);
@@ -207,6 +268,7 @@ impl RowSink for RowWriter<'_> {
                 self.raw(text, text);
             }
             Value::Bool(b) => self.bool(*b),
+            Value::Datetime(v, times, local) => self.datetime(*v, *times, *local),
             Value::Empty => self.raw(b"null", b""),
         }
     }
@@ -216,12 +278,44 @@ impl RowSink for RowWriter<'_> {
             Inner::Delimited(csv) => {
                 let _ = csv.write_record(None::<&[u8]>);
             }
+            Inner::Tsv { out, column, .. } => {
+                out.push(b'\n');
+                *column = 0;
+            }
             Inner::JsonLines { out, column, .. } => {
                 out.extend_from_slice(if *column == 0 { b"{}\n" } else { b"}\n" });
                 *column = 0;
             }
         }
     }
+}
+
+/// The delimiter before every TSV cell but the first.
+fn open_tsv_cell(out: &mut Vec<u8>, delimiter: u8, column: &mut usize) {
+    if *column > 0 {
+        out.push(delimiter);
+    }
+    *column += 1;
+}
+
+/// `text` with backslash, tab, newline, CR and the delimiter escaped; the
+/// unescaped runs are copied whole.
+fn tsv_escape(out: &mut Vec<u8>, text: &[u8], delimiter: u8) {
+    let mut start = 0;
+    for (i, &b) in text.iter().enumerate() {
+        let escaped = match b {
+            b'\\' => b'\\',
+            b'\t' => b't',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            _ if b == delimiter => b,
+            _ => continue,
+        };
+        out.extend_from_slice(&text[start..i]);
+        out.extend_from_slice(&[b'\\', escaped]);
+        start = i + 1;
+    }
+    out.extend_from_slice(&text[start..]);
 }
 
 /// `{` or `,`, then the column's `"key":`.

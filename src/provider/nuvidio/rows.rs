@@ -10,8 +10,8 @@ use std::borrow::Cow;
 
 use super::fields::CLOSED_ISSUE;
 use crate::json::Val;
-use crate::rows::{Cell, Column, List, Row, Rows, Table, Value};
-use crate::values::{DataUri, parse_data_uri, parse_rfc3339};
+use crate::rows::{Cell, Column, List, Row, Rows, Table, Value, seconds_between};
+use crate::values::{DataUri, parse_data_uri};
 
 use Cell::{Count, FirstOf, Item, Label, OfPayload, OfRow, OfRowReading, Parent, Root};
 
@@ -20,6 +20,7 @@ const fn col(name: &'static str, cell: Cell) -> Column {
 }
 
 const CALL_ID: Cell = FirstOf(&[Root(&["content", "call", "id"]), Root(&["content", "id"])]);
+const HOOK_TYPE: Cell = Root(&["hookType"]);
 const TICKET: Cell = Root(&["content", "ticket"]);
 /// `id`, or `_id` when an element has only that.
 const ITEM_ID: Cell = FirstOf(&[Item(&["id"]), Item(&["_id"])]);
@@ -47,6 +48,7 @@ pub const CALLS: Table = Table {
         col("initial_date", Root(&["content", "initialDate"])),
         col("expiration_date", Root(&["content", "expirationDate"])),
         col("duration", Root(&["content", "duration"])),
+        col("duration_s", OfPayload(call_seconds)),
         col("recorded", Root(&["content", "recorded"])),
         col("recording_status", Root(&["content", "recordingStatus"])),
         col("department_id", Root(&["content", "department", "id"])),
@@ -79,6 +81,7 @@ pub const ISSUES: Table = Table {
     rows: Rows::Lists(ISSUES_LIST),
     columns: &[
         col("call_id", CALL_ID),
+        col("hook_type", HOOK_TYPE),
         col("ticket", TICKET),
         col("issue_id", ITEM_ID),
         col("key", Item(&["key"])),
@@ -97,17 +100,21 @@ pub const TAGS: Table = Table {
     rows: Rows::Lists(&[
         List {
             path: &["content", "tags"],
-            label: "",
+            label: "call",
         },
         List {
             path: &["content", "issues", "*", "tags"],
-            label: "",
+            label: "issue",
         },
     ]),
     columns: &[
         col("call_id", CALL_ID),
-        col("ticket", TICKET),
+        col("hook_type", HOOK_TYPE),
+        col("level", Label),
         col("issue_id", ISSUE_ID),
+        col("issue_name", Parent(&["name"])),
+        col("issue_closed", OfRow(parent_closed)),
+        col("ticket", TICKET),
         col("tag_id", ITEM_ID),
         col("label", Item(&["label"])),
         col("type", Item(&["type"])),
@@ -127,11 +134,14 @@ pub const DATA: Table = Table {
     }]),
     columns: &[
         col("call_id", CALL_ID),
+        col("hook_type", HOOK_TYPE),
         col("issue_id", ISSUE_ID),
+        col("issue_name", Parent(&["name"])),
+        col("issue_closed", OfRow(parent_closed)),
         col("label", Item(&["label"])),
         col("type", Item(&["type"])),
         col("private", Item(&["private"])),
-        col("value", OfRowReading(&["value"], data_value)),
+        col("value", OfRowReading(&[&["value"]], data_value)),
     ],
 };
 
@@ -154,6 +164,7 @@ pub const LOGS: Table = Table {
     ),
     columns: &[
         col("call_id", CALL_ID),
+        col("hook_type", HOOK_TYPE),
         col("timestamp", Item(&["timestamp"])),
         col("origin", Label),
         col("name", Item(&["name"])),
@@ -189,32 +200,35 @@ fn incomplete_closed_issue<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
 /// does not parse.
 fn queue_wait_seconds<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
     let queue = row.root.path(&["content", "queue"]);
-    let at = |key| queue.get(key).as_str().and_then(parse_rfc3339);
-    match (at("enqueuedAt"), at("unqueuedAt")) {
-        (Some(start), Some(end)) => match (end - start).num_nanoseconds() {
-            Some(nanos) => Value::Number(decimal_seconds(nanos)),
-            None => Value::Empty,
-        },
-        _ => Value::Empty,
-    }
+    seconds_between(queue.get("enqueuedAt"), queue.get("unqueuedAt"), row)
 }
 
-/// Nanoseconds as decimal seconds without trailing zeros: `3.801`, `-2`.
-fn decimal_seconds(nanos: i64) -> String {
-    let sign = if nanos < 0 { "-" } else { "" };
-    let n = nanos.unsigned_abs();
-    let (whole, frac) = (n / 1_000_000_000, n % 1_000_000_000);
-    if frac == 0 {
-        return format!("{sign}{whole}");
-    }
-    let digits = format!("{frac:09}");
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+/// `expirationDate - initialDate` (the call's start and end) in seconds.
+fn call_seconds<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    let content = row.root.get("content");
+    seconds_between(
+        content.get("initialDate"),
+        content.get("expirationDate"),
+        row,
+    )
 }
 
 /// Whether this issue is the one `content.issue` names.
 fn closed<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
-    let closed = id_of(row.root.path(&["content", "issue"]));
-    Value::Bool(closed.is_some() && closed == id_of(row.item))
+    Value::Bool(is_closed(row.root, row.item))
+}
+
+/// Whether the issue a tag or data item belongs to is the closed one;
+/// empty for a call-level tag.
+fn parent_closed<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    row.parent.map_or(Value::Empty, |issue| {
+        Value::Bool(is_closed(row.root, issue))
+    })
+}
+
+fn is_closed(root: Val<'_, '_>, issue: Val<'_, '_>) -> bool {
+    let closed = id_of(root.path(&["content", "issue"]));
+    closed.is_some() && closed == id_of(issue)
 }
 
 /// An element's `id`, or its `_id`.
@@ -276,12 +290,30 @@ fn describe_data_uri(text: &str, uri: Result<DataUri<'_>, String>) -> String {
 mod tests {
     use super::*;
 
+    /// issue 13: every child row carries the call's keys right after
+    /// `source`, and tags and data items their issue's.
     #[test]
-    fn decimal_seconds_are_exact() {
-        assert_eq!(decimal_seconds(3_801_000_000), "3.801");
-        assert_eq!(decimal_seconds(4_000_000_000), "4");
-        assert_eq!(decimal_seconds(-500_000_000), "-0.5");
-        assert_eq!(decimal_seconds(1), "0.000000001");
+    fn child_rows_start_with_the_parent_keys() {
+        let issue = ["issue_id", "issue_name", "issue_closed"];
+        for table in [ISSUES, TAGS, DATA, LOGS] {
+            let names: Vec<&str> = table.header().collect();
+            assert_eq!(
+                names[..3],
+                ["source", "call_id", "hook_type"],
+                "{}",
+                table.name
+            );
+            let rest = match table.name {
+                "tags" => &names[3..7],
+                "data" => &names[3..6],
+                _ => continue,
+            };
+            let expected: Vec<&str> = match table.name {
+                "tags" => std::iter::once("level").chain(issue).collect(),
+                _ => issue.to_vec(),
+            };
+            assert_eq!(rest, expected, "{}", table.name);
+        }
     }
 
     #[test]

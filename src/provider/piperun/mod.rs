@@ -8,6 +8,7 @@
 
 pub mod fields;
 pub mod rows;
+pub mod sender;
 pub mod summary;
 
 use crate::detect::Kind;

@@ -8,20 +8,29 @@
 //! objects.
 
 use super::fields::TALK;
-use crate::rows::{Cell, Column, List, Rows, Table};
+use super::sender::{self, sender_name};
+use crate::rows::{Cell, Column, List, Row, Rows, Table, Value, seconds_between};
 use crate::schema::{Field, Ty};
 
-use Cell::{Count, FirstOf, Item, Label, Root};
+use Cell::{Count, FirstOf, Item, Label, OfPayload, OfRowReading, Root};
 
 const fn col(name: &'static str, cell: Cell) -> Column {
     Column { name, cell }
 }
 
-const TALK_ID: Cell = Root(&["id"]);
-const TRACKING_NUMBER: Cell = Root(&["tracking_number"]);
+/// The talk's keys, right after `source` on every child row, so that a
+/// child entity can be filtered or joined to `talks` on its own.
+const TALK_KEYS: [Column; 3] = [
+    col("talk_id", Root(&["id"])),
+    col("tracking_number", Root(&["tracking_number"])),
+    col("customer_id", Root(&["customer_id"])),
+];
+const TALK_ID: Column = TALK_KEYS[0];
+const TRACKING_NUMBER: Column = TALK_KEYS[1];
+const CUSTOMER_ID: Column = TALK_KEYS[2];
 
 /// Columns after the talk table's scalar fields.
-const TALK_EXTRAS: [Column; 5] = [
+const TALK_EXTRAS: [Column; 6] = [
     col("customer_name", Root(&["customer", "name"])),
     col("bot_description", Root(&["bot", "description"])),
     col(
@@ -30,6 +39,7 @@ const TALK_EXTRAS: [Column; 5] = [
     ),
     col("message_count", Count(&["talk_histories"])),
     col("event_count", Count(&["talk_events"])),
+    col("duration_s", OfPayload(talk_seconds)),
 ];
 
 const TALK_SCALARS: usize = scalar_count(TALK);
@@ -111,13 +121,16 @@ pub const MESSAGES: Table = Table {
         label: "",
     }]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col("tracking_number", TRACKING_NUMBER),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("message_id", Item(&["id"])),
         col("sent_at", Item(&["sent_at"])),
         col("type", Item(&["type"])),
         col("from", Item(&["from"])),
         col("to", Item(&["to"])),
+        col("sender", OfRowReading(sender::READS, sender)),
+        col("sender_kind", OfRowReading(sender::READS, sender_kind)),
         col("user_name", Item(&["user", "name"])),
         col("user_is_bot", Item(&["user", "is_bot"])),
         col("channel", Item(&["channel", "description"])),
@@ -141,8 +154,9 @@ pub const EVENTS: Table = Table {
         label: "",
     }]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col("tracking_number", TRACKING_NUMBER),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("talk_event_id", Item(&["id"])),
         col("event_id", Item(&["event_id"])),
         col("description", Item(&["event", "description"])),
@@ -168,8 +182,9 @@ pub const BOT_VARIABLES: Table = Table {
         label: "",
     }]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col("tracking_number", TRACKING_NUMBER),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("var_name", Item(&["var_name"])),
         col("value", Item(&["value"])),
     ],
@@ -190,11 +205,9 @@ pub const CONTACTS: Table = Table {
         },
     ]),
     columns: &[
-        col("talk_id", TALK_ID),
-        col(
-            "customer_id",
-            FirstOf(&[Item(&["customer_id"]), Root(&["customer_id"])]),
-        ),
+        TALK_ID,
+        TRACKING_NUMBER,
+        CUSTOMER_ID,
         col("kind", Label),
         // Telephones carry full_number_cc / full_number, e-mails email.
         col(
@@ -211,6 +224,21 @@ pub const CONTACTS: Table = Table {
     ],
 };
 
+/// `finished_at - created_at` in seconds; empty while the talk is open.
+fn talk_seconds<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    seconds_between(row.root.get("created_at"), row.root.get("finished_at"), row)
+}
+
+/// Who sent the message, by the rule `summary` shows.
+fn sender<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    sender_name(row.item).map_or(Value::Empty, Value::Text)
+}
+
+/// `customer`, `user`, `bot` or `system`.
+fn sender_kind<'d, 'a>(row: &Row<'d, 'a>) -> Value<'d, 'a> {
+    sender::sender_kind(row.item).map_or(Value::Empty, |kind| Value::Label(kind.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,8 +254,23 @@ mod tests {
             .collect();
         let names: Vec<&str> = TALKS.columns.iter().map(|c| c.name).collect();
         assert_eq!(&names[..scalars.len()], &scalars[..]);
-        assert_eq!(names.len(), scalars.len() + 5);
+        assert_eq!(names.len(), scalars.len() + TALK_EXTRAS.len());
         assert_eq!(names[0], "talk_id");
         assert!(!names.contains(&"talk_histories") && !names.contains(&"customer"));
+    }
+
+    /// issue 13: every child row carries the talk's keys right after
+    /// `source`.
+    #[test]
+    fn child_rows_start_with_the_talk_keys() {
+        for table in [MESSAGES, EVENTS, BOT_VARIABLES, CONTACTS] {
+            let names: Vec<&str> = table.header().take(4).collect();
+            assert_eq!(
+                names,
+                ["source", "talk_id", "tracking_number", "customer_id"],
+                "{}",
+                table.name
+            );
+        }
     }
 }

@@ -4,6 +4,7 @@
 use super::{Options, clock, created, parse_time};
 use crate::json::{Kind, Val};
 use crate::provider::piperun::fields::MESSAGE_TYPES;
+use crate::provider::piperun::sender::sender_name;
 use crate::summary::show;
 use crate::summary::{Column, Fit, Section, Tone, Value, column};
 
@@ -68,18 +69,9 @@ fn direction(v: Val<'_, '_>) -> Value {
     }
 }
 
-/// The customer's number for incoming messages, else the user's name.
+/// Who sent the message, by the rule `csv` writes too.
 fn sender(m: Val<'_, '_>) -> Value {
-    let incoming = m.get("type").as_str() == Some("in");
-    let from = show::first_text(m, &["from"]);
-    let user = show::text_of(m.path(&["user", "name"]));
-    let user_id = show::text_of(m.get("user_id")).map(|id| format!("user {id}").into());
-    let name = if incoming {
-        from.or(user)
-    } else {
-        user.or(user_id).or(from)
-    };
-    name.map_or_else(Value::none, |n| Value::text(n.into_owned()))
+    sender_name(m).map_or_else(Value::none, |n| Value::text(n.into_owned()))
 }
 
 /// `photo.jpg (image)`: the file name (else the URL's last segment) and type.
