@@ -317,6 +317,9 @@ impl<R: Read> Framer<R> {
         });
         let ends = match closing {
             Closing::Bracket => {
+                // An empty array (`[]`, an export of no hooks) is a whole
+                // input without payloads, not an empty input.
+                self.frames += 1;
                 let missing = missing?;
                 let place = self.place(at);
                 let message = format!("the array that ends here is not valid: {missing}");

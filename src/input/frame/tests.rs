@@ -359,3 +359,14 @@ fn lone_object_lines_frame_as_the_scan_does() {
     let got = frames("{\"a\":1}\n{\"a\":1}}\n{\"c\":3}\n");
     assert_eq!(got, ["1 {\"a\":1}", "2 {\"a\":1}}", "3 {\"c\":3}"]);
 }
+
+/// An empty top-level array holds no payload but is no error: the same
+/// whether it is the whole input or a line of a longer one (found by the
+/// property that checking a stream in parts equals checking it whole).
+#[test]
+fn an_empty_array_is_not_an_empty_input() {
+    assert!(frames("[]").is_empty());
+    assert!(frames("[]\n").is_empty());
+    assert_eq!(frames("7\n[]\n"), ["1 7"]);
+    assert!(frames("  \n")[0].contains("BROKEN no payload"));
+}
