@@ -19,6 +19,8 @@ use serde::ser::SerializeMap;
 
 use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint, paint_hex};
+use crate::check::Finding;
+use crate::schema::Severity;
 use crate::summary::{self, Body, Column, Field, Fit, Section, Summary, Tone, Value};
 use crate::text::{escape_control, escape_control_keep_newlines};
 
@@ -59,6 +61,10 @@ pub fn text(summary: &Summary, view: &View, out: &mut Vec<u8>) -> Result<()> {
         };
         writeln!(out, "{INDENT}{}", paint(&line, Role::Muted, view.color))?;
     }
+    if !summary.findings.is_empty() {
+        writeln!(out)?;
+        findings_text(&summary.findings, view, out)?;
+    }
     for section in &summary.sections {
         writeln!(out)?;
         section_text(section, view, out)?;
@@ -92,6 +98,78 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
         write_lines(&wrapped(note, Ink::Muted, view), view, out)?;
     }
     Ok(())
+}
+
+/// What `check` reports, errors first: `error[code]`, then the pointer and
+/// the message.
+fn findings_text(findings: &[Finding], view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let count = |severity: Severity, one: &str, many: &str| {
+        let n = findings.iter().filter(|f| f.severity == severity).count();
+        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+    };
+    let counts: Vec<String> = [
+        count(Severity::Error, "error", "errors"),
+        count(Severity::Warning, "warning", "warnings"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let title = format!("Findings ({})", counts.join(", "));
+    writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
+    let rows = findings
+        .iter()
+        .map(|f| {
+            let label = format!("{}[{}]", f.severity.as_str(), f.code.as_str());
+            let mut detail = Vec::new();
+            if !f.pointer.is_empty() {
+                detail.push(piece(clean(&f.pointer, Fit::Wrap), Ink::Muted, true));
+                detail.push(piece(": ".into(), Ink::Muted, false));
+            }
+            // The payload's value a message quotes is one unbroken piece.
+            let message = clean(&f.message, Fit::Wrap);
+            let (said, quoted) =
+                message.split_at(message.find(" \"").map_or(message.len(), |i| i + 1));
+            detail.push(piece(said.to_string(), Ink::Plain, false));
+            if !quoted.is_empty() {
+                detail.push(piece(quoted.to_string(), Ink::Plain, true));
+            }
+            (
+                vec![vec![piece(label, severity_ink(f.severity), true)], detail],
+                None,
+            )
+        })
+        .collect();
+    let grid = Grid {
+        columns: vec![
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                max: None,
+            },
+        ],
+        header: Some(vec![
+            vec![piece("FINDING".into(), Ink::Strong, true)],
+            vec![piece("WHERE AND WHAT".into(), Ink::Strong, true)],
+        ]),
+        rows,
+        full: view.full,
+    };
+    let mut lines = finish(grid, view);
+    // The header only names the fields of records.
+    if lines
+        .first()
+        .is_some_and(|l| l.first().is_some_and(|(t, _)| t == "FINDING"))
+    {
+        lines.remove(0);
+    }
+    write_lines(&lines, view, out)
+}
+
+fn severity_ink(severity: Severity) -> Ink<'static> {
+    match severity {
+        Severity::Error => Ink::Bad,
+        Severity::Warning => Ink::Warn,
+    }
 }
 
 /// Laid-out lines, indented and painted.
@@ -232,6 +310,8 @@ fn without_empty_columns<'a>(
         malformed: false,
         tone: Tone::Plain,
         spans: Vec::new(),
+        origin: None,
+        finding: None,
     };
     let rows = rows
         .iter()
@@ -278,6 +358,10 @@ fn cell(value: &Value, fit: Fit) -> grid::Cell<Ink<'_>> {
     };
     if value.malformed {
         pieces.push(piece(" (malformed)".into(), Ink::Warn, false));
+    }
+    if let Some(severity) = value.finding {
+        let mark = format!(" [{}]", severity.as_str());
+        pieces.push(piece(mark, severity_ink(severity), false));
     }
     pieces
 }
@@ -349,6 +433,7 @@ pub fn json(summary: &Summary, out: &mut Vec<u8>) -> Result<()> {
         source: &summary.source,
         provider: summary.provider.name,
         kind: &summary.kind,
+        findings: &summary.findings,
         sections: summary.sections.iter().map(json_section).collect(),
     };
     serde_json::to_writer(&mut *out, &doc)?;
@@ -386,6 +471,7 @@ struct JsonSummary<'a> {
     source: &'a str,
     provider: &'static str,
     kind: &'a str,
+    findings: &'a [Finding],
     sections: Vec<JsonSection<'a>>,
 }
 
@@ -409,6 +495,9 @@ struct JsonField<'a> {
     value: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     malformed: bool,
+    /// The worst finding `check` reports for the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    finding: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -457,6 +546,19 @@ impl Serialize for JsonRow<'_> {
         if !malformed.is_empty() {
             map.serialize_entry("malformed", &malformed)?;
         }
+        let findings: Vec<(&str, &str)> = self
+            .columns
+            .iter()
+            .zip(self.values)
+            .filter_map(|(c, v)| Some((c.key, v.finding?.as_str())))
+            .collect();
+        if !findings.is_empty() {
+            let findings: serde_json::Map<String, serde_json::Value> = findings
+                .into_iter()
+                .map(|(k, s)| (k.to_string(), s.into()))
+                .collect();
+            map.serialize_entry("findings", &findings)?;
+        }
         map.end()
     }
 }
@@ -489,6 +591,7 @@ fn json_field(field: &Field) -> JsonField<'_> {
         label: field.label(),
         value: field.value.text.as_deref(),
         malformed: field.value.malformed,
+        finding: field.value.finding.map(Severity::as_str),
     }
 }
 

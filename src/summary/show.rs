@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Tone, Value};
-use crate::json::{Kind, Val};
+use crate::json::{Kind, Node, Val};
 use crate::values::{Decoded, human_duration, parse_data_uri};
 
 /// A parsed datetime.
@@ -17,9 +17,31 @@ pub type Time = DateTime<FixedOffset>;
 /// A datetime parser: RFC 3339 only, or RFC 3339 and local time.
 pub type ParseTime<'p> = &'p dyn Fn(&str) -> Option<Time>;
 
+/// Where the string at `v` starts in the payload text (a non-empty
+/// string's address identifies it): what `check`'s findings are matched
+/// by.
+pub fn origin(v: Val<'_, '_>) -> Option<usize> {
+    match v.node()? {
+        Node::String(s) if !s.is_empty() => Some(s.as_ptr() as usize),
+        _ => None,
+    }
+}
+
+/// `value`, noted as showing the payload's value `v`.
+pub fn traced(value: Value, v: Val<'_, '_>) -> Value {
+    Value {
+        origin: origin(v),
+        ..value
+    }
+}
+
 /// Any scalar as written; a container where a scalar belongs is shown as
 /// compact JSON, marked.
 pub fn scalar(v: Val<'_, '_>) -> Option<Value> {
+    scalar_untraced(v).map(|value| traced(value, v))
+}
+
+fn scalar_untraced(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
         Kind::Array | Kind::Object => Some(Value::malformed(v.to_json())),
@@ -32,8 +54,9 @@ pub fn scalar(v: Val<'_, '_>) -> Option<Value> {
 pub fn odd(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
-        _ => Some(Value::malformed(
-            v.scalar_text().map_or_else(|| v.to_json(), Cow::into_owned),
+        _ => Some(traced(
+            Value::malformed(v.scalar_text().map_or_else(|| v.to_json(), Cow::into_owned)),
+            v,
         )),
     }
 }
@@ -67,10 +90,13 @@ pub fn datetime(v: Val<'_, '_>, parse: ParseTime<'_>, offset: FixedOffset) -> Op
         Kind::Null => Some(Value::none()),
         Kind::String => {
             let s = v.as_str().unwrap_or_default();
-            Some(match parse(s) {
-                Some(t) => Value::text(format_time(t, offset)),
-                None => Value::malformed(s),
-            })
+            Some(traced(
+                match parse(s) {
+                    Some(t) => Value::text(format_time(t, offset)),
+                    None => Value::malformed(s),
+                },
+                v,
+            ))
         }
         _ => odd(v),
     }
@@ -336,16 +362,23 @@ mod tests {
         let root = doc.root();
         let parse = |s: &str| parse_rfc3339(s);
         let offset = parse_offset("Z").expect("offset");
+        let untraced = |v: Option<Value>| v.map(|v| Value { origin: None, ..v });
         assert_eq!(
-            datetime(root.get("t"), &parse, offset),
+            untraced(datetime(root.get("t"), &parse, offset)),
             Some(Value::malformed("2025-09-08 11: 01: 18"))
         );
-        assert_eq!(seconds(root.get("n")), Some(Value::malformed("27")));
         assert_eq!(
-            yes_no(root.get("b"), "y", "n"),
+            untraced(seconds(root.get("n"))),
+            Some(Value::malformed("27"))
+        );
+        assert_eq!(
+            untraced(yes_no(root.get("b"), "y", "n")),
             Some(Value::malformed("yes"))
         );
-        assert_eq!(scalar(root.get("o")), Some(Value::malformed(r#"{"a":1}"#)));
+        assert_eq!(
+            untraced(scalar(root.get("o"))),
+            Some(Value::malformed(r#"{"a":1}"#))
+        );
         assert_eq!(scalar(root.get("missing")), None);
     }
 }
