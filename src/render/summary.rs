@@ -21,7 +21,7 @@ use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint, paint_hex};
 use crate::check::Finding;
 use crate::schema::Severity;
-use crate::summary::{self, Body, Column, Field, Fit, Section, Summary, Tone, Value};
+use crate::summary::{self, Body, Column, Field, Fit, Raw, Section, Summary, Tone, Value};
 use crate::text::{escape_control, escape_control_keep_newlines};
 
 /// Left margin of section bodies.
@@ -312,6 +312,7 @@ fn without_empty_columns<'a>(
         spans: Vec::new(),
         origin: None,
         finding: None,
+        raw: None,
     };
     let rows = rows
         .iter()
@@ -498,6 +499,37 @@ struct JsonField<'a> {
     /// The worst finding `check` reports for the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     finding: Option<&'static str>,
+    /// The payload's scalar, typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    raw: Option<JsonRaw<'a>>,
+}
+
+/// A payload scalar as JSON: its own type, a number exactly as written.
+struct JsonRaw<'a> {
+    raw: &'a Raw,
+    text: Option<&'a str>,
+}
+
+impl Serialize for JsonRaw<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.raw {
+            Raw::Null => serializer.serialize_none(),
+            Raw::Bool(b) => serializer.serialize_bool(*b),
+            Raw::Number(n) => match serde_json::from_str::<serde_json::Number>(n) {
+                Ok(number) => number.serialize(serializer),
+                Err(_) => serializer.serialize_str(n),
+            },
+            Raw::Text => serializer.serialize_str(self.text.unwrap_or_default()),
+            Raw::String(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+fn json_raw(value: &Value) -> Option<JsonRaw<'_>> {
+    value.raw.as_ref().map(|raw| JsonRaw {
+        raw,
+        text: value.text.as_deref(),
+    })
 }
 
 #[derive(Serialize)]
@@ -546,6 +578,17 @@ impl Serialize for JsonRow<'_> {
         if !malformed.is_empty() {
             map.serialize_entry("malformed", &malformed)?;
         }
+        let raw: serde_json::Map<String, serde_json::Value> = self
+            .columns
+            .iter()
+            .zip(self.values)
+            .filter_map(|(c, v)| {
+                Some((c.key.to_string(), serde_json::to_value(json_raw(v)?).ok()?))
+            })
+            .collect();
+        if !raw.is_empty() {
+            map.serialize_entry("raw", &raw)?;
+        }
         let findings: Vec<(&str, &str)> = self
             .columns
             .iter()
@@ -592,6 +635,7 @@ fn json_field(field: &Field) -> JsonField<'_> {
         value: field.value.text.as_deref(),
         malformed: field.value.malformed,
         finding: field.value.finding.map(Severity::as_str),
+        raw: json_raw(&field.value),
     }
 }
 

@@ -145,6 +145,21 @@ pub struct Value {
     pub origin: Option<usize>,
     /// The worst finding `check` reports for the value shown.
     pub finding: Option<crate::schema::Severity>,
+    /// The payload's scalar this value shows, typed as the payload has it
+    /// (for `--format json`); `None` when the value is built from several.
+    pub raw: Option<Raw>,
+}
+
+/// A payload scalar, typed as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw {
+    Null,
+    Bool(bool),
+    /// The number exactly as written.
+    Number(String),
+    /// A string that is the value's text itself (not copied again).
+    Text,
+    String(String),
 }
 
 /// A piece of a value with its own `#rrggbb` color (a tag label).

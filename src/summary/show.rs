@@ -7,8 +7,8 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Tone, Value};
-use crate::json::{Kind, Node, Val};
+use super::{Raw, Tone, Value};
+use crate::json::{Kind, Node, Number, Val};
 use crate::values::{Decoded, human_duration, parse_data_uri};
 
 /// A parsed datetime.
@@ -27,10 +27,24 @@ pub fn origin(v: Val<'_, '_>) -> Option<usize> {
     }
 }
 
-/// `value`, noted as showing the payload's value `v`.
+/// `value`, noted as showing the payload's value `v`: where it starts (to
+/// match findings) and its typed form.
 pub fn traced(value: Value, v: Val<'_, '_>) -> Value {
+    let raw = match v.node() {
+        Some(Node::Null) => Some(Raw::Null),
+        Some(Node::Bool(b)) => Some(Raw::Bool(b)),
+        Some(Node::Number(n)) => Some(Raw::Number(match n {
+            Number::Unsigned(u) => u.to_string(),
+            Number::Signed(i) => i.to_string(),
+            Number::Text(t) => t.to_string(),
+        })),
+        Some(Node::String(s)) if value.text.as_deref() == Some(s) => Some(Raw::Text),
+        Some(Node::String(s)) => Some(Raw::String(s.to_string())),
+        _ => None,
+    };
     Value {
         origin: origin(v),
+        raw,
         ..value
     }
 }
@@ -53,7 +67,7 @@ fn scalar_untraced(v: Val<'_, '_>) -> Option<Value> {
 /// compact JSON) and marked; nothing for null.
 pub fn odd(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
-        Kind::Null => Some(Value::none()),
+        Kind::Null => Some(traced(Value::none(), v)),
         _ => Some(traced(
             Value::malformed(v.scalar_text().map_or_else(|| v.to_json(), Cow::into_owned)),
             v,
@@ -64,6 +78,10 @@ pub fn odd(v: Val<'_, '_>) -> Option<Value> {
 /// Any value: scalars as written, containers as compact JSON (for fields
 /// whose shape nobody documents).
 pub fn any(v: Val<'_, '_>) -> Option<Value> {
+    any_untraced(v).map(|value| traced(value, v))
+}
+
+fn any_untraced(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
         Kind::Array | Kind::Object => Some(Value::text(v.to_json())),
@@ -87,7 +105,7 @@ pub fn first_text<'d>(object: Val<'d, '_>, keys: &[&str]) -> Option<Cow<'d, str>
 /// A datetime shown in `offset`; one that does not parse is kept as written.
 pub fn datetime(v: Val<'_, '_>, parse: ParseTime<'_>, offset: FixedOffset) -> Option<Value> {
     match v.kind()? {
-        Kind::Null => Some(Value::none()),
+        Kind::Null => Some(traced(Value::none(), v)),
         Kind::String => {
             let s = v.as_str().unwrap_or_default();
             Some(traced(
@@ -137,7 +155,7 @@ pub fn clock_near(t: Time, reference: Option<Time>, offset: FixedOffset) -> Stri
 /// A whole number of seconds as `27s`, `1m 05s`.
 pub fn seconds(v: Val<'_, '_>) -> Option<Value> {
     match v.as_i64() {
-        Some(s) => Some(Value::text(human_duration(s))),
+        Some(s) => Some(traced(Value::text(human_duration(s)), v)),
         None => odd(v),
     }
 }
@@ -181,8 +199,8 @@ pub fn offset_from(start: Time, t: Time) -> String {
 pub fn yes_no(v: Val<'_, '_>, yes: &str, no: &str) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
-        Kind::Bool if v.as_bool() == Some(true) => Some(Value::text(yes)),
-        Kind::Bool => Some(Value::text(no)),
+        Kind::Bool if v.as_bool() == Some(true) => Some(traced(Value::text(yes), v)),
+        Kind::Bool => Some(traced(Value::text(no), v)),
         _ => odd(v),
     }
 }
@@ -362,7 +380,13 @@ mod tests {
         let root = doc.root();
         let parse = |s: &str| parse_rfc3339(s);
         let offset = parse_offset("Z").expect("offset");
-        let untraced = |v: Option<Value>| v.map(|v| Value { origin: None, ..v });
+        let untraced = |v: Option<Value>| {
+            v.map(|v| Value {
+                origin: None,
+                raw: None,
+                ..v
+            })
+        };
         assert_eq!(
             untraced(datetime(root.get("t"), &parse, offset)),
             Some(Value::malformed("2025-09-08 11: 01: 18"))
