@@ -32,7 +32,7 @@ fn summary(columns: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-/// Display width, as comfy-table measures it.
+/// Display width, roughly (the layout measures with unicode-width).
 fn width(line: &str) -> usize {
     line.chars()
         .map(|c| match c as u32 {
