@@ -103,18 +103,7 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
 /// What `check` reports, errors first: `error[code]`, then the pointer and
 /// the message.
 fn findings_text(findings: &[Finding], view: &View, out: &mut Vec<u8>) -> Result<()> {
-    let count = |severity: Severity, one: &str, many: &str| {
-        let n = findings.iter().filter(|f| f.severity == severity).count();
-        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
-    };
-    let counts: Vec<String> = [
-        count(Severity::Error, "error", "errors"),
-        count(Severity::Warning, "warning", "warnings"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let title = format!("Findings ({})", counts.join(", "));
+    let title = format!("Findings ({})", findings_count(findings));
     writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
     let rows = findings
         .iter()
@@ -163,6 +152,22 @@ fn findings_text(findings: &[Finding], view: &View, out: &mut Vec<u8>) -> Result
         lines.remove(0);
     }
     write_lines(&lines, view, out)
+}
+
+/// `6 errors, 3 warnings`, leaving out a severity with none.
+fn findings_count(findings: &[Finding]) -> String {
+    let count = |severity: Severity, one: &str, many: &str| {
+        let n = findings.iter().filter(|f| f.severity == severity).count();
+        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+    };
+    [
+        count(Severity::Error, "error", "errors"),
+        count(Severity::Warning, "warning", "warnings"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 fn severity_ink(severity: Severity) -> Ink<'static> {
