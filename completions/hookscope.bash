@@ -448,7 +448,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__summary)
-            opts="-j -r -h -V --section --full --format --timezone --provider --color --jobs --max-payload --recursive --help --version"
+            opts="-j -r -h -V --section --full --no-findings --format --timezone --provider --color --jobs --max-payload --recursive --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

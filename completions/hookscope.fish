@@ -99,6 +99,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l full -d 'Show whole messages and values instead of cutting long ones'
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l no-findings -d 'Leave out the Findings section (what `check` reports) and the marks on values it points at'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s V -l version -d 'Print version'
@@ -124,6 +125,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l full -d 'Show whole messages and values instead of cutting long ones'
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l no-findings -d 'Leave out the Findings section (what `check` reports) and the marks on values it points at'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s V -l version -d 'Print version'

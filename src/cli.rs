@@ -356,6 +356,11 @@ pub struct SummaryArgs {
     #[arg(long)]
     pub full: bool,
 
+    /// Leave out the Findings section (what `check` reports) and the marks
+    /// on values it points at.
+    #[arg(long)]
+    pub no_findings: bool,
+
     /// Output format.
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub format: SummaryFormat,

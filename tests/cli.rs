@@ -11,5 +11,17 @@ fn golden() {
         .env("NO_COLOR", "1")
         .env("CLICOLOR_FORCE", "0")
         .env("COLUMNS", "100")
-        .case("tests/cmd/**/*.toml");
+        .case("tests/cmd/**/*.toml")
+        .skip(WIDTHS);
+}
+
+/// Cases that set their own `COLUMNS` (the harness's own would win).
+const WIDTHS: &str = "tests/cmd/summary/width/*.toml";
+
+#[test]
+fn golden_at_other_widths() {
+    trycmd::TestCases::new()
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "0")
+        .case(WIDTHS);
 }

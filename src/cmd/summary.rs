@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::{diagnose, load};
 use crate::Status;
+use crate::check::{CheckOptions, check_doc};
 use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::input::Payload;
 use crate::json::Extent;
@@ -27,6 +28,12 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<
     let options = Options {
         offset: args.timezone.offset,
     };
+    let check = (!args.no_findings).then_some(CheckOptions {
+        registry: settings.registry,
+        provider: settings.provider,
+        strict: false,
+        timezone: args.timezone.offset,
+    });
     let view = View {
         color: settings.color,
         width: settings.width,
@@ -45,7 +52,12 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<
         // Rendering into a Vec only fails on a serializer bug; keep going.
         let _ = match load(payload, Extent::Full, &registry, provider) {
             Ok((doc, detection)) => {
-                let summary = summary::build(source, doc.root(), &detection, &options, &sections);
+                let mut summary =
+                    summary::build(source, doc.root(), &detection, &options, &sections);
+                if let Some(check) = &check {
+                    let findings = check_doc(&doc, check).findings;
+                    summary = summary::with_findings(summary, doc.root(), findings);
+                }
                 match format {
                     SummaryFormat::Text => render::text(&summary, &view, &mut out.data),
                     SummaryFormat::Json => render::json(&summary, &mut out.data),

@@ -1,38 +1,67 @@
-//! Borderless text tables laid out by comfy-table, in time linear in their
-//! text.
+//! Borderless text tables, laid out here in time linear in their text.
 //!
-//! comfy-table re-measures the rest of a word each time it breaks it, so a
-//! word of n characters costs n²/width: a 500 KB word took seconds. Cells
-//! are therefore fitted before layout. A row cut to a few lines gets its
-//! cells cut to what those lines can show (`cut`). A cell shown whole that
-//! holds a word wider than the table is broken by `wrap`, a linear copy of
-//! comfy-table's own line breaking, at the width comfy-table gives its
-//! column; that width is read from a first layout (`probe`) in which each
-//! such word is replaced by a prefix that weighs the same in the layout.
-//! The output is the one comfy-table would have written, but for the
-//! width of a column whose widest text was in a part cut off: it follows
-//! what is shown.
+//! The rules (issue 14): a cell is a run of words; prose breaks lines only
+//! between words, and a word, or a value given as one piece (a datetime, a
+//! phone number), is never split across lines: wider than its column, it
+//! is shortened in the middle with `…` (kept whole, wider than the column,
+//! when `full`). Columns get their natural width when the table fits;
+//! otherwise the other columns share what is left once each prose column
+//! is promised `PROSE_MIN` columns, and a table that cannot keep that
+//! promise (or would squeeze a column below `MIN_COLUMN`) is laid out as
+//! records instead: one `NAME  value` block per row, as `psql`'s expanded
+//! mode shows it.
+//!
+//! Cells carry styles of any type `S`; the laid-out lines are runs of text
+//! with their style, painted by the caller.
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, TableStyle, Width};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Space between columns (none at the edges).
-const GAP: u16 = 2;
-/// Narrowest table comfy-table is asked for.
+pub(crate) const GAP: usize = 2;
+/// Narrowest table laid out.
 const MIN_WIDTH: usize = 20;
-/// comfy-table starts a new line when fewer columns are left
-/// (`MIN_FREE_CHARS`).
-const MIN_FREE: usize = 2;
+/// Columns a prose column is promised before the table turns into records.
+pub(crate) const PROSE_MIN: usize = 30;
+/// Narrowest a column may be squeezed to (or its natural width, when
+/// less) before the table turns into records.
+const MIN_COLUMN: usize = 16;
+/// What marks a shortened or cut text.
+const ELLIPSIS: &str = "…";
 
-/// Rows of cell text (already escaped and styled) to lay out.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Grid {
-    pub header: Option<Vec<String>>,
+/// A piece of a cell's text with its style. `unbroken` pieces are one word
+/// whatever spaces they hold.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece<S> {
+    pub text: String,
+    pub style: S,
+    pub unbroken: bool,
+}
+
+/// A cell: pieces shown one after the other.
+pub(crate) type Cell<S> = Vec<Piece<S>>;
+
+/// A laid-out line: runs of text and their style.
+pub(crate) type Line<S> = Vec<(String, S)>;
+
+/// A column: whether it holds prose (it is promised `PROSE_MIN` columns),
+/// and the most columns it takes, if capped.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ColumnKind {
+    pub prose: bool,
+    pub max: Option<usize>,
+}
+
+/// Rows of cells to lay out.
+#[derive(Debug, Clone)]
+pub(crate) struct Grid<S> {
+    pub columns: Vec<ColumnKind>,
+    /// Header labels, also the names of a record layout.
+    pub header: Option<Vec<Cell<S>>>,
     /// Each row's cells and the lines it is cut to, if any.
-    pub rows: Vec<(Vec<String>, Option<usize>)>,
-    /// Columns at most this wide (padding included).
-    pub narrow: Vec<(usize, u16)>,
+    pub rows: Vec<(Vec<Cell<S>>, Option<usize>)>,
+    /// Words wider than their column are kept whole.
+    pub full: bool,
 }
 
 /// The width tables are laid out in, for a terminal `columns` wide with
@@ -41,390 +70,412 @@ pub(crate) fn width(columns: usize, margin: usize) -> usize {
     columns.saturating_sub(margin).max(MIN_WIDTH)
 }
 
-/// Characters of a cell that a row cut to `lines` lines can show in a table
-/// `width` wide, with room for how comfy-table breaks lines: cutting the
-/// text after this many leaves the lines shown as they were.
-pub(crate) fn shown_chars(lines: usize, width: usize) -> usize {
-    (lines + 1) * (width + 1)
-}
-
-/// `text` cut after `max` characters, with `…` when cut.
-pub(crate) fn cut(text: &str, max: usize) -> Option<String> {
-    let (end, _) = text.char_indices().nth(max)?;
-    Some(format!("{}…", &text[..end]))
-}
-
-/// The laid-out lines, joined by `\n`, trailing blanks trimmed; `each`
-/// turns every line into its final form.
-pub(crate) fn layout(grid: Grid, width: usize, each: impl Fn(&str) -> String) -> String {
-    layout_beyond(grid, width, long_word_width(width), each)
-}
-
-/// `layout`, with words wider than `long` broken here.
-fn layout_beyond(grid: Grid, width: usize, long: usize, each: impl Fn(&str) -> String) -> String {
-    let has_long = grid
-        .rows
-        .iter()
-        .flat_map(|(cells, _)| cells)
-        .chain(grid.header.iter().flatten())
-        .any(|c| has_long_word(c, long));
-    let table = match has_long {
-        false => table(grid, width, |_, c| c, None),
-        true => {
-            let widths = probe(&grid, width, long);
-            let fitted = |i: usize, c: String| match (has_long_word(&c, long), widths.get(i)) {
-                (true, Some(&w)) => wrap(&c, w),
-                _ => c,
-            };
-            table(grid, width, fitted, Some(&widths))
-        }
-    };
-    table
-        .lines()
-        .map(|line| each(line.trim_end()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A word wider than this is handled here rather than by comfy-table: more
-/// than any cut cell holds, so that cut rows never need it.
-fn long_word_width(width: usize) -> usize {
-    shown_chars(4, width) * 2
-}
-
-fn has_long_word(cell: &str, long: usize) -> bool {
-    cell.len() > long && words(cell).any(|w| w.len() > long && w.width() > long)
-}
-
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['\n', ' '])
-}
-
-/// The comfy-table, cells made by `cell` (given the column); with
-/// `widths`, columns fixed to them.
-fn table(
-    grid: Grid,
+/// A word: its runs, display width and what precedes it.
+#[derive(Debug, Clone)]
+struct Word<S> {
+    runs: Line<S>,
     width: usize,
-    cell: impl Fn(usize, String) -> String,
-    widths: Option<&[usize]>,
-) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(TableStyle::new())
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
-        .set_truncation_indicator("…");
-    if let Some(header) = grid.header {
-        table.set_header(cells(header, &cell));
-    }
-    for (cells, lines) in grid.rows {
-        let mut row = Row::from(self::cells(cells, &cell));
-        if let Some(lines) = lines {
-            row.max_height(lines);
-        }
-        table.add_row(row);
-    }
-    let count = table.column_count();
-    for (i, column) in table.column_iter_mut().enumerate() {
-        let gap = if i + 1 < count { GAP } else { 0 };
-        column.set_padding((0, gap));
-        let fixed = widths.and_then(|w| w.get(i));
-        if let Some(&fixed) = fixed {
-            let fixed = u16::try_from(fixed).unwrap_or(u16::MAX).saturating_add(gap);
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
-        } else if let Some(&(_, max)) = grid.narrow.iter().find(|(c, _)| *c == i) {
-            column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(max)));
-        }
-    }
-    table
+    /// Starts a new line (a line break in the text precedes it).
+    newline: bool,
 }
 
-fn cells(row: Vec<String>, cell: &impl Fn(usize, String) -> String) -> Vec<String> {
-    row.into_iter()
-        .enumerate()
-        .map(|(i, c)| cell(i, c))
-        .collect()
-}
+/// A row's cells as words, and the lines it is cut to, if any.
+type WordRow<S> = (Vec<Vec<Word<S>>>, Option<usize>);
 
-/// The content width comfy-table gives each column: laid out with every
-/// long word replaced by a prefix still longer than two table widths
-/// (which comfy-table arranges the same way: such a word sets a column's
-/// widest line beyond the table and breaks into full lines), and a last
-/// row of `x` per column whose line shows where the columns start.
-fn probe(grid: &Grid, width: usize, long: usize) -> Vec<usize> {
-    let stand_in = |c: &String| standing_in(c, long, 2 * width + 2);
-    let copy = Grid {
-        header: grid
-            .header
-            .as_ref()
-            .map(|h| h.iter().map(stand_in).collect()),
-        rows: grid
-            .rows
-            .iter()
-            .map(|(cells, lines)| (cells.iter().map(stand_in).collect(), *lines))
-            .collect(),
-        narrow: grid.narrow.clone(),
+/// A cell's words.
+fn words<S: Copy>(cell: &Cell<S>) -> Vec<Word<S>> {
+    let mut words = Vec::new();
+    let mut current: Option<Word<S>> = None;
+    let mut newline = false;
+    let push = |word: &mut Option<Word<S>>, text: &str, style: S, newline: &mut bool| {
+        let w = word.get_or_insert_with(|| Word {
+            runs: Vec::new(),
+            width: 0,
+            newline: std::mem::take(newline),
+        });
+        w.width += text.width();
+        w.runs.push((text.to_string(), style));
     };
-    let mut table = table(copy, width, |_, c| c, None);
-    let count = table.column_count();
-    let mut marks = Row::from(vec!["x"; count]);
-    marks.max_height(1);
-    table.add_row(marks);
-    let line = table.lines().last().unwrap_or_default();
-    let starts: Vec<usize> = line.match_indices('x').map(|(i, _)| i).collect();
-    let mut widths: Vec<usize> = starts
-        .windows(2)
-        .map(|w| w[1] - w[0] - usize::from(GAP))
-        .collect();
-    widths.push(line.len() - starts.last().copied().unwrap_or_default());
-    widths
-}
-
-/// `cell` with each word wider than `long` cut to its first graphemes
-/// `min` columns wide or more.
-fn standing_in(cell: &str, long: usize, min: usize) -> String {
-    if !has_long_word(cell, long) {
-        return cell.to_string();
-    }
-    let mut out = String::with_capacity(cell.len().min(4 * long));
-    let mut rest = cell;
-    loop {
-        let end = rest.find(['\n', ' ']).unwrap_or(rest.len());
-        let word = &rest[..end];
-        if word.len() > long && word.width() > long {
-            out.push_str(head(word, min));
-        } else {
-            out.push_str(word);
+    for piece in cell {
+        if piece.unbroken {
+            let text = piece.text.replace('\n', " ");
+            push(&mut current, &text, piece.style, &mut newline);
+            continue;
         }
-        let Some(sep) = rest[end..].chars().next() else {
-            return out;
+        let mut rest = piece.text.as_str();
+        loop {
+            let end = rest.find([' ', '\n']).unwrap_or(rest.len());
+            if end > 0 {
+                push(&mut current, &rest[..end], piece.style, &mut newline);
+            }
+            let Some(sep) = rest[end..].chars().next() else {
+                break;
+            };
+            words.extend(current.take());
+            newline |= sep == '\n' && !words.is_empty();
+            rest = &rest[end + 1..];
+        }
+    }
+    words.extend(current);
+    words
+}
+
+/// The natural width of a cell: its widest line unwrapped.
+fn natural<S>(words: &[Word<S>]) -> usize {
+    let (mut widest, mut line) = (0, 0);
+    for word in words {
+        line = match (word.newline, line) {
+            (true, _) | (_, 0) => word.width,
+            (false, line) => line + 1 + word.width,
         };
-        out.push(sep);
-        rest = &rest[end + 1..];
+        widest = widest.max(line);
+    }
+    widest
+}
+
+/// `text` shortened to `width` columns by cutting its middle out, when
+/// wider.
+pub(crate) fn shorten(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let (head, tail) = (room - room / 2, room / 2);
+    let mut shown = 0;
+    let mut end = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        if shown + g.width() > head {
+            break;
+        }
+        shown += g.width();
+        end = i + g.len();
+    }
+    let mut shown = 0;
+    let mut start = text.len();
+    for (i, g) in text.grapheme_indices(true).rev() {
+        if shown + g.width() > tail || i < end {
+            break;
+        }
+        shown += g.width();
+        start = i;
+    }
+    format!("{}{ELLIPSIS}{}", &text[..end], &text[start..])
+}
+
+/// A word fitted to `width`: shortened in the middle (one run, the first's
+/// style) unless `full`.
+fn fitted<S: Copy>(word: Word<S>, width: usize, full: bool) -> Word<S> {
+    if full || word.width <= width {
+        return word;
+    }
+    let text: String = word.runs.iter().map(|(t, _)| t.as_str()).collect();
+    let style = word.runs[0].1;
+    let text = shorten(&text, width);
+    Word {
+        width: text.width(),
+        runs: vec![(text, style)],
+        newline: word.newline,
     }
 }
 
-/// The first graphemes of `word` that reach `min` columns.
-fn head(word: &str, min: usize) -> &str {
+/// A cell's words in lines of `width` columns, at most `max` of them (the
+/// last then ending with `…`).
+fn fill<S: Copy>(
+    words: Vec<Word<S>>,
+    width: usize,
+    max: Option<usize>,
+    full: bool,
+) -> Vec<Line<S>> {
+    let mut lines: Vec<(Line<S>, usize)> = Vec::new();
+    let max = max.unwrap_or(usize::MAX);
+    for word in words {
+        let word = fitted(word, width, full);
+        let joins = !word.newline
+            && lines
+                .last()
+                .is_some_and(|(l, w)| !l.is_empty() && w + 1 + word.width <= width);
+        if joins {
+            let (line, w) = lines.last_mut().expect("a line");
+            line.push((" ".to_string(), word.runs[0].1));
+            line.extend(word.runs);
+            *w += 1 + word.width;
+            continue;
+        }
+        if lines.len() == max {
+            if let Some((line, w)) = lines.last_mut() {
+                end_with_ellipsis(line, w, width, word.runs[0].1);
+            }
+            break;
+        }
+        lines.push((word.runs, word.width));
+    }
+    lines.into_iter().map(|(line, _)| line).collect()
+}
+
+/// Ends a cut line with `…`, dropping what leaves no room for it.
+fn end_with_ellipsis<S: Copy>(line: &mut Line<S>, w: &mut usize, width: usize, style: S) {
+    while *w + 1 > width {
+        let Some((text, style)) = line.pop() else {
+            break;
+        };
+        *w -= text.width();
+        let keep = shorten_head(&text, (width - 1).saturating_sub(*w));
+        if !keep.is_empty() {
+            *w += keep.width();
+            line.push((keep, style));
+        }
+    }
+    let style = line.last().map_or(style, |(_, s)| *s);
+    line.push((ELLIPSIS.to_string(), style));
+    *w += 1;
+}
+
+/// The first graphemes of `text` that fit in `width` columns.
+fn shorten_head(text: &str, width: usize) -> String {
     let mut shown = 0;
-    for (i, g) in word.grapheme_indices(true) {
-        if shown >= min {
-            return &word[..i];
+    for (i, g) in text.grapheme_indices(true) {
+        if shown + g.width() > width {
+            return text[..i].to_string();
         }
         shown += g.width();
     }
-    word
+    text.to_string()
 }
 
-/// `cell` broken into lines `width` wide as comfy-table would break it.
-fn wrap(cell: &str, width: usize) -> String {
-    let mut out = String::with_capacity(cell.len() + cell.len() / width.max(1));
-    for (i, line) in cell.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
+/// Column widths for a table `avail` columns wide (gaps excluded), or
+/// `None` when it should be laid out as records.
+fn widths(naturals: &[usize], kinds: &[ColumnKind], avail: usize) -> Option<Vec<usize>> {
+    if naturals.iter().sum::<usize>() <= avail {
+        return Some(naturals.to_vec());
+    }
+    let prose = |i: &usize| kinds.get(*i).is_some_and(|k| k.prose);
+    let (prose_cols, others): (Vec<usize>, Vec<usize>) = (0..naturals.len()).partition(prose);
+    let reserve: usize = prose_cols.iter().map(|&i| naturals[i].min(PROSE_MIN)).sum();
+    let budget = avail.checked_sub(reserve)?;
+    let mut out = naturals.to_vec();
+    let level = share(&others, naturals, budget, &mut out);
+    let squeezed = |i: &usize| naturals[*i] > level && level < naturals[*i].min(MIN_COLUMN);
+    if others.iter().any(squeezed) {
+        return None;
+    }
+    let used: usize = others.iter().map(|&i| out[i]).sum();
+    share(&prose_cols, naturals, avail - used, &mut out);
+    Some(out)
+}
+
+/// Gives the columns `cols` widths at most their natural ones, summing to
+/// at most `budget`, the widest cut to one level (the largest that fits;
+/// what rounding leaves goes to the first cut columns). Returns the level.
+fn share(cols: &[usize], naturals: &[usize], budget: usize, out: &mut [usize]) -> usize {
+    let mut sorted: Vec<usize> = cols.iter().map(|&i| naturals[i]).collect();
+    sorted.sort_unstable();
+    let (mut left, mut level) = (budget, usize::MAX);
+    for (k, &n) in sorted.iter().enumerate() {
+        let rest = sorted.len() - k;
+        if n * rest > left {
+            level = left / rest;
+            break;
         }
-        if line.width() > width {
-            out.push_str(&split_line(line, width).join("\n"));
-        } else {
-            out.push_str(line);
+        left -= n;
+    }
+    let mut spare = match level {
+        usize::MAX => 0,
+        level => budget - cols.iter().map(|&i| naturals[i].min(level)).sum::<usize>(),
+    };
+    for &i in cols {
+        out[i] = naturals[i].min(level);
+        if naturals[i] > level && spare > 0 {
+            out[i] += 1;
+            spare -= 1;
+        }
+    }
+    level
+}
+
+/// The laid-out lines, trailing blanks trimmed.
+pub(crate) fn layout<S: Copy>(grid: Grid<S>, width: usize, blank: S) -> Vec<Line<S>> {
+    let count = grid.columns.len();
+    let avail = width.saturating_sub(GAP * count.saturating_sub(1));
+    let header: Option<Vec<Vec<Word<S>>>> =
+        grid.header.as_ref().map(|h| h.iter().map(words).collect());
+    let rows: Vec<WordRow<S>> = grid
+        .rows
+        .iter()
+        .map(|(cells, lines)| (cells.iter().map(words).collect(), *lines))
+        .collect();
+    let mut naturals = vec![0; count];
+    for cells in header.iter().chain(rows.iter().map(|(c, _)| c)) {
+        for (i, cell) in cells.iter().enumerate().take(count) {
+            naturals[i] = naturals[i].max(natural(cell));
+        }
+    }
+    for (n, kind) in naturals.iter_mut().zip(&grid.columns) {
+        *n = kind.max.map_or(*n, |max| max.min(*n));
+    }
+    match widths(&naturals, &grid.columns, avail) {
+        Some(widths) => table(header, rows, &widths, grid.full, blank),
+        None => records(header, rows, width, grid.full, blank),
+    }
+}
+
+/// Rows side by side under their header.
+fn table<S: Copy>(
+    header: Option<Vec<Vec<Word<S>>>>,
+    rows: Vec<WordRow<S>>,
+    widths: &[usize],
+    full: bool,
+    blank: S,
+) -> Vec<Line<S>> {
+    let mut out = Vec::new();
+    let all = header.map(|h| (h, Some(1))).into_iter().chain(rows);
+    for (cells, max) in all {
+        let cells: Vec<Vec<Line<S>>> = cells
+            .into_iter()
+            .zip(widths)
+            .map(|(words, &w)| fill(words, w, max, full))
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        for k in 0..height {
+            let mut line: Line<S> = Vec::new();
+            let mut pad = 0;
+            for (cell, &w) in cells.iter().zip(widths) {
+                let runs = cell.get(k).cloned().unwrap_or_default();
+                let shown: usize = runs.iter().map(|(t, _)| t.width()).sum();
+                if !runs.is_empty() {
+                    if pad > 0 {
+                        line.push((" ".repeat(pad), blank));
+                    }
+                    line.extend(runs);
+                    pad = 0;
+                }
+                pad += w.saturating_sub(shown) + GAP;
+            }
+            out.push(line);
         }
     }
     out
 }
 
-/// comfy-table 8's `split_line` (content_split/mod.rs), word by word,
-/// without its quadratic cost: the width of a broken word's rest is taken
-/// from the width of the word instead of measured again.
-fn split_line(line: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut words: Vec<(&str, usize)> = line.split(' ').rev().map(|w| (w, w.width())).collect();
-    let mut current = String::new();
-    let mut current_width = 0;
-    while let Some((word, word_width)) = words.pop() {
-        let gap = usize::from(!current.is_empty());
-        let room = width.saturating_sub(current_width).saturating_sub(gap);
-        if word_width + current_width + gap <= width {
-            if gap == 1 {
-                current.push(' ');
-                current_width += 1;
+/// One block per row: each column's name, then its value (psql's expanded
+/// mode), under a `-[ N ]` line.
+fn records<S: Copy>(
+    header: Option<Vec<Vec<Word<S>>>>,
+    rows: Vec<WordRow<S>>,
+    width: usize,
+    full: bool,
+    blank: S,
+) -> Vec<Line<S>> {
+    let names: Vec<Vec<Word<S>>> = header.unwrap_or_default();
+    let name_width = names.iter().map(|n| natural(n)).max().unwrap_or(0);
+    let name_width = name_width.min(width / 3);
+    let value_width = width.saturating_sub(name_width + GAP).max(1);
+    let mut out = Vec::new();
+    for (n, (cells, max)) in rows.into_iter().enumerate() {
+        if n > 0 {
+            out.push(Vec::new());
+        }
+        out.push(vec![(format!("-[ {} ]", n + 1), blank)]);
+        for (i, cell) in cells.into_iter().enumerate() {
+            if cell.is_empty() {
+                continue;
             }
-            current.push_str(word);
-            current_width += word_width;
-            full(&mut lines, &mut current, &mut current_width, width);
-        } else if gap == 1 && room <= MIN_FREE {
-            words.push((word, word_width));
-            lines.push(std::mem::take(&mut current));
-            current_width = 0;
-        } else if word_width > width {
-            if gap == 1 {
-                current.push(' ');
+            let name = names.get(i).cloned().unwrap_or_default();
+            let name = fill(name, name_width, Some(1), full);
+            let value = fill(cell, value_width, max, full);
+            for (k, runs) in value.into_iter().enumerate() {
+                let mut line: Line<S> = Vec::new();
+                let label = if k == 0 { name.first() } else { None };
+                let shown: usize = label.map_or(0, |l| l.iter().map(|(t, _)| t.width()).sum());
+                line.extend(label.cloned().unwrap_or_default());
+                line.push((" ".repeat(name_width - shown.min(name_width) + GAP), blank));
+                line.extend(runs);
+                out.push(line);
             }
-            let (head, tail) = split_word(room, word);
-            let (head, tail) = match (gap, head.is_empty(), tail.chars().next()) {
-                // A character wider than the column: shown anyway.
-                (0, true, Some(c)) => tail.split_at(c.len_utf8()),
-                _ => (head, tail),
-            };
-            current.push_str(head);
-            words.push((tail, rest_width(tail, word_width, head, width)));
-            lines.push(std::mem::take(&mut current));
-            current_width = 0;
-        } else {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
-            current_width = word_width;
-            full(&mut lines, &mut current, &mut current_width, width);
         }
     }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
-}
-
-/// Ends the line when no more than `MIN_FREE` columns are left.
-fn full(lines: &mut Vec<String>, current: &mut String, current_width: &mut usize, width: usize) {
-    if *current_width > width.saturating_sub(MIN_FREE) {
-        lines.push(std::mem::take(current));
-        *current_width = 0;
-    }
-}
-
-/// The width of what is left of a word once `head` is cut off: measured
-/// when short, derived from the whole word's width when long.
-fn rest_width(tail: &str, word_width: usize, head: &str, width: usize) -> usize {
-    if tail.len() <= 8 * (width + 2) {
-        tail.width()
-    } else {
-        word_width.saturating_sub(head.width())
-    }
-}
-
-/// comfy-table's `split_long_word`: the graphemes of `word` that fit in
-/// `room` columns, and the rest.
-fn split_word(room: usize, word: &str) -> (&str, &str) {
-    let mut shown = 0;
-    for (i, g) in word.grapheme_indices(true) {
-        let w = g.width();
-        if shown + w > room {
-            return word.split_at(i);
-        }
-        shown += w;
-    }
-    (word, "")
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn plain(line: &str) -> String {
-        line.to_string()
+    fn cell(text: &str, unbroken: bool) -> Cell<()> {
+        vec![Piece {
+            text: text.to_string(),
+            style: (),
+            unbroken,
+        }]
     }
 
-    const PIECES: &[&str] = &[
-        "a",
-        "bc",
-        "defgh",
-        " ",
-        " ",
-        "  ",
-        "\n",
-        "é",
-        "中",
-        "😀",
-        "x\u{301}",
-        "-",
-        "0123456789",
-    ];
-
-    fn random_text(rng: &mut fastrand::Rng) -> String {
-        let mut text: String = (0..rng.usize(0..12))
-            .map(|_| PIECES[rng.usize(..PIECES.len())])
-            .collect();
-        if rng.bool() {
-            let piece = PIECES[rng.usize(..PIECES.len())].trim();
-            text.push_str(&piece.repeat(rng.usize(20..250)));
-            text.push_str(PIECES[rng.usize(..PIECES.len())]);
-        }
-        text
-    }
-
-    fn random_grid(rng: &mut fastrand::Rng) -> Grid {
-        let columns = rng.usize(1..4);
-        let row = |rng: &mut fastrand::Rng| (0..columns).map(|_| random_text(rng)).collect();
-        Grid {
-            header: rng.bool().then(|| row(rng)),
-            rows: (0..rng.usize(1..4))
-                .map(|_| (row(rng), rng.bool().then(|| rng.usize(1..4))))
-                .collect(),
-            narrow: if rng.bool() {
-                vec![(0, 21)]
-            } else {
-                Vec::new()
-            },
-        }
-    }
-
-    // issue 9 point 7: comfy-table broke a long word in time quadratic in
-    // its length; broken here, the output must stay comfy-table's own.
-    #[test]
-    fn long_words_are_broken_as_comfy_table_breaks_them() {
-        let mut rng = fastrand::Rng::with_seed(7);
-        for case in 0..400 {
-            let grid = random_grid(&mut rng);
-            let width = rng.usize(20..60);
-            let long = rng.usize(4..3 * width);
-            let text = format!("{grid:?}");
-            let ours = layout_beyond(grid.clone(), width, long, plain);
-            let theirs = layout_beyond(grid, width, usize::MAX, plain);
-            assert_eq!(
-                ours, theirs,
-                "case {case}, width {width}, long {long}: {text}"
-            );
-        }
+    fn text(lines: &[Line<()>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())
+            .collect()
     }
 
     #[test]
-    fn probe_reads_the_column_widths() {
+    fn words_are_shortened_in_the_middle_never_split() {
+        let url = "https://example.com/a/very/long/path?with=query&push=true";
+        let lines = fill(words(&cell(url, false)), 20, None, false);
+        assert_eq!(text(&lines), ["https://ex…push=true"]);
+        let lines = fill(words(&cell(url, false)), 20, None, true);
+        assert_eq!(text(&lines), [url]);
+        let lines = fill(words(&cell("2025-09-08 11: 01: 18", true)), 12, None, false);
+        assert_eq!(text(&lines), ["2025-0…1: 18"]);
+    }
+
+    #[test]
+    fn prose_wraps_between_words_and_is_cut_with_an_ellipsis() {
+        let lines = fill(words(&cell("aa bb cc dd ee ff", false)), 5, None, false);
+        assert_eq!(text(&lines), ["aa bb", "cc dd", "ee ff"]);
+        let lines = fill(words(&cell("aa bb cc dd ee ff", false)), 5, Some(2), false);
+        assert_eq!(text(&lines), ["aa bb", "cc d…"]);
+        let lines = fill(words(&cell("one\ntwo", false)), 20, None, false);
+        assert_eq!(text(&lines), ["one", "two"]);
+    }
+
+    #[test]
+    fn a_table_without_room_for_its_prose_becomes_records() {
         let grid = Grid {
-            header: Some(vec!["A".into(), "B".into(), "C".into()]),
-            rows: vec![(vec!["x".repeat(300), "short".into(), "y".repeat(5)], None)],
-            narrow: Vec::new(),
+            columns: vec![
+                ColumnKind::default(),
+                ColumnKind {
+                    prose: true,
+                    max: None,
+                },
+            ],
+            header: Some(vec![cell("ID", false), cell("TEXT", false)]),
+            rows: vec![(
+                vec![
+                    cell("x".repeat(30).as_str(), false),
+                    cell("a b c ".repeat(20).as_str(), false),
+                ],
+                None,
+            )],
+            full: false,
         };
-        let widths = probe(&grid, 40, 100);
-        assert_eq!(widths.iter().sum::<usize>() + 2 * 2, 40, "{widths:?}");
-        assert_eq!(widths[1..], [5, 5]);
+        let lines = text(&layout(grid.clone(), 100, ()));
+        assert_eq!(lines[0].trim_end(), format!("ID{}TEXT", " ".repeat(30)));
+        let lines = text(&layout(grid, 40, ()));
+        assert_eq!(lines[0], "-[ 1 ]");
+        assert!(lines[1].starts_with("ID    xxxx"), "{lines:?}");
+        assert!(lines.iter().all(|l| l.width() <= 40), "{lines:?}");
     }
 
-    // issue 9 point 7: a cut row's cell is cut before layout, leaving the
-    // lines shown as they were.
     #[test]
-    fn cutting_a_cell_keeps_what_its_lines_show() {
-        let mut rng = fastrand::Rng::with_seed(11);
-        for case in 0..300 {
-            let width = rng.usize(20..60);
-            let lines = rng.usize(1..4);
-            let text = random_text(&mut rng) + &random_text(&mut rng).repeat(20);
-            let one = |text: String| Grid {
-                rows: vec![(vec![text], Some(lines))],
-                ..Grid::default()
-            };
-            // The column's width is what cutting may change (the hidden
-            // part no longer widens it): compare at a fixed width.
-            let fixed = |grid: Grid| {
-                let table = table(grid, width, |_, c| c, Some(&[width - 3]));
-                table.lines().collect::<Vec<_>>().join("\n")
-            };
-            let whole = fixed(one(text.clone()));
-            let max = shown_chars(lines, width);
-            let Some(cut) = cut(&text, max) else { continue };
-            assert!(cut.chars().count() <= max + 1);
-            // Leading blanks and zero-width text can make a line take more
-            // characters than it shows: the cut then shows less, never more.
-            if text.contains("\u{301}") || text.contains(' ') && whole.lines().count() < lines {
-                continue;
-            }
-            assert_eq!(fixed(one(cut)), whole, "case {case}: {text:?}");
-        }
+    fn widths_share_what_is_left_after_prose() {
+        let kinds = [
+            ColumnKind::default(),
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                max: None,
+            },
+        ];
+        assert_eq!(widths(&[10, 40, 100], &kinds, 70), Some(vec![10, 30, 30]));
+        assert_eq!(widths(&[10, 40, 20], &kinds, 70), Some(vec![10, 40, 20]));
+        assert_eq!(widths(&[10, 40, 100], &kinds, 35), None);
     }
 }

@@ -1,18 +1,14 @@
-//! Renderers of summaries: text tables for people (comfy-table), one JSON
-//! object per payload for scripts.
+//! Renderers of summaries: text tables for people, one JSON object per
+//! payload for scripts.
 //!
 //! Text layout: a heading line per payload, then each section's title and
 //! its table indented by two spaces, a blank line between sections and
 //! after the payload. Tables have no borders; list tables have an
-//! upper-case header row. The layout depends only on the width, so piped
-//! output (width 100 unless `COLUMNS` says otherwise) is stable.
-//!
-//! Color: comfy-table is built without its `custom_styling` feature, so it
-//! would count ANSI codes as visible text and misalign columns. Styles are
-//! therefore carried through its layout as invisible markers (zero-width
-//! Unicode tag characters, see `ink`) around each word, and turned into
-//! ANSI codes once the lines are laid out. Without color no marker is
-//! written and the text is comfy-table's own.
+//! upper-case header row, and turn into records when too narrow (see
+//! `grid` for the rules). The layout depends only on the width, so piped
+//! output (width 100 unless `COLUMNS` says otherwise) is stable. Styles
+//! travel with the text through the layout and are painted last, so color
+//! only adds escape codes.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -21,9 +17,11 @@ use anyhow::Result;
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use super::grid::{self, Grid};
+use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint, paint_hex};
-use crate::summary::{self, Body, Column, Field, Fit, Section, Summary, Tone, Value};
+use crate::check::Finding;
+use crate::schema::Severity;
+use crate::summary::{self, Body, Column, Field, Fit, Raw, Section, Summary, Tone, Value};
 use crate::text::{escape_control, escape_control_keep_newlines};
 
 /// Left margin of section bodies.
@@ -33,9 +31,9 @@ const INDENT: &str = "  ";
 const MAX_FIELDS: usize = 200;
 /// Lines a `Fit::Prose` cell keeps without `--full`.
 const PROSE_LINES: usize = 3;
-/// Widest a `Fit::Short` column gets: a date and time, `2025-09-09 08:00:00`,
-/// and the padding.
-const SHORT_WIDTH: u16 = 19 + 2;
+/// Widest a `Fit::Short` column gets: a date and time,
+/// `2025-09-09 08:00:00`, and two more.
+const SHORT_WIDTH: usize = 21;
 
 /// How text output looks.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +61,10 @@ pub fn text(summary: &Summary, view: &View, out: &mut Vec<u8>) -> Result<()> {
         };
         writeln!(out, "{INDENT}{}", paint(&line, Role::Muted, view.color))?;
     }
+    if !summary.findings.is_empty() {
+        writeln!(out)?;
+        findings_text(&summary.findings, view, out)?;
+    }
     for section in &summary.sections {
         writeln!(out)?;
         section_text(section, view, out)?;
@@ -79,7 +81,7 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
     writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
     let mut hidden = 0;
     let lines = match &section.body {
-        _ if section.has_no_rows() => paint("none", Role::Muted, view.color),
+        _ if section.has_no_rows() => vec![vec![("none".to_string(), Ink::Muted)]],
         Body::Fields(fields) if fields.len() > MAX_FIELDS && !view.full => {
             hidden = fields.len() - MAX_FIELDS;
             fields_table(&fields[..MAX_FIELDS], view)
@@ -87,60 +89,167 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
         Body::Fields(fields) => fields_table(fields, view),
         Body::Table(table) => list_table(table.columns, &table.rows, view),
     };
-    for line in lines.lines() {
-        match line {
-            "" => writeln!(out)?,
-            line => writeln!(out, "{INDENT}{line}")?,
-        }
-    }
+    write_lines(&lines, view, out)?;
     if hidden > 0 {
         let note = format!("… and {hidden} more (--full shows them all)");
         writeln!(out, "{INDENT}{}", paint(&note, Role::Muted, view.color))?;
     }
     for note in &section.notes {
-        for line in wrapped(note, view).lines() {
-            writeln!(out, "{INDENT}{}", paint(line, Role::Muted, view.color))?;
-        }
+        write_lines(&wrapped(note, Ink::Muted, view), view, out)?;
     }
     Ok(())
 }
 
-/// Text wrapped to the width (by a one-cell table, which measures what a
-/// terminal shows).
-fn wrapped(text: &str, view: &View) -> String {
+/// What `check` reports, errors first: `error[code]`, then the pointer and
+/// the message.
+fn findings_text(findings: &[Finding], view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let title = format!("Findings ({})", findings_count(findings));
+    writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
+    let rows = findings
+        .iter()
+        .map(|f| {
+            let label = format!("{}[{}]", f.severity.as_str(), f.code.as_str());
+            let mut detail = Vec::new();
+            if !f.pointer.is_empty() {
+                detail.push(piece(clean(&f.pointer, Fit::Wrap), Ink::Muted, true));
+                detail.push(piece(": ".into(), Ink::Muted, false));
+            }
+            // The payload's value a message quotes is one unbroken piece.
+            let message = clean(&f.message, Fit::Wrap);
+            let (said, quoted) =
+                message.split_at(message.find(" \"").map_or(message.len(), |i| i + 1));
+            detail.push(piece(said.to_string(), Ink::Plain, false));
+            if !quoted.is_empty() {
+                detail.push(piece(quoted.to_string(), Ink::Plain, true));
+            }
+            (
+                vec![vec![piece(label, severity_ink(f.severity), true)], detail],
+                None,
+            )
+        })
+        .collect();
     let grid = Grid {
-        rows: vec![(vec![clean(text, Fit::Wrap)], None)],
-        ..Grid::default()
+        columns: vec![
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                max: None,
+            },
+        ],
+        header: Some(vec![
+            vec![piece("FINDING".into(), Ink::Strong, true)],
+            vec![piece("WHERE AND WHAT".into(), Ink::Strong, true)],
+        ]),
+        rows,
+        full: view.full,
+    };
+    let mut lines = finish(grid, view);
+    // The header only names the fields of records.
+    if lines
+        .first()
+        .is_some_and(|l| l.first().is_some_and(|(t, _)| t == "FINDING"))
+    {
+        lines.remove(0);
+    }
+    write_lines(&lines, view, out)
+}
+
+/// `6 errors, 3 warnings`, leaving out a severity with none.
+fn findings_count(findings: &[Finding]) -> String {
+    let count = |severity: Severity, one: &str, many: &str| {
+        let n = findings.iter().filter(|f| f.severity == severity).count();
+        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+    };
+    [
+        count(Severity::Error, "error", "errors"),
+        count(Severity::Warning, "warning", "warnings"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn severity_ink(severity: Severity) -> Ink<'static> {
+    match severity {
+        Severity::Error => Ink::Bad,
+        Severity::Warning => Ink::Warn,
+    }
+}
+
+/// Laid-out lines, indented and painted.
+fn write_lines(lines: &[grid::Line<Ink<'_>>], view: &View, out: &mut Vec<u8>) -> Result<()> {
+    for line in lines {
+        if line.is_empty() {
+            writeln!(out)?;
+            continue;
+        }
+        let painted: String = line
+            .iter()
+            .map(|(t, ink)| draw(t, *ink, view.color))
+            .collect();
+        writeln!(out, "{INDENT}{painted}")?;
+    }
+    Ok(())
+}
+
+/// Prose wrapped to the width.
+fn wrapped<'a>(text: &str, ink: Ink<'a>, view: &View) -> Vec<grid::Line<Ink<'a>>> {
+    let grid = Grid {
+        columns: vec![ColumnKind::default()],
+        header: None,
+        rows: vec![(vec![vec![piece(clean(text, Fit::Prose), ink, false)]], None)],
+        full: view.full,
     };
     finish(grid, view)
 }
 
-/// Label and value, one row per field.
-fn fields_table(fields: &[Field], view: &View) -> String {
+/// Label and value, one row per field; the value column is prose.
+fn fields_table<'a>(fields: &'a [Field], view: &View) -> Vec<grid::Line<Ink<'a>>> {
     let rows = fields
         .iter()
         .map(|field| {
-            let label = ink::mark(&clean(field.label(), Fit::Wrap), Ink::Muted, view.color);
-            (vec![label, cell(&field.value, Fit::Wrap, view, None)], None)
+            let label = vec![piece(clean(field.label(), Fit::Wrap), Ink::Muted, false)];
+            (vec![label, cell(&field.value, Fit::Wrap)], None)
         })
         .collect();
-    finish(
-        Grid {
-            rows,
-            ..Grid::default()
-        },
-        view,
-    )
+    let grid = Grid {
+        columns: vec![
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                max: None,
+            },
+        ],
+        header: Some(vec![
+            vec![piece("NAME".into(), Ink::Strong, false)],
+            vec![piece("VALUE".into(), Ink::Strong, false)],
+        ]),
+        rows,
+        full: view.full,
+    };
+    // The header only names the fields of records.
+    let mut lines = finish(grid, view);
+    if lines
+        .first()
+        .is_some_and(|l| l.first().is_some_and(|(t, _)| t == "NAME"))
+    {
+        lines.remove(0);
+    }
+    lines
 }
 
 /// An upper-case header, then one row per item; rows are cut to one line
-/// (`Fit::Line`) or a few (`Fit::Prose`) unless `--full`, and their cells
-/// to what those lines can show.
-fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View) -> String {
+/// (`Fit::Line`) or a few (`Fit::Prose`) unless `--full`.
+fn list_table<'a>(
+    columns: &[Column],
+    rows: &'a [Vec<Value>],
+    view: &View,
+) -> Vec<grid::Line<Ink<'a>>> {
     let (columns, rows) = without_empty_columns(columns, rows);
-    let header: Vec<String> = columns
+    let header = columns
         .iter()
-        .map(|c| ink::mark(&c.label.to_uppercase(), Ink::Strong, view.color))
+        .map(|c| vec![piece(c.label.to_uppercase(), Ink::Strong, true)])
         .collect();
     let limit = columns
         .iter()
@@ -151,111 +260,126 @@ fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View) -> String {
         })
         .min()
         .filter(|_| !view.full);
-    let width = grid::width(view.width, INDENT.len());
+    let kinds: Vec<ColumnKind> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ColumnKind {
+            prose: c.fit == Fit::Prose || c.fit == Fit::Wrap && holds_sentences(&rows, i),
+            max: (c.fit == Fit::Short).then_some(SHORT_WIDTH),
+        })
+        .collect();
     let rows = rows
         .iter()
         .map(|values| {
             // A value that does not parse is shown whole, marker included.
             let lines = limit.filter(|_| !values.iter().any(|v| v.malformed));
-            let max = lines.map(|lines| grid::shown_chars(lines, width));
             let cells = columns
                 .iter()
                 .zip(values)
-                .map(|(c, v)| cell(v, c.fit, view, max))
+                .map(|(c, v)| cell(v, c.fit))
                 .collect();
             (cells, lines)
         })
         .collect();
-    let narrow = columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.fit == Fit::Short)
-        .map(|(i, _)| (i, SHORT_WIDTH))
-        .collect();
     let grid = Grid {
+        columns: kinds,
         header: Some(header),
         rows,
-        narrow,
+        full: view.full,
     };
     finish(grid, view)
 }
 
+/// Whether a cell of column `i` reads as a sentence (four words or more):
+/// such a column is prose.
+fn holds_sentences(rows: &[Vec<&Value>], i: usize) -> bool {
+    rows.iter().any(|r| {
+        r.get(i)
+            .and_then(|v| v.text.as_deref())
+            .is_some_and(|t| t.split(' ').filter(|w| !w.is_empty()).nth(3).is_some())
+    })
+}
+
 /// Columns with nothing in any row are left out.
-fn without_empty_columns(
+fn without_empty_columns<'a>(
     columns: &[Column],
-    rows: &[Vec<Value>],
-) -> (Vec<Column>, Vec<Vec<Value>>) {
+    rows: &'a [Vec<Value>],
+) -> (Vec<Column>, Vec<Vec<&'a Value>>) {
     let has_value = |i: usize| {
         rows.iter()
             .any(|r| r.get(i).is_some_and(|v| v.text.is_some()))
     };
     let shown: Vec<usize> = (0..columns.len()).filter(|&i| has_value(i)).collect();
+    static NONE: Value = Value {
+        text: None,
+        malformed: false,
+        tone: Tone::Plain,
+        spans: Vec::new(),
+        origin: None,
+        finding: None,
+        raw: None,
+    };
     let rows = rows
         .iter()
-        .map(|r| {
-            shown
-                .iter()
-                .map(|&i| r.get(i).cloned().unwrap_or_default())
-                .collect()
-        })
+        .map(|r| shown.iter().map(|&i| r.get(i).unwrap_or(&NONE)).collect())
         .collect();
     (shown.iter().map(|&i| columns[i]).collect(), rows)
 }
 
-/// Laid out with two spaces between columns, none at the edges; trailing
-/// blanks trimmed.
-fn finish(grid: Grid, view: &View) -> String {
-    grid::layout(grid, grid::width(view.width, INDENT.len()), ink::to_ansi)
+fn finish<'a>(grid: Grid<Ink<'a>>, view: &View) -> Vec<grid::Line<Ink<'a>>> {
+    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
 }
 
-/// A value as cell text: escaped, styled, `—` for nothing, `(malformed)`
-/// after a value that does not parse; cut after `max` characters.
-fn cell(value: &Value, fit: Fit, view: &View, max: Option<usize>) -> String {
+fn piece(text: String, ink: Ink<'_>, unbroken: bool) -> Piece<Ink<'_>> {
+    Piece {
+        text,
+        style: ink,
+        unbroken,
+    }
+}
+
+/// A value as cell pieces: escaped, styled, `—` for nothing, `(malformed)`
+/// after a value that does not parse. A value that is not prose and whose
+/// every word holds a digit (a datetime, a phone number, a duration), and
+/// a value that does not parse, are one unbroken piece.
+fn cell(value: &Value, fit: Fit) -> grid::Cell<Ink<'_>> {
     let Some(text) = &value.text else {
-        return ink::mark("—", Ink::Muted, view.color);
+        return vec![piece("—".into(), Ink::Muted, false)];
     };
-    let mut left = max.unwrap_or(usize::MAX);
-    let mut piece = |text: &str, ink: Ink<'_>| {
-        if left == 0 {
-            return String::new();
-        }
-        let text = clean(text, fit);
-        let text = match grid::cut(&text, left) {
-            Some(cut) => {
-                left = 0;
-                cut
-            }
-            None => {
-                left -= text.chars().count();
-                text
-            }
-        };
-        ink::mark(&text, ink, view.color)
-    };
-    let mut shown = if value.spans.is_empty() {
-        piece(text, tone_ink(value.tone))
+    if text.is_empty() {
+        return vec![piece("—".into(), Ink::Muted, false)];
+    }
+    let unbroken = fit != Fit::Prose && (value.malformed || all_words_have_digits(text));
+    let mut pieces: grid::Cell<Ink<'_>> = if value.spans.is_empty() {
+        vec![piece(clean(text, fit), tone_ink(value.tone), unbroken)]
     } else {
         value
             .spans
             .iter()
             .map(|span| {
-                piece(
-                    &span.text,
-                    span.color.as_deref().map_or(Ink::Plain, Ink::Hex),
-                )
+                let ink = span.color.as_deref().map_or(Ink::Plain, Ink::Hex);
+                piece(clean(&span.text, fit), ink, false)
             })
             .collect()
     };
     if value.malformed {
-        shown.push(' ');
-        shown.push_str(&ink::mark("(malformed)", Ink::Warn, view.color));
+        pieces.push(piece(" (malformed)".into(), Ink::Warn, false));
     }
-    shown
+    if let Some(severity) = value.finding {
+        let mark = format!(" [{}]", severity.as_str());
+        pieces.push(piece(mark, severity_ink(severity), false));
+    }
+    pieces
+}
+
+/// Whether every space-separated word of `text` holds an ASCII digit.
+fn all_words_have_digits(text: &str) -> bool {
+    text.split(' ')
+        .all(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Payload text made safe for a terminal: control characters escaped
-/// (line breaks kept in prose, where CRLF becomes LF), and the marker
-/// character colors use escaped too.
+/// (line breaks kept in prose, where CRLF becomes LF).
 fn clean(text: &str, fit: Fit) -> String {
     let escaped: Cow<'_, str> = match fit {
         Fit::Prose => {
@@ -264,10 +388,12 @@ fn clean(text: &str, fit: Fit) -> String {
         }
         _ => escape_control(text),
     };
-    ink::escape_markers(&escaped).into_owned()
+    // The deprecated LANGUAGE TAG, once this renderer's style marker, stays
+    // visible as an escape.
+    escaped.replace('\u{E0001}', "\\u{e0001}")
 }
 
-/// How a styled word is drawn.
+/// How a piece of text is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ink<'a> {
     Plain,
@@ -290,141 +416,21 @@ fn tone_ink(tone: Tone) -> Ink<'static> {
     }
 }
 
-/// Styles carried through comfy-table's layout as zero-width markers.
-///
-/// A styled word is `OPEN spec END word OPEN END`: `OPEN` is U+E0001
-/// (LANGUAGE TAG, deprecated, width 0), the spec is ASCII spelled in tag
-/// characters (U+E0020..U+E007E, width 0), `END` is U+E007F (CANCEL TAG).
-/// comfy-table never breaks a line inside a word that fits its column, so
-/// a marker pair normally stays on one line; a pair it splits (a word cut
-/// because it is too long, or a cell cut with `…`) is dropped, leaving the
-/// text plain. Payload text cannot forge a marker: U+E0001 in it is shown
-/// escaped.
-mod ink {
-    use std::borrow::Cow;
-    use std::iter::Peekable;
-    use std::str::Chars;
-
-    use super::{Ink, Role, paint, paint_hex};
-
-    const OPEN: char = '\u{E0001}';
-    const END: char = '\u{E007F}';
-    const TAG_BASE: u32 = 0xE0000;
-
-    /// `text` with every word marked in `ink`; unchanged without color.
-    pub fn mark(text: &str, ink: Ink<'_>, color: bool) -> String {
-        if !color || ink == Ink::Plain {
-            return text.to_string();
-        }
-        let mut out = String::with_capacity(text.len() + 16);
-        for (i, word) in text.split(' ').enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            for (j, part) in word.split('\n').enumerate() {
-                if j > 0 {
-                    out.push('\n');
-                }
-                if !part.is_empty() {
-                    open(&mut out, ink);
-                    out.push_str(part);
-                    out.push(OPEN);
-                    out.push(END);
-                }
-            }
-        }
-        out
+/// `text` painted in `ink` when `color`; spaces stay plain.
+fn draw(text: &str, ink: Ink<'_>, color: bool) -> String {
+    if !color || text.trim().is_empty() {
+        return text.to_string();
     }
-
-    fn open(out: &mut String, ink: Ink<'_>) {
-        let spec = match ink {
-            Ink::Plain => "",
-            Ink::Muted => "m",
-            Ink::Strong => "s",
-            Ink::Good => "g",
-            Ink::Bad => "b",
-            Ink::Warn => "w",
-            Ink::Hex(hex) => hex,
-        };
-        out.push(OPEN);
-        out.extend(
-            spec.bytes()
-                .filter(|b| (0x20..0x7f).contains(b))
-                .filter_map(|b| char::from_u32(TAG_BASE + u32::from(b))),
-        );
-        out.push(END);
-    }
-
-    /// Payload text with U+E0001 escaped, so that it cannot open a marker.
-    pub fn escape_markers(text: &str) -> Cow<'_, str> {
-        if text.contains(OPEN) {
-            Cow::Owned(text.replace(OPEN, "\\u{e0001}"))
-        } else {
-            Cow::Borrowed(text)
-        }
-    }
-
-    /// A laid-out line with its markers turned into ANSI codes.
-    pub fn to_ansi(line: &str) -> String {
-        if !line.contains(OPEN) {
-            return line.to_string();
-        }
-        let mut out = String::with_capacity(line.len() + 32);
-        let mut styled: Option<(String, String)> = None;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c != OPEN {
-                match &mut styled {
-                    Some((_, text)) => text.push(c),
-                    None => out.push(c),
-                }
-                continue;
-            }
-            let spec = read_spec(&mut chars);
-            let complete = chars.next_if_eq(&END).is_some();
-            // Whatever was open ends here: drawn if this closes it, else plain.
-            if let Some((open_spec, text)) = styled.take() {
-                if complete && spec.is_empty() {
-                    out.push_str(&draw(&open_spec, &text));
-                } else {
-                    out.push_str(&text);
-                }
-            }
-            if complete && !spec.is_empty() {
-                styled = Some((spec, String::new()));
-            }
-        }
-        if let Some((_, text)) = styled {
-            out.push_str(&text);
-        }
-        out
-    }
-
-    /// The ASCII spelled in tag characters after `OPEN`.
-    fn read_spec(chars: &mut Peekable<Chars<'_>>) -> String {
-        let mut spec = String::new();
-        while let Some(b) = chars
-            .peek()
-            .and_then(|&t| (t as u32).checked_sub(TAG_BASE))
-            .filter(|b| (0x20..=0x7e).contains(b))
-        {
-            spec.push(char::from(b as u8));
-            chars.next();
-        }
-        spec
-    }
-
-    fn draw(spec: &str, text: &str) -> String {
-        let role = match spec {
-            "m" => Role::Muted,
-            "s" => Role::Source,
-            "g" => Role::Good,
-            "b" => Role::Error,
-            "w" => Role::Warning,
-            hex => return paint_hex(text, Some(hex), true),
-        };
-        paint(text, role, true)
-    }
+    let role = match ink {
+        Ink::Plain => return text.to_string(),
+        Ink::Muted => Role::Muted,
+        Ink::Strong => Role::Source,
+        Ink::Good => Role::Good,
+        Ink::Bad => Role::Error,
+        Ink::Warn => Role::Warning,
+        Ink::Hex(hex) => return paint_hex(text, Some(hex), true),
+    };
+    paint(text, role, true)
 }
 
 /// The summary for scripts: one object per line.
@@ -433,6 +439,7 @@ pub fn json(summary: &Summary, out: &mut Vec<u8>) -> Result<()> {
         source: &summary.source,
         provider: summary.provider.name,
         kind: &summary.kind,
+        findings: &summary.findings,
         sections: summary.sections.iter().map(json_section).collect(),
     };
     serde_json::to_writer(&mut *out, &doc)?;
@@ -470,6 +477,7 @@ struct JsonSummary<'a> {
     source: &'a str,
     provider: &'static str,
     kind: &'a str,
+    findings: &'a [Finding],
     sections: Vec<JsonSection<'a>>,
 }
 
@@ -493,6 +501,40 @@ struct JsonField<'a> {
     value: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     malformed: bool,
+    /// The worst finding `check` reports for the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    finding: Option<&'static str>,
+    /// The payload's scalar, typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    raw: Option<JsonRaw<'a>>,
+}
+
+/// A payload scalar as JSON: its own type, a number exactly as written.
+struct JsonRaw<'a> {
+    raw: &'a Raw,
+    text: Option<&'a str>,
+}
+
+impl Serialize for JsonRaw<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.raw {
+            Raw::Null => serializer.serialize_none(),
+            Raw::Bool(b) => serializer.serialize_bool(*b),
+            Raw::Number(n) => match serde_json::from_str::<serde_json::Number>(n) {
+                Ok(number) => number.serialize(serializer),
+                Err(_) => serializer.serialize_str(n),
+            },
+            Raw::Text => serializer.serialize_str(self.text.unwrap_or_default()),
+            Raw::String(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+fn json_raw(value: &Value) -> Option<JsonRaw<'_>> {
+    value.raw.as_ref().map(|raw| JsonRaw {
+        raw,
+        text: value.text.as_deref(),
+    })
 }
 
 #[derive(Serialize)]
@@ -541,6 +583,30 @@ impl Serialize for JsonRow<'_> {
         if !malformed.is_empty() {
             map.serialize_entry("malformed", &malformed)?;
         }
+        let raw: serde_json::Map<String, serde_json::Value> = self
+            .columns
+            .iter()
+            .zip(self.values)
+            .filter_map(|(c, v)| {
+                Some((c.key.to_string(), serde_json::to_value(json_raw(v)?).ok()?))
+            })
+            .collect();
+        if !raw.is_empty() {
+            map.serialize_entry("raw", &raw)?;
+        }
+        let findings: Vec<(&str, &str)> = self
+            .columns
+            .iter()
+            .zip(self.values)
+            .filter_map(|(c, v)| Some((c.key, v.finding?.as_str())))
+            .collect();
+        if !findings.is_empty() {
+            let findings: serde_json::Map<String, serde_json::Value> = findings
+                .into_iter()
+                .map(|(k, s)| (k.to_string(), s.into()))
+                .collect();
+            map.serialize_entry("findings", &findings)?;
+        }
         map.end()
     }
 }
@@ -573,6 +639,8 @@ fn json_field(field: &Field) -> JsonField<'_> {
         label: field.label(),
         value: field.value.text.as_deref(),
         malformed: field.value.malformed,
+        finding: field.value.finding.map(Severity::as_str),
+        raw: json_raw(&field.value),
     }
 }
 
@@ -581,70 +649,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markers_become_ansi_and_broken_ones_vanish() {
-        let marked = ink::mark("Aprovado x", Ink::Hex("#85cb3c"), true);
-        let ansi = ink::to_ansi(&marked);
-        assert_eq!(
-            ansi,
-            format!(
-                "{} {}",
-                paint_hex("Aprovado", Some("#85cb3c"), true),
-                paint_hex("x", Some("#85cb3c"), true)
-            )
-        );
-        // A pair split over two lines (a word cut) leaves both halves plain.
-        let (first, second) = marked.split_at(marked.find("vado").expect("word"));
-        assert_eq!(ink::to_ansi(first), "Apro");
-        assert_eq!(
-            ink::to_ansi(second),
-            format!("vado {}", paint_hex("x", Some("#85cb3c"), true))
-        );
-        assert_eq!(ink::mark("plain", Ink::Muted, false), "plain");
-    }
-
-    #[test]
-    fn payload_text_cannot_forge_a_marker() {
-        let forged = "\u{E0001}\u{E0062}\u{E007F}red\u{E0001}\u{E007F}";
-        let cleaned = clean(forged, Fit::Wrap);
-        assert!(!cleaned.contains('\u{E0001}'), "{cleaned:?}");
-        assert!(!ink::to_ansi(&cleaned).contains('\u{1b}'));
+    fn payload_text_stays_escaped() {
         assert_eq!(clean("a\u{1b}[31mb", Fit::Wrap), "a\\e[31mb");
         assert_eq!(clean("a\r\nb\u{1b}", Fit::Prose), "a\nb\\e");
     }
 
-    // issue 9 point 7: a cell of a cut row reaches the layout cut to what
-    // its lines can show, whatever its length.
     #[test]
-    fn cells_of_cut_rows_are_cut_before_layout() {
-        let view = View {
-            color: true,
-            width: 100,
-            full: false,
-        };
-        let visible = |cell: &str| {
-            cell.chars()
-                .filter(|c| !('\u{E0000}'..='\u{E007F}').contains(c))
-                .count()
-        };
-        let long = Value::text("x".repeat(1_000_000));
-        assert_eq!(visible(&cell(&long, Fit::Prose, &view, Some(300))), 301);
-        assert_eq!(visible(&cell(&long, Fit::Wrap, &view, None)), 1_000_000);
-        let spans = Value::spans(
-            (0..1000)
-                .map(|_| crate::summary::Span {
-                    text: "tag ".repeat(10),
-                    color: Some("#85cb3c".into()),
-                })
-                .collect(),
-        );
-        assert_eq!(visible(&cell(&spans, Fit::Line, &view, Some(50))), 51);
-        let rows = vec![vec![long.clone(), long]];
-        let table = list_table(&COLUMNS, &rows, &view);
-        assert_eq!(table.lines().count(), 1 + PROSE_LINES, "{table}");
+    fn datetimes_and_numbers_are_unbroken() {
+        assert!(all_words_have_digits("2025-09-08 11:01:17 -03:00"));
+        assert!(all_words_have_digits("12m 30s"));
+        assert!(!all_words_have_digits("+55 51999887766 (mobile)"));
     }
-
-    const COLUMNS: [Column; 2] = [
-        crate::summary::column("a", "A", Fit::Wrap),
-        crate::summary::column("b", "B", Fit::Prose),
-    ];
 }

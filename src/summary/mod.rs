@@ -6,6 +6,7 @@
 //! payload's own text: a value that does not parse is kept as written and
 //! marked malformed, never dropped.
 
+mod findings;
 pub mod show;
 mod unknown;
 
@@ -15,6 +16,7 @@ use crate::detect::Detection;
 use crate::input::Source;
 use crate::json::Val;
 use crate::provider::Provider;
+pub use findings::with_findings;
 pub use unknown::unknown_fields;
 
 /// A kind of section a provider's summaries have: the name `--section`
@@ -53,6 +55,8 @@ pub struct Summary {
     pub sections: Vec<Section>,
     /// Sections with something to show that `--section` left out.
     pub unpicked: Vec<Name>,
+    /// What `check` reports for the payload, errors first.
+    pub findings: Vec<crate::check::Finding>,
 }
 
 /// A titled part of a summary.
@@ -136,6 +140,26 @@ pub struct Value {
     pub tone: Tone,
     /// When not empty, the text piece by piece, each in its own color.
     pub spans: Vec<Span>,
+    /// Where in the payload text the string shown starts (its address), to
+    /// match `check`'s findings with the values that show them.
+    pub origin: Option<usize>,
+    /// The worst finding `check` reports for the value shown.
+    pub finding: Option<crate::schema::Severity>,
+    /// The payload's scalar this value shows, typed as the payload has it
+    /// (for `--format json`); `None` when the value is built from several.
+    pub raw: Option<Raw>,
+}
+
+/// A payload scalar, typed as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw {
+    Null,
+    Bool(bool),
+    /// The number exactly as written.
+    Number(String),
+    /// A string that is the value's text itself (not copied again).
+    Text,
+    String(String),
 }
 
 /// A piece of a value with its own `#rrggbb` color (a tag label).
@@ -296,6 +320,7 @@ pub fn build(
             .filter(|s| !s.is_empty())
             .map(|s| s.name)
             .collect(),
+        findings: Vec::new(),
     }
 }
 

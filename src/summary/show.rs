@@ -7,8 +7,8 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Tone, Value};
-use crate::json::{Kind, Val};
+use super::{Raw, Tone, Value};
+use crate::json::{Kind, Node, Number, Val};
 use crate::values::{Decoded, human_duration, parse_data_uri};
 
 /// A parsed datetime.
@@ -17,9 +17,45 @@ pub type Time = DateTime<FixedOffset>;
 /// A datetime parser: RFC 3339 only, or RFC 3339 and local time.
 pub type ParseTime<'p> = &'p dyn Fn(&str) -> Option<Time>;
 
+/// Where the string at `v` starts in the payload text (a non-empty
+/// string's address identifies it): what `check`'s findings are matched
+/// by.
+pub fn origin(v: Val<'_, '_>) -> Option<usize> {
+    match v.node()? {
+        Node::String(s) if !s.is_empty() => Some(s.as_ptr() as usize),
+        _ => None,
+    }
+}
+
+/// `value`, noted as showing the payload's value `v`: where it starts (to
+/// match findings) and its typed form.
+pub fn traced(value: Value, v: Val<'_, '_>) -> Value {
+    let raw = match v.node() {
+        Some(Node::Null) => Some(Raw::Null),
+        Some(Node::Bool(b)) => Some(Raw::Bool(b)),
+        Some(Node::Number(n)) => Some(Raw::Number(match n {
+            Number::Unsigned(u) => u.to_string(),
+            Number::Signed(i) => i.to_string(),
+            Number::Text(t) => t.to_string(),
+        })),
+        Some(Node::String(s)) if value.text.as_deref() == Some(s) => Some(Raw::Text),
+        Some(Node::String(s)) => Some(Raw::String(s.to_string())),
+        _ => None,
+    };
+    Value {
+        origin: origin(v),
+        raw,
+        ..value
+    }
+}
+
 /// Any scalar as written; a container where a scalar belongs is shown as
 /// compact JSON, marked.
 pub fn scalar(v: Val<'_, '_>) -> Option<Value> {
+    scalar_untraced(v).map(|value| traced(value, v))
+}
+
+fn scalar_untraced(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
         Kind::Array | Kind::Object => Some(Value::malformed(v.to_json())),
@@ -31,9 +67,10 @@ pub fn scalar(v: Val<'_, '_>) -> Option<Value> {
 /// compact JSON) and marked; nothing for null.
 pub fn odd(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
-        Kind::Null => Some(Value::none()),
-        _ => Some(Value::malformed(
-            v.scalar_text().map_or_else(|| v.to_json(), Cow::into_owned),
+        Kind::Null => Some(traced(Value::none(), v)),
+        _ => Some(traced(
+            Value::malformed(v.scalar_text().map_or_else(|| v.to_json(), Cow::into_owned)),
+            v,
         )),
     }
 }
@@ -41,6 +78,10 @@ pub fn odd(v: Val<'_, '_>) -> Option<Value> {
 /// Any value: scalars as written, containers as compact JSON (for fields
 /// whose shape nobody documents).
 pub fn any(v: Val<'_, '_>) -> Option<Value> {
+    any_untraced(v).map(|value| traced(value, v))
+}
+
+fn any_untraced(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
         Kind::Array | Kind::Object => Some(Value::text(v.to_json())),
@@ -64,13 +105,16 @@ pub fn first_text<'d>(object: Val<'d, '_>, keys: &[&str]) -> Option<Cow<'d, str>
 /// A datetime shown in `offset`; one that does not parse is kept as written.
 pub fn datetime(v: Val<'_, '_>, parse: ParseTime<'_>, offset: FixedOffset) -> Option<Value> {
     match v.kind()? {
-        Kind::Null => Some(Value::none()),
+        Kind::Null => Some(traced(Value::none(), v)),
         Kind::String => {
             let s = v.as_str().unwrap_or_default();
-            Some(match parse(s) {
-                Some(t) => Value::text(format_time(t, offset)),
-                None => Value::malformed(s),
-            })
+            Some(traced(
+                match parse(s) {
+                    Some(t) => Value::text(format_time(t, offset)),
+                    None => Value::malformed(s),
+                },
+                v,
+            ))
         }
         _ => odd(v),
     }
@@ -111,7 +155,7 @@ pub fn clock_near(t: Time, reference: Option<Time>, offset: FixedOffset) -> Stri
 /// A whole number of seconds as `27s`, `1m 05s`.
 pub fn seconds(v: Val<'_, '_>) -> Option<Value> {
     match v.as_i64() {
-        Some(s) => Some(Value::text(human_duration(s))),
+        Some(s) => Some(traced(Value::text(human_duration(s)), v)),
         None => odd(v),
     }
 }
@@ -155,8 +199,8 @@ pub fn offset_from(start: Time, t: Time) -> String {
 pub fn yes_no(v: Val<'_, '_>, yes: &str, no: &str) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
-        Kind::Bool if v.as_bool() == Some(true) => Some(Value::text(yes)),
-        Kind::Bool => Some(Value::text(no)),
+        Kind::Bool if v.as_bool() == Some(true) => Some(traced(Value::text(yes), v)),
+        Kind::Bool => Some(traced(Value::text(no), v)),
         _ => odd(v),
     }
 }
@@ -336,16 +380,29 @@ mod tests {
         let root = doc.root();
         let parse = |s: &str| parse_rfc3339(s);
         let offset = parse_offset("Z").expect("offset");
+        let untraced = |v: Option<Value>| {
+            v.map(|v| Value {
+                origin: None,
+                raw: None,
+                ..v
+            })
+        };
         assert_eq!(
-            datetime(root.get("t"), &parse, offset),
+            untraced(datetime(root.get("t"), &parse, offset)),
             Some(Value::malformed("2025-09-08 11: 01: 18"))
         );
-        assert_eq!(seconds(root.get("n")), Some(Value::malformed("27")));
         assert_eq!(
-            yes_no(root.get("b"), "y", "n"),
+            untraced(seconds(root.get("n"))),
+            Some(Value::malformed("27"))
+        );
+        assert_eq!(
+            untraced(yes_no(root.get("b"), "y", "n")),
             Some(Value::malformed("yes"))
         );
-        assert_eq!(scalar(root.get("o")), Some(Value::malformed(r#"{"a":1}"#)));
+        assert_eq!(
+            untraced(scalar(root.get("o"))),
+            Some(Value::malformed(r#"{"a":1}"#))
+        );
         assert_eq!(scalar(root.get("missing")), None);
     }
 }

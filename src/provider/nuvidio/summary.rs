@@ -130,11 +130,16 @@ fn datetime(v: Val<'_, '_>, options: &Options) -> Option<Value> {
 /// Hook type, its Portuguese name, description, when it was sent.
 fn envelope(fields: &mut Fields, root: Val<'_, '_>, options: &Options) {
     fields.add("hook_type", "Hook", hook(root.get("hookType")));
-    fields.add(
-        "description",
-        "Description",
-        show::scalar(root.get("hookDescription")),
+    // The description repeats the hook's name more often than not.
+    let named = root.get("hookType").as_str().and_then(fields::hook_type);
+    let description = root.get("hookDescription");
+    let repeated = matches!(
+        (named, description.as_str()),
+        (Some(hook), Some(text)) if text.trim().eq_ignore_ascii_case(hook.name_pt)
     );
+    if !repeated {
+        fields.add("description", "Description", show::scalar(description));
+    }
     fields.add(
         "timestamp",
         "Sent",
@@ -183,11 +188,6 @@ fn overview(root: Val<'_, '_>, options: &Options) -> Section {
     );
     f.add("attendant", "Attendant", person(content.get("attendant")));
     f.add("customer", "Customer", person(content.get("customer")));
-    f.add(
-        "phone",
-        "Phone",
-        show::scalar(content.path(&["customer", "tel"])),
-    );
     queue(&mut f, root);
     f.add("status", "Status", status(content.get("status")));
     f.add("invite", "Invite", invite(content.get("invite")));
@@ -261,12 +261,15 @@ fn department(v: Val<'_, '_>) -> Option<Value> {
     })
 }
 
-/// `Name <e-mail> (id ...)`, with whichever parts there are.
+/// `Name <e-mail>, phone, CPF ... (id ...)`, with whichever parts there
+/// are (empty ones left out).
 fn person(v: Val<'_, '_>) -> Option<Value> {
     object_value(v, |p| {
         let mut parts = Vec::new();
         parts.extend(show::first_text(p, &["name"]).map(|n| n.into_owned()));
         parts.extend(show::first_text(p, &["email"]).map(|e| format!("<{e}>")));
+        parts.extend(show::first_text(p, &["tel", "phone"]).map(|t| format!("tel {t}")));
+        parts.extend(show::first_text(p, &["cpf"]).map(|c| format!("CPF {c}")));
         parts.extend(show::first_text(p, &["id"]).map(|id| format!("(id {id})")));
         (!parts.is_empty()).then(|| parts.join(" "))
     })

@@ -84,7 +84,7 @@ fn created(root: Val<'_, '_>, options: &Options) -> Option<Time> {
 /// The time of day of `v` (with the date when it is not the talk's day).
 fn clock(v: Val<'_, '_>, day: Option<Time>, options: &Options) -> Value {
     match show::time_of(v, &parse_time(options)) {
-        Some(t) => Value::text(show::clock_near(t, day, options.offset)),
+        Some(t) => show::traced(Value::text(show::clock_near(t, day, options.offset)), v),
         None => datetime(v, options).unwrap_or_default(),
     }
 }
