@@ -1,6 +1,7 @@
 //! Validation: findings, their codes, and the engine that walks a payload
 //! against its provider's description ([`crate::schema`]).
 
+mod lookalike;
 mod rules;
 mod walk;
 
@@ -166,6 +167,36 @@ pub const CODES: &[CodeDoc] = &[
         "with --strict: a field no description knows",
         "/foo: field not in the PipeRun talk description",
     ),
+    CodeDoc::new(
+        Code::LookalikeKey,
+        Severity::Warning,
+        "an optional field is absent and an unknown key beside it looks like it (a misspelling or a rename)",
+        "/talk_histories: field is absent, but the unknown key \"talk_history\" looks like it",
+    ),
+    CodeDoc::new(
+        Code::EmptyArrayObject,
+        Severity::Warning,
+        "an empty array where a PipeRun object is expected (PHP encodes an empty map as [])",
+        "/customer/custom_fields: expected an object, found an empty array (PHP's encoding of an empty map)",
+    ),
+    CodeDoc::new(
+        Code::IdForm,
+        Severity::Warning,
+        "an id the vendor's example gives both as a string and as an integer, in its undocumented form",
+        "/customer/external_id: expected a string, found the number 95238935 (accepted: the vendor's example has both forms)",
+    ),
+    CodeDoc::new(
+        Code::OlderTagShape,
+        Severity::Warning,
+        "a NuVidio tag list in the older shape (id, label, description, color; no _id or type)",
+        "/content/tags: 2 of 2 tags have the older tag shape (id, label, description, color; no _id or type)",
+    ),
+    CodeDoc::new(
+        Code::BadTicket,
+        Severity::Warning,
+        "a NuVidio ticket that is not a 14-digit string",
+        "/content/ticket: expected a 14-digit ticket number, found \"12\"",
+    ),
 ];
 
 /// A finding code: stable, kebab-case.
@@ -196,6 +227,11 @@ pub enum Code {
     DataUriPadding,
     DuplicateKey,
     UnknownField,
+    LookalikeKey,
+    EmptyArrayObject,
+    IdForm,
+    OlderTagShape,
+    BadTicket,
 }
 
 impl Code {
@@ -234,6 +270,11 @@ impl Code {
             Code::DataUriPadding => "data-uri-padding",
             Code::DuplicateKey => "duplicate-key",
             Code::UnknownField => "unknown-field",
+            Code::LookalikeKey => "lookalike-key",
+            Code::EmptyArrayObject => "empty-array-object",
+            Code::IdForm => "id-form",
+            Code::OlderTagShape => "older-tag-shape",
+            Code::BadTicket => "bad-ticket",
         }
     }
 }

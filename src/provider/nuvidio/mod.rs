@@ -25,9 +25,15 @@ pub static NUVIDIO: Provider = Provider {
     force: kind,
     detect_keys: &["content"],
     // `content` typed by the complete description (`ENVELOPE` leaves it
-    // free-form): the incomplete form's references are among its fields.
-    root: &fields::COMPLETE_ROOT,
-    shapes: &[&fields::COMPLETE_SHAPE, &fields::INCOMPLETE_SHAPE],
+    // free-form): the incomplete form's references are among its fields,
+    // and the queue entry's, `status` built whole.
+    root: &fields::GUIDE_ROOT,
+    shapes: &[
+        &fields::COMPLETE_SHAPE,
+        &fields::RELAXED_SHAPE,
+        &fields::QUEUE_SHAPE,
+        &fields::INCOMPLETE_SHAPE,
+    ],
     shape,
     precheck,
     rule: rules::apply,
@@ -74,12 +80,15 @@ fn kind(root: Val<'_, '_>) -> Kind {
     }
 }
 
-/// The basic-data mode: every member of `content` is an id, or an object
-/// holding only ids and tokens.
+/// The basic-data mode: every member of `content` is an id, an object
+/// holding only ids and tokens, or null (a reference the sender left
+/// empty: the walk reports it as `null-field`).
 fn is_reference_only(content: Val<'_, '_>) -> bool {
     content.kind() == Some(JsonKind::Object)
         && content.members().all(|(key, value)| {
-            if value.kind() == Some(JsonKind::Object) {
+            if value.is_null() {
+                true
+            } else if value.kind() == Some(JsonKind::Object) {
                 value
                     .members()
                     .all(|(k, v)| is_reference_key(k) && is_scalar(v))
@@ -98,18 +107,48 @@ fn is_scalar(value: Val<'_, '_>) -> bool {
 }
 
 /// The closed-issue hook is checked against its complete or incomplete
-/// description; every other hook against the complete one, relaxed.
+/// description, the queue hooks against the queue entry's; every other
+/// hook against the complete one, relaxed.
 fn shape(kind: &Kind) -> (&'static Shape, bool) {
     match (kind.hook_type.as_deref(), kind.complete) {
         (Some(fields::CLOSED_ISSUE), Some(false)) => (&fields::INCOMPLETE_SHAPE, false),
         (Some(fields::CLOSED_ISSUE), _) => (&fields::COMPLETE_SHAPE, false),
-        _ => (&fields::COMPLETE_SHAPE, true),
+        (Some(hook), _) if fields::QUEUE_HOOKS.contains(&hook) => (&fields::QUEUE_SHAPE, false),
+        _ => (&fields::RELAXED_SHAPE, true),
     }
 }
 
 /// A hook type outside the known list is checked generically, with a
-/// warning.
-fn precheck(_: Val<'_, '_>, kind: &Kind, out: &mut Vec<Finding>) {
+/// warning; `content.id`, which every hook carries, is required even where
+/// presence is relaxed.
+fn precheck(root: Val<'_, '_>, kind: &Kind, out: &mut Vec<Finding>) {
+    hook_type_known(kind, out);
+    if shape(kind).1 {
+        content_id(root.get("content"), out);
+    }
+}
+
+fn content_id(content: Val<'_, '_>, out: &mut Vec<Finding>) {
+    if content.kind() != Some(JsonKind::Object) {
+        return;
+    }
+    let id = content.get("id");
+    let (code, what) = if id.is_missing() {
+        (Code::MissingField, "required field is missing")
+    } else if id.is_null() {
+        (Code::NullField, "must not be null")
+    } else {
+        return;
+    };
+    out.push(Finding {
+        severity: Severity::Error,
+        code,
+        pointer: "/content/id".into(),
+        message: format!("{what} (expected a 24-hex-digit object id)"),
+    });
+}
+
+fn hook_type_known(kind: &Kind, out: &mut Vec<Finding>) {
     if let Some(hook) = kind.hook_type.as_deref()
         && !fields::is_known_hook_type(hook)
     {
