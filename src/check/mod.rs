@@ -174,6 +174,12 @@ pub const CODES: &[CodeDoc] = &[
         "/talk_histories: field is absent, but the unknown key \"talk_history\" looks like it",
     ),
     CodeDoc::new(
+        Code::DoubleEncoded,
+        Severity::Warning,
+        "the payload is a JSON string holding a JSON payload; decoded and checked",
+        "the payload is a JSON string holding JSON (double-encoded); checked decoded, pointers are into the decoded payload",
+    ),
+    CodeDoc::new(
         Code::EmptyArrayObject,
         Severity::Warning,
         "an empty array where a PipeRun object is expected (PHP encodes an empty map as [])",
@@ -228,6 +234,7 @@ pub enum Code {
     DuplicateKey,
     UnknownField,
     LookalikeKey,
+    DoubleEncoded,
     EmptyArrayObject,
     IdForm,
     OlderTagShape,
@@ -271,6 +278,7 @@ impl Code {
             Code::DuplicateKey => "duplicate-key",
             Code::UnknownField => "unknown-field",
             Code::LookalikeKey => "lookalike-key",
+            Code::DoubleEncoded => "double-encoded",
             Code::EmptyArrayObject => "empty-array-object",
             Code::IdForm => "id-form",
             Code::OlderTagShape => "older-tag-shape",
@@ -391,8 +399,41 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
     }
 }
 
-/// Detects and validates a parsed payload.
+/// Detects and validates a parsed payload. A payload that is a JSON string
+/// holding a JSON object or array (double-encoded, as logs and queues
+/// often carry it) is decoded and checked, with a `double-encoded`
+/// warning; its pointers are into the decoded payload.
 pub fn check_doc(doc: &Doc<'_>, options: &CheckOptions) -> Report {
+    if let Some(inner) = double_encoded(doc.root())
+        && let Ok(decoded) = crate::json::parse(inner, Extent::Full)
+        && matches!(
+            decoded.root().kind(),
+            Some(crate::json::Kind::Object | crate::json::Kind::Array)
+        )
+    {
+        let mut report = check_decoded(&decoded, options);
+        report.findings.insert(
+            0,
+            Finding {
+                severity: Severity::Warning,
+                code: Code::DoubleEncoded,
+                pointer: String::new(),
+                message: "the payload is a JSON string holding JSON (double-encoded); checked decoded, pointers are into the decoded payload".to_string(),
+            },
+        );
+        return report;
+    }
+    check_decoded(doc, options)
+}
+
+/// The text of a string payload that looks like JSON inside.
+fn double_encoded<'d>(root: Val<'d, '_>) -> Option<&'d str> {
+    let text = root.as_str()?;
+    let trimmed = text.trim_start();
+    (trimmed.starts_with('{') || trimmed.starts_with('[')).then_some(text)
+}
+
+fn check_decoded(doc: &Doc<'_>, options: &CheckOptions) -> Report {
     let root = doc.root();
     match detect::detect(root, &options.registry, options.provider) {
         Ok(detection) => {

@@ -564,5 +564,28 @@ pub static INCOMPLETE_SHAPE: Shape = Shape {
     empty_array_is_object: false,
 };
 
+/// Keys distinctive of a hook's `content` (a call or a queue entry): an
+/// object without `hookType` that has [`CONTENT_MARKER_THRESHOLD`] of them
+/// is named as a `content` logged without its envelope.
+pub const CONTENT_MARKERS: &[&str] = &[
+    "initialDate",
+    "expirationDate",
+    "ticket",
+    "recorded",
+    "recordingStatus",
+    "invite",
+    "attendant",
+    "issues",
+    "textChat",
+    "customerData",
+    "enqueuedAt",
+    "unqueuedAt",
+    "origin",
+    "device",
+];
+
+/// See [`CONTENT_MARKERS`].
+pub const CONTENT_MARKER_THRESHOLD: usize = 3;
+
 /// Keys of `content` members that hold references only (the basic-data mode).
 pub const REFERENCE_KEYS: &[&str] = &["id", "_id", "token"];

@@ -49,7 +49,7 @@ fn recognise(root: Val<'_, '_>) -> Recognition {
         return Recognition::Yes(kind(root));
     }
     if hook_type.is_missing() {
-        return Recognition::No;
+        return near_without_hook_type(root);
     }
     let problem = match (hook_type.as_str(), content.kind()) {
         (None, _) => format!(
@@ -62,6 +62,39 @@ fn recognise(root: Val<'_, '_>) -> Recognition {
     Recognition::Near(format!(
         "it has hookType, but {problem} (NuVidio has a string hookType and an object content)"
     ))
+}
+
+/// Without `hookType`: a misspelt `hookType` beside an object `content`,
+/// or a hook's `content` logged without its envelope, is named; anything
+/// else is not NuVidio's.
+fn near_without_hook_type(root: Val<'_, '_>) -> Recognition {
+    let misspelt = root
+        .members()
+        .map(|(key, _)| key)
+        .find(|key| normalised(key) == "hooktype");
+    if let Some(key) = misspelt {
+        return Recognition::Near(format!(
+            "it has {}, which looks like hookType (NuVidio has a string hookType and an object content)",
+            crate::text::quote(key)
+        ));
+    }
+    let markers = fields::CONTENT_MARKERS
+        .iter()
+        .filter(|key| !root.get(key).is_missing())
+        .count();
+    if markers >= fields::CONTENT_MARKER_THRESHOLD && root.get("content").is_missing() {
+        return Recognition::Near(
+            "it looks like a NuVidio hook's content logged without its envelope (hookType, hookDescription, timestamp, content); wrap it as {\"hookType\": ..., \"content\": ...} to check it".to_string(),
+        );
+    }
+    Recognition::No
+}
+
+fn normalised(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The kind of a NuVidio payload (also of one `--provider` forces: its
