@@ -1,10 +1,12 @@
 //! The payload reader every command uses: files or stdin, gzip detected by
-//! its magic bytes, a UTF-8 BOM skipped, NDJSON / concatenated / array
+//! its magic bytes, a UTF-8 BOM skipped, UTF-16 (with or without a BOM)
+//! transcoded to UTF-8, NDJSON / concatenated / array
 //! streams split into payloads labelled `PATH:LINE` (`PATH:LINE:COLUMN` for
 //! a later payload on the same line), handed out in batches so that they can
 //! be processed in parallel and written in input order.
 
 mod frame;
+mod utf16;
 
 use std::fmt;
 use std::fs::File;
@@ -422,7 +424,25 @@ fn open(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
     } else {
         Box::new(File::open(name).with_context(|| format!("{}: cannot open", Escaped(name)))?)
     };
-    sniff_gzip(raw).with_context(|| format!("{}: cannot read", Escaped(name)))
+    let (reader, gzip) =
+        sniff_gzip(raw).with_context(|| format!("{}: cannot read", Escaped(name)))?;
+    let reader = sniff_utf16(reader).with_context(|| format!("{}: cannot read", Escaped(name)))?;
+    Ok((reader, gzip))
+}
+
+/// Transcodes `raw` to UTF-8 when its first two bytes show UTF-16 (a BOM,
+/// or an ASCII character beside a zero byte); a BOM is dropped.
+fn sniff_utf16(mut raw: Box<dyn Read + Send>) -> io::Result<Box<dyn Read + Send>> {
+    let mut head = Vec::with_capacity(2);
+    (&mut raw).take(2).read_to_end(&mut head)?;
+    match utf16::sniff(&head) {
+        Some((order, true)) => Ok(Box::new(utf16::Utf16Reader::new(raw, order))),
+        Some((order, false)) => Ok(Box::new(utf16::Utf16Reader::new(
+            io::Cursor::new(head).chain(raw),
+            order,
+        ))),
+        None => Ok(Box::new(io::Cursor::new(head).chain(raw))),
+    }
 }
 
 /// Decompresses `raw` when it starts with gzip's magic bytes. Waits for
