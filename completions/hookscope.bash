@@ -68,7 +68,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-j -h -V --provider --color --jobs --max-payload --help --version detect check summary show csv completions man help"
+            opts="-j -h -V --provider --color --jobs --max-payload --extract --help --version detect check summary show csv completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -102,7 +102,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__check)
-            opts="-j -h -V --format --strict --timezone --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --format --strict --timezone --provider --color --jobs --max-payload --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -144,7 +144,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__completions)
-            opts="-j -h -V --out-dir --provider --color --jobs --max-payload --help --version bash elvish fish powershell zsh"
+            opts="-j -h -V --out-dir --provider --color --jobs --max-payload --extract --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -182,7 +182,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__csv)
-            opts="-j -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --provider --color --jobs --max-payload --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -232,7 +232,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-j -h -V --format --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --format --provider --color --jobs --max-payload --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -382,7 +382,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-j -h -V --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --provider --color --jobs --max-payload --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -416,7 +416,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__summary)
-            opts="-j -h -V --section --full --format --timezone --provider --color --jobs --max-payload --help --version"
+            opts="-j -h -V --section --full --format --timezone --provider --color --jobs --max-payload --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

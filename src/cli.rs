@@ -106,6 +106,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SIZE", default_value = "256M",
           value_parser = parse_size)]
     pub max_payload: u64,
+
+    /// Read the JSON object or array on each line of text (log lines such
+    /// as `... INFO received payload: {...}`), labelled by that line; lines
+    /// without JSON are skipped.
+    #[arg(long, global = true)]
+    pub extract: bool,
 }
 
 /// `1048576`, `64K`, `256M`, `1G` (also `KiB`, `MiB`, `GiB`; any case).

@@ -72,6 +72,7 @@ pub fn run(
 ) -> Result<Outcome> {
     let reading = ReadOptions {
         max_payload: settings.max_payload,
+        extract: settings.extract,
     };
     if settings.jobs <= 1 {
         run_serial(inputs, reading, out, process)

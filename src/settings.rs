@@ -22,6 +22,8 @@ pub struct Settings {
     pub provider: Option<&'static Provider>,
     /// Payloads longer than this many bytes are skipped (`0`: no limit).
     pub max_payload: u64,
+    /// `--extract`: read the JSON on lines of text (log lines).
+    pub extract: bool,
 }
 
 impl Settings {
@@ -35,6 +37,7 @@ impl Settings {
             // clap accepts only the registry's names.
             provider: global.provider.as_deref().and_then(|n| registry.find(n)),
             max_payload: global.max_payload,
+            extract: global.extract,
         }
     }
 }

@@ -292,12 +292,15 @@ pub struct ReadOptions {
     /// Payloads longer than this many bytes are reported and skipped (`0`:
     /// no limit).
     pub max_payload: u64,
+    /// `--extract`: read the JSON on lines of text (log lines).
+    pub extract: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_payload: DEFAULT_MAX_PAYLOAD,
+            extract: false,
         }
     }
 }
@@ -351,7 +354,8 @@ fn read_one(
     options: ReadOptions,
     sink: &mut impl FnMut(Event) -> Result<()>,
 ) -> Result<()> {
-    let mut framer = Framer::with_max_payload(reader, options.max_payload);
+    let mut framer =
+        Framer::with_max_payload(reader, options.max_payload).extracting(options.extract);
     let mut batch = Batch::new(name.clone());
     while let Some(frame) = framer.next_frame() {
         match frame {

@@ -165,6 +165,7 @@ pub fn check(stream: &Stream) {
     };
     let options = ReadOptions {
         max_payload: stream.max_payload,
+        ..ReadOptions::default()
     };
     let mut labels = BTreeMap::new();
     let mut found = BTreeMap::new();
