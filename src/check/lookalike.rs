@@ -10,17 +10,42 @@ pub const MAX_CANDIDATES: usize = 64;
 /// Names longer than this are not compared.
 const MAX_LEN: usize = 64;
 
-/// The first of `unknown` that looks like `name`.
-pub fn find<'k>(name: &str, unknown: &[&'k str]) -> Option<&'k str> {
-    if unknown.is_empty() || name.len() > MAX_LEN {
-        return None;
+/// The unknown keys of one object, normalised once.
+#[derive(Debug, Default)]
+pub struct Candidates<'k> {
+    keys: Vec<(&'k str, Vec<char>)>,
+}
+
+impl<'k> Candidates<'k> {
+    /// At most [`MAX_CANDIDATES`] keys, each at most `MAX_LEN` bytes long.
+    pub fn new(unknown: &[&'k str]) -> Self {
+        let keys = unknown
+            .iter()
+            .copied()
+            .filter(|key| key.len() <= MAX_LEN)
+            .take(MAX_CANDIDATES)
+            .map(|key| (key, normalise(key)))
+            .collect();
+        Candidates { keys }
     }
-    let target = normalise(name);
-    unknown
-        .iter()
-        .copied()
-        .filter(|key| key.len() <= MAX_LEN)
-        .find(|key| looks_like(&target, &normalise(key)))
+
+    /// The first key that looks like `name`.
+    pub fn find(&self, name: &str) -> Option<&'k str> {
+        if self.keys.is_empty() || name.len() > MAX_LEN {
+            return None;
+        }
+        let target = normalise(name);
+        self.keys
+            .iter()
+            .find(|(_, key)| looks_like(&target, key))
+            .map(|(key, _)| *key)
+    }
+}
+
+/// The first of `unknown` that looks like `name`.
+#[cfg(test)]
+fn find<'k>(name: &str, unknown: &[&'k str]) -> Option<&'k str> {
+    Candidates::new(unknown).find(name)
 }
 
 fn looks_like(target: &[char], key: &[char]) -> bool {

@@ -101,10 +101,11 @@ impl<'d> Walker<'_, 'd> {
             self.path.pop();
         }
         let enforce = !(self.relaxed && self.depth > 0);
+        let candidates = lookalike::Candidates::new(&unknown_keys);
         for (field, seen) in fields.iter().zip(seen.iter()) {
             if *seen == 0 {
                 let required = enforce && field.presence != Presence::Optional;
-                self.absent(field, required, &unknown_keys);
+                self.absent(field, required, &candidates);
             }
         }
     }
@@ -112,8 +113,8 @@ impl<'d> Walker<'_, 'd> {
     /// A described field the object lacks: a `missing-field` error when it
     /// is required, naming an unknown key beside it that looks like it; a
     /// `lookalike-key` warning when it is optional and such a key is there.
-    fn absent(&mut self, field: &Field, required: bool, unknown_keys: &[&str]) {
-        let lookalike = lookalike::find(field.name, unknown_keys);
+    fn absent(&mut self, field: &Field, required: bool, candidates: &lookalike::Candidates<'_>) {
+        let lookalike = candidates.find(field.name);
         let (severity, code, mut message) = match (required, lookalike) {
             (true, _) => (
                 Severity::Error,
