@@ -21,7 +21,7 @@ pub const CODES: &[CodeDoc] = &[
         Code::JsonSyntax,
         Severity::Error,
         "the payload is not valid JSON (or not UTF-8); line and column given",
-        "EOF while parsing an object at line 3 column 1",
+        "an object opened at line 1 column 1 is not closed; the payload ends at line 3 column 1",
     ),
     CodeDoc::new(
         Code::PayloadTooLarge,

@@ -144,8 +144,16 @@ impl<'a> Payload<'a> {
             }
         };
         let text = std::str::from_utf8(bytes).map_err(|e| self.utf8_error(bytes, e))?;
-        json::parse(text, extent)
-            .map_err(|e| self.absolute(e.line as u64, e.column as u64, e.message))
+        json::parse(text, extent).map_err(|e| {
+            let message = match e.opened {
+                Some((line, column)) => {
+                    let (line, column) = self.absolute_place(line as u64, column as u64);
+                    json::unclosed(&e.message, line, column)
+                }
+                None => e.message,
+            };
+            self.absolute(e.line as u64, e.column as u64, message)
+        })
     }
 
     fn utf8_error(&self, bytes: &[u8], err: std::str::Utf8Error) -> PayloadError {
@@ -160,6 +168,17 @@ impl<'a> Payload<'a> {
 
     /// Turns a position inside the payload into one inside the input.
     fn absolute(&self, line: u64, column: u64, message: String) -> PayloadError {
+        let (line, column) = self.absolute_place(line, column);
+        PayloadError {
+            kind: ErrorKind::Syntax,
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// A line and column inside the payload as line and column in the input.
+    fn absolute_place(&self, line: u64, column: u64) -> (u64, u64) {
         let line = line.max(1);
         // serde_json reports column 0 for an error right after a newline.
         let column = column.max(1);
@@ -168,12 +187,7 @@ impl<'a> Payload<'a> {
         } else {
             column
         };
-        PayloadError {
-            kind: ErrorKind::Syntax,
-            line: self.source.line + line - 1,
-            column,
-            message,
-        }
+        (self.source.line + line - 1, column)
     }
 }
 
