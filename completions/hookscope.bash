@@ -68,7 +68,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --help --version detect check summary show csv completions man help"
+            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary show csv completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -102,7 +102,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__check)
-            opts="-j -r -h -V --format --strict --allow --warn --deny --config --no-config --baseline --write-baseline --timezone --provider --color --jobs --max-payload --recursive --help --version"
+            opts="-j -r -h -V --format --strict --allow --warn --deny --config --no-config --baseline --write-baseline --timezone --provider --color --jobs --max-payload --recursive --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -168,7 +168,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__completions)
-            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --help --version bash elvish fish powershell zsh"
+            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -206,7 +206,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__csv)
-            opts="-j -r -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --times --bom --provider --color --jobs --max-payload --recursive --help --version"
+            opts="-j -r -h -V --rows --list --format --delimiter --no-header --formula-guard --timezone --times --bom --provider --color --jobs --max-payload --recursive --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,7 +260,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-j -r -h -V --format --provider --color --jobs --max-payload --recursive --help --version"
+            opts="-j -r -h -V --format --provider --color --jobs --max-payload --recursive --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -410,7 +410,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --help --version detect check summary csv completions man"
+            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary csv completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,7 +448,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__summary)
-            opts="-j -r -h -V --section --full --no-findings --format --timezone --provider --color --jobs --max-payload --recursive --help --version"
+            opts="-j -r -h -V --section --full --no-findings --format --timezone --provider --color --jobs --max-payload --recursive --extract --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

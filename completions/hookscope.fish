@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hookscope_global_optspecs
-    string join \n provider= color= j/jobs= max-payload= r/recursive h/help V/version
+    string join \n provider= color= j/jobs= max-payload= r/recursive extract h/help V/version
 end
 
 function __fish_hookscope_needs_command
@@ -32,6 +32,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_needs_command" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_needs_command" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_needs_command" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_needs_command" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_needs_command" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_needs_command" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "detect" -d 'Print each payload\'s provider and kind'
@@ -52,6 +53,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'SOURCE: severity[code] /path: message, then a count line'
@@ -75,6 +77,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l max-payloa
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l strict -d 'Fail on warnings too, and report fields no description knows'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l no-config -d 'Ignore any hookscope.toml'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand check" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand check" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l section -d 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")' -r -f -a "overview\t'Both: the main facts of the call or talk'
@@ -101,6 +104,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l max-payl
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l full -d 'Show whole messages and values instead of cutting long ones'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l no-findings -d 'Leave out the Findings section (what `check` reports) and the marks on values it points at'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand summary" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l section -d 'Sections to show, comma-separated, in their usual order (default: every one that has something to show; a picked one that is empty says "none")' -r -f -a "overview\t'Both: the main facts of the call or talk'
@@ -127,6 +131,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l max-payload
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l full -d 'Show whole messages and values instead of cutting long ones'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l no-findings -d 'Leave out the Findings section (what `check` reports) and the marks on values it points at'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand show" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand show" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l rows -d 'The entity to write one row per' -r -f -a "calls\t'NuVidio: one row per payload'
@@ -160,6 +165,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l no-header -d
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l formula-guard -d 'Prefix cells starting with = + - @ tab or CR with \' so spreadsheets do not run them as formulas'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l bom -d 'Start the output with a UTF-8 byte order mark (for Excel)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l out-dir -d 'Write completions for every shell into this folder' -r -F
@@ -171,6 +177,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l out-dir -d 'Write every page (hookscope.1, hookscope-check.1, ...) into this folder instead' -r -F
@@ -182,6 +189,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'

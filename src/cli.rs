@@ -121,6 +121,12 @@ pub struct GlobalArgs {
     /// given as inputs (at any depth, in sorted order).
     #[arg(long, short = 'r', global = true)]
     pub recursive: bool,
+
+    /// Read the JSON object or array on each line of text (log lines such
+    /// as `... INFO received payload: {...}`), labelled by that line; lines
+    /// without JSON are skipped.
+    #[arg(long, global = true)]
+    pub extract: bool,
 }
 
 /// `1048576`, `64K`, `256M`, `1G` (also `KiB`, `MiB`, `GiB`; any case).

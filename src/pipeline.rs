@@ -88,6 +88,7 @@ pub fn run(
     let reading = ReadOptions {
         max_payload: settings.max_payload,
         recursive: settings.recursive,
+        extract: settings.extract,
     };
     if settings.jobs <= 1 {
         run_serial(inputs, reading, out, process)

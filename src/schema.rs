@@ -79,8 +79,21 @@ pub enum Ty {
     List(&'static Ty),
     /// An object with free-form keys whose values all have one type.
     Map(&'static Ty),
+    /// An id the vendor's own example gives both as a string and as an
+    /// integer: either passes the type check, the form other than
+    /// `preferred` with an `id-form` warning.
+    IdEither {
+        preferred: IdForm,
+    },
     /// Anything.
     Any,
+}
+
+/// The documented form of a [`Ty::IdEither`] id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdForm {
+    String,
+    Int,
 }
 
 impl Ty {
@@ -104,6 +117,12 @@ impl Ty {
             Ty::Object(_) => "an object".into(),
             Ty::List(item) => format!("an array of {}", item.describe_plural()),
             Ty::Map(_) => "an object".into(),
+            Ty::IdEither {
+                preferred: IdForm::String,
+            } => "a string (or an integer)".into(),
+            Ty::IdEither {
+                preferred: IdForm::Int,
+            } => "an integer (or a string)".into(),
             Ty::Any => "any value".into(),
         }
     }
@@ -169,6 +188,10 @@ pub struct Shape {
     pub name: &'static str,
     pub fields: &'static [Field],
     pub rules: &'static [Rule],
+    /// An empty array where an object is expected is a warning
+    /// (`empty-array-object`), not a type error: PHP encodes an empty map
+    /// as `[]`.
+    pub empty_array_is_object: bool,
 }
 
 /// Shorthand constructors keep the description tables readable.

@@ -24,6 +24,8 @@ pub struct Settings {
     pub max_payload: u64,
     /// `--recursive`: folders stand for the payload files inside them.
     pub recursive: bool,
+    /// `--extract`: read the JSON on lines of text (log lines).
+    pub extract: bool,
 }
 
 impl Settings {
@@ -38,6 +40,7 @@ impl Settings {
             provider: global.provider.as_deref().and_then(|n| registry.find(n)),
             max_payload: global.max_payload,
             recursive: global.recursive,
+            extract: global.extract,
         }
     }
 }

@@ -86,8 +86,10 @@ fn truncated_json() {
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "-:1\tunknown\tjson-syntax\n");
     assert!(
+        // Issue 11 point 13: plain words, not serde's "EOF while parsing".
         run.stderr
-            .starts_with("hookscope: -:1: error[json-syntax]: EOF while parsing"),
+            .starts_with("hookscope: -:1: error[json-syntax]: ")
+            && run.stderr.contains("the payload ends"),
         "{}",
         run.stderr
     );
@@ -202,8 +204,10 @@ fn broken_ndjson_middle_line_keeps_the_others() {
         "-:1\tnuvidio\tattendant_closed_issue/complete\n-:2\tunknown\tjson-syntax\n-:3\tpiperun\ttalk\n"
     );
     assert!(
-        run.stderr
-            .starts_with("hookscope: -:2: error[json-syntax]: EOF while parsing"),
+        // Issue 11 point 13: plain words, naming where the string opened.
+        run.stderr.starts_with(
+            "hookscope: -:2: error[json-syntax]: a string opened at line 2 column 60 is not closed; the payload ends"
+        ),
         "{}",
         run.stderr
     );
@@ -292,7 +296,7 @@ fn nul_bytes_in_the_middle_of_a_stream() {
     );
     assert_eq!(
         run.stderr,
-        "hookscope: -:2: error[json-syntax]: expected value at line 2 column 6\n"
+        "hookscope: -:2: error[json-syntax]: expected a JSON value at line 2 column 6\n"
     );
 }
 

@@ -433,10 +433,11 @@ fn a_closed_pipe_keeps_the_status_of_what_was_seen() {
 }
 
 // issue 9 point 17: the same for check, whose totals line is not written
-// once the reader has gone.
+// once the reader has gone. (Issue 11 point 3: `content.id` is required of
+// every hook, so the valid payload carries one.)
 #[test]
 fn a_closed_pipe_keeps_the_status_in_check() {
-    let valid = "{\"hookType\":\"x\",\"hookDescription\":\"d\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"content\":{}}\n";
+    let valid = "{\"hookType\":\"x\",\"hookDescription\":\"d\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"content\":{\"id\":\"0123456789abcdef01234567\"}}\n";
     let input = format!("{valid}{{\"a\":\n{}", valid.repeat(20_000));
     for jobs in ["1", "2"] {
         let (code, first, stderr) = run_cut(&["--jobs", jobs, "check"], input.clone());

@@ -22,6 +22,7 @@ static TOY_SHAPE: Shape = Shape {
     name: "Toy payload",
     fields: TOY_FIELDS,
     rules: &[],
+    empty_array_is_object: false,
 };
 
 const OVERVIEW: Name = &summary::section("overview", "Overview", "the toy");

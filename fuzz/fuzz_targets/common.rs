@@ -55,6 +55,7 @@ pub fn settings(color: bool, width: usize) -> Settings {
         provider: None,
         max_payload: hookscope::input::DEFAULT_MAX_PAYLOAD,
         recursive: false,
+        extract: false,
     }
 }
 

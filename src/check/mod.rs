@@ -2,6 +2,7 @@
 //! against its provider's description ([`crate::schema`]).
 
 pub mod baseline;
+mod lookalike;
 pub mod policy;
 mod rules;
 mod walk;
@@ -22,7 +23,7 @@ pub const CODES: &[CodeDoc] = &[
         Code::JsonSyntax,
         Severity::Error,
         "the payload is not valid JSON (or not UTF-8); line and column given",
-        "EOF while parsing an object at line 3 column 1",
+        "an object opened at line 1 column 1 is not closed; the payload ends at line 3 column 1",
     ),
     CodeDoc::new(
         Code::PayloadTooLarge,
@@ -174,6 +175,42 @@ pub const CODES: &[CodeDoc] = &[
         "with --strict: a field no description knows",
         "/foo: field not in the PipeRun talk description",
     ),
+    CodeDoc::new(
+        Code::LookalikeKey,
+        Severity::Warning,
+        "an optional field is absent and an unknown key beside it looks like it (a misspelling or a rename)",
+        "/talk_histories: field is absent, but the unknown key \"talk_history\" looks like it",
+    ),
+    CodeDoc::new(
+        Code::DoubleEncoded,
+        Severity::Warning,
+        "the payload is a JSON string holding a JSON payload; decoded and checked",
+        "the payload is a JSON string holding JSON (double-encoded); checked decoded, pointers are into the decoded payload",
+    ),
+    CodeDoc::new(
+        Code::EmptyArrayObject,
+        Severity::Warning,
+        "an empty array where a PipeRun object is expected (PHP encodes an empty map as [])",
+        "/customer/custom_fields: expected an object, found an empty array (PHP's encoding of an empty map)",
+    ),
+    CodeDoc::new(
+        Code::IdForm,
+        Severity::Warning,
+        "an id the vendor's example gives both as a string and as an integer, in its undocumented form",
+        "/customer/external_id: expected a string, found the number 95238935 (accepted: the vendor's example has both forms)",
+    ),
+    CodeDoc::new(
+        Code::OlderTagShape,
+        Severity::Warning,
+        "a NuVidio tag list in the older shape (id, label, description, color; no _id or type)",
+        "/content/tags: 2 of 2 tags have the older tag shape (id, label, description, color; no _id or type)",
+    ),
+    CodeDoc::new(
+        Code::BadTicket,
+        Severity::Warning,
+        "a NuVidio ticket that is not a 14-digit string",
+        "/content/ticket: expected a 14-digit ticket number, found \"12\"",
+    ),
 ];
 
 /// A finding code: stable, kebab-case.
@@ -205,6 +242,12 @@ pub enum Code {
     DataUriPadding,
     DuplicateKey,
     UnknownField,
+    LookalikeKey,
+    DoubleEncoded,
+    EmptyArrayObject,
+    IdForm,
+    OlderTagShape,
+    BadTicket,
 }
 
 impl Code {
@@ -244,6 +287,12 @@ impl Code {
             Code::DataUriPadding => "data-uri-padding",
             Code::DuplicateKey => "duplicate-key",
             Code::UnknownField => "unknown-field",
+            Code::LookalikeKey => "lookalike-key",
+            Code::DoubleEncoded => "double-encoded",
+            Code::EmptyArrayObject => "empty-array-object",
+            Code::IdForm => "id-form",
+            Code::OlderTagShape => "older-tag-shape",
+            Code::BadTicket => "bad-ticket",
         }
     }
 }
@@ -364,8 +413,41 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
     }
 }
 
-/// Detects and validates a parsed payload.
+/// Detects and validates a parsed payload. A payload that is a JSON string
+/// holding a JSON object or array (double-encoded, as logs and queues
+/// often carry it) is decoded and checked, with a `double-encoded`
+/// warning; its pointers are into the decoded payload.
 pub fn check_doc(doc: &Doc<'_>, options: &CheckOptions) -> Report {
+    if let Some(inner) = double_encoded(doc.root())
+        && let Ok(decoded) = crate::json::parse(inner, Extent::Full)
+        && matches!(
+            decoded.root().kind(),
+            Some(crate::json::Kind::Object | crate::json::Kind::Array)
+        )
+    {
+        let mut report = check_decoded(&decoded, options);
+        report.findings.insert(
+            0,
+            Finding {
+                severity: Severity::Warning,
+                code: Code::DoubleEncoded,
+                pointer: String::new(),
+                message: "the payload is a JSON string holding JSON (double-encoded); checked decoded, pointers are into the decoded payload".to_string(),
+            },
+        );
+        return report;
+    }
+    check_decoded(doc, options)
+}
+
+/// The text of a string payload that looks like JSON inside.
+fn double_encoded<'d>(root: Val<'d, '_>) -> Option<&'d str> {
+    let text = root.as_str()?;
+    let trimmed = text.trim_start();
+    (trimmed.starts_with('{') || trimmed.starts_with('[')).then_some(text)
+}
+
+fn check_decoded(doc: &Doc<'_>, options: &CheckOptions) -> Report {
     let root = doc.root();
     match detect::detect(root, &options.registry, options.provider) {
         Ok(detection) => {

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{CheckOptions, Code, Finding};
+use super::{CheckOptions, Code, Finding, lookalike};
 use crate::json::{self, Kind, Node, Pointer, Val};
 
 /// One step of the path to the value being checked; the pointer text is
@@ -13,7 +13,7 @@ enum Step<'d> {
     Key(&'d str),
     Index(usize),
 }
-use crate::schema::{Cursor, DateStyle, Field, FieldLookup, Presence, Severity, Shape, Ty};
+use crate::schema::{Cursor, DateStyle, Field, FieldLookup, IdForm, Presence, Severity, Shape, Ty};
 use crate::text::quote;
 use crate::values;
 
@@ -33,6 +33,7 @@ pub fn walk(
         relaxed,
         depth: 0,
         shape_name: shape.name,
+        empty_array_is_object: shape.empty_array_is_object,
     };
     walker.object(root, shape.fields);
 }
@@ -44,6 +45,7 @@ struct Walker<'o, 'd> {
     relaxed: bool,
     depth: usize,
     shape_name: &'static str,
+    empty_array_is_object: bool,
 }
 
 impl<'d> Walker<'_, 'd> {
@@ -77,6 +79,7 @@ impl<'d> Walker<'_, 'd> {
             &mut large
         };
         let (lookup, mut cursor) = (FieldLookup::new(fields), Cursor::default());
+        let mut unknown_keys: Vec<&'d str> = Vec::new();
         for (key, value) in object.members() {
             let index = lookup.find(key, &mut cursor);
             self.path.push(Step::Key(key));
@@ -88,25 +91,58 @@ impl<'d> Walker<'_, 'd> {
                     }
                     self.field(value, &fields[i]);
                 }
-                None => self.unknown(value),
+                None => {
+                    if unknown_keys.len() < lookalike::MAX_CANDIDATES {
+                        unknown_keys.push(key);
+                    }
+                    self.unknown(value);
+                }
             }
             self.path.pop();
         }
         let enforce = !(self.relaxed && self.depth > 0);
+        let candidates = lookalike::Candidates::new(&unknown_keys);
         for (field, seen) in fields.iter().zip(seen.iter()) {
-            if *seen == 0 && enforce && field.presence != Presence::Optional {
-                let message = format!(
-                    "required field is missing (expected {})",
-                    field.ty.describe()
-                );
-                self.findings.push(Finding {
-                    severity: Severity::Error,
-                    code: Code::MissingField,
-                    pointer: self.pointer().with_key(field.name),
-                    message,
-                });
+            if *seen == 0 {
+                let required = enforce && field.presence != Presence::Optional;
+                self.absent(field, required, &candidates);
             }
         }
+    }
+
+    /// A described field the object lacks: a `missing-field` error when it
+    /// is required, naming an unknown key beside it that looks like it; a
+    /// `lookalike-key` warning when it is optional and such a key is there.
+    fn absent(&mut self, field: &Field, required: bool, candidates: &lookalike::Candidates<'_>) {
+        let lookalike = candidates.find(field.name);
+        let (severity, code, mut message) = match (required, lookalike) {
+            (true, _) => (
+                Severity::Error,
+                Code::MissingField,
+                format!(
+                    "required field is missing (expected {})",
+                    field.ty.describe()
+                ),
+            ),
+            (false, Some(_)) => (
+                Severity::Warning,
+                Code::LookalikeKey,
+                "field is absent".to_string(),
+            ),
+            (false, None) => return,
+        };
+        if let Some(key) = lookalike {
+            message.push_str(&format!(
+                ", but the unknown key {} looks like it",
+                quote(key)
+            ));
+        }
+        self.findings.push(Finding {
+            severity,
+            code,
+            pointer: self.pointer().with_key(field.name),
+            message,
+        });
     }
 
     /// A described key seen twice: counted once, when first repeated (a
@@ -162,10 +198,42 @@ impl<'d> Walker<'_, 'd> {
                 Code::NumericString,
                 format!("expected an integer, found the numeric string {}", quote(s)),
             ),
+            (Ty::Object(_) | Ty::Map(_), Node::Array { .. })
+                if self.empty_array_is_object && value.items().next().is_none() =>
+            {
+                self.report(
+                    Severity::Warning,
+                    Code::EmptyArrayObject,
+                    "expected an object, found an empty array (PHP's encoding of an empty map)"
+                        .to_string(),
+                );
+            }
+            (Ty::IdEither { preferred }, _) => self.id_either(value, *preferred),
             (Ty::Bool, Node::Bool(_)) => {}
             (Ty::String, Node::String(_)) => {}
             (_, Node::String(s)) => self.string(s, ty),
             _ => self.wrong_type(value, ty),
+        }
+    }
+
+    /// An id typed both ways by the vendor's example: the documented form
+    /// passes, the other is an `id-form` warning, anything else an error.
+    fn id_either(&mut self, value: Val<'d, '_>, preferred: IdForm) {
+        let found = match value.kind() {
+            Some(Kind::String) => IdForm::String,
+            Some(Kind::Number) => IdForm::Int,
+            _ => return self.wrong_type(value, &Ty::IdEither { preferred }),
+        };
+        if found != preferred {
+            let expected = match preferred {
+                IdForm::String => "a string",
+                IdForm::Int => "an integer",
+            };
+            let message = format!(
+                "expected {expected}, found {} (accepted: the vendor's example has both forms)",
+                describe_found(value)
+            );
+            self.report(Severity::Warning, Code::IdForm, message);
         }
     }
 

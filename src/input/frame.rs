@@ -139,9 +139,19 @@ pub struct Framer<R> {
     /// Line of the last frame's start (0 before the first).
     last_line: u64,
     max_payload: u64,
+    /// `--extract`: read the JSON on a line of text (a log line) instead
+    /// of reporting the text.
+    extract: bool,
 }
 
 impl<R: Read> Framer<R> {
+    /// With `extract`, the JSON object or array on a line of text is read
+    /// and other text is skipped ([`Framer::text_line`]).
+    pub fn extracting(mut self, extract: bool) -> Self {
+        self.extract = extract;
+        self
+    }
+
     /// A framer with the default payload limit.
     pub fn new(src: R) -> Self {
         Self::with_max_payload(src, DEFAULT_MAX_PAYLOAD)
@@ -171,6 +181,7 @@ impl<R: Read> Framer<R> {
             } else {
                 max_payload
             },
+            extract: false,
         }
     }
 
@@ -215,7 +226,11 @@ impl<R: Read> Framer<R> {
                     self.open_array();
                     None
                 }
-                None => Some(self.frame_value()),
+                None => match self.text_line(byte) {
+                    Text::Json => Some(self.frame_value()),
+                    Text::Frame(frame) => Some(frame),
+                    Text::Skipped => None,
+                },
             };
             if frame.is_some() {
                 return frame;
@@ -366,6 +381,48 @@ impl<R: Read> Framer<R> {
             return None;
         }
         Some(line.start + len)
+    }
+
+    /// Text where a payload should start (a log line's prefix, a `#`
+    /// comment, a line of prose): one [`Frame::Broken`] for the rest of the
+    /// line, naming the column where JSON starts on it; with `extract`,
+    /// the text is skipped and the JSON after it framed.
+    fn text_line(&mut self, byte: u8) -> Text {
+        if !starts_text(byte) {
+            return Text::Json;
+        }
+        let Some(line) = self.peek_line(0) else {
+            return Text::Json;
+        };
+        let bytes = &self.buf[line.clone()];
+        let json_at = memchr::memchr2(b'{', b'[', bytes);
+        let prefix = &bytes[..json_at.unwrap_or(bytes.len())];
+        let comment = byte == b'#' || bytes.starts_with(b"//");
+        if !comment && !is_text(prefix) {
+            return Text::Json;
+        }
+        match (self.extract, json_at) {
+            (true, Some(k)) if !comment => {
+                self.start = line.start + k;
+                return Text::Json;
+            }
+            (true, _) => {
+                self.start = line.end;
+                return Text::Skipped;
+            }
+            (false, _) => {}
+        }
+        let place = self.place(self.start);
+        let message = match json_at {
+            _ if comment => "a comment line: JSON has no comments".to_string(),
+            Some(k) => format!(
+                "text before the JSON: a JSON payload starts at column {}; pass --extract to read the JSON on each line",
+                place.column + k as u64
+            ),
+            None => "not JSON: a line of text".to_string(),
+        };
+        self.start = line.end;
+        Text::Frame(Frame::Broken { place, message })
     }
 
     /// Frames one value at `start` (a document or an array element).
@@ -638,6 +695,44 @@ impl<R: Read> Framer<R> {
 
 /// Whether `line` (the next line, peeked) starts with `{` or `[` and holds
 /// whole values and nothing else: an NDJSON line, not an array element.
+/// What [`Framer::text_line`] made of a line.
+enum Text {
+    /// A JSON value starts here: frame it.
+    Json,
+    /// The line was text: this frame reports it.
+    Frame(Frame),
+    /// The line was text and is skipped (`--extract`).
+    Skipped,
+}
+
+/// Whether a byte may begin text rather than a JSON value: ASCII but for
+/// JSON's punctuation (a stray `}` or `,`, and bytes that may not be UTF-8,
+/// are left to the parser).
+fn starts_text(byte: u8) -> bool {
+    byte.is_ascii_graphic() && !matches!(byte, b'{' | b'[' | b']' | b'}' | b',' | b':' | b'"')
+}
+
+/// Whether a line's start (before any `{` or `[`) is text: it begins with
+/// something no JSON value begins with, or holds a word that is no JSON
+/// scalar (`2025-09-08T14:01:17Z`, `INFO`).
+fn is_text(prefix: &[u8]) -> bool {
+    let Some(&first) = prefix.first() else {
+        return false;
+    };
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b't' | b'f' | b'n')) {
+        return true;
+    }
+    prefix
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|word| !word.is_empty())
+        .any(|word| !is_scalar(word))
+}
+
+fn is_scalar(word: &[u8]) -> bool {
+    matches!(word, b"true" | b"false" | b"null")
+        || serde_json::from_slice::<serde_json::Number>(word).is_ok()
+}
+
 fn holds_whole_values(line: &[u8]) -> bool {
     let mut rest = line.strip_prefix(BOM).unwrap_or(line);
     if !matches!(rest.first(), Some(b'{' | b'[')) {

@@ -1,11 +1,13 @@
 //! The payload reader every command uses: files or stdin, gzip detected by
-//! its magic bytes, a UTF-8 BOM skipped, NDJSON / concatenated / array
+//! its magic bytes, a UTF-8 BOM skipped, UTF-16 (with or without a BOM)
+//! transcoded to UTF-8, NDJSON / concatenated / array
 //! streams split into payloads labelled `PATH:LINE` (`PATH:LINE:COLUMN` for
 //! a later payload on the same line), handed out in batches so that they can
 //! be processed in parallel and written in input order.
 
 mod folder;
 mod frame;
+mod utf16;
 
 use std::fmt;
 use std::fs::File;
@@ -143,8 +145,16 @@ impl<'a> Payload<'a> {
             }
         };
         let text = std::str::from_utf8(bytes).map_err(|e| self.utf8_error(bytes, e))?;
-        json::parse(text, extent)
-            .map_err(|e| self.absolute(e.line as u64, e.column as u64, e.message))
+        json::parse(text, extent).map_err(|e| {
+            let message = match e.opened {
+                Some((line, column)) => {
+                    let (line, column) = self.absolute_place(line as u64, column as u64);
+                    json::unclosed(&e.message, line, column)
+                }
+                None => e.message,
+            };
+            self.absolute(e.line as u64, e.column as u64, message)
+        })
     }
 
     fn utf8_error(&self, bytes: &[u8], err: std::str::Utf8Error) -> PayloadError {
@@ -159,6 +169,17 @@ impl<'a> Payload<'a> {
 
     /// Turns a position inside the payload into one inside the input.
     fn absolute(&self, line: u64, column: u64, message: String) -> PayloadError {
+        let (line, column) = self.absolute_place(line, column);
+        PayloadError {
+            kind: ErrorKind::Syntax,
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// A line and column inside the payload as line and column in the input.
+    fn absolute_place(&self, line: u64, column: u64) -> (u64, u64) {
         let line = line.max(1);
         // serde_json reports column 0 for an error right after a newline.
         let column = column.max(1);
@@ -167,12 +188,7 @@ impl<'a> Payload<'a> {
         } else {
             column
         };
-        PayloadError {
-            kind: ErrorKind::Syntax,
-            line: self.source.line + line - 1,
-            column,
-            message,
-        }
+        (self.source.line + line - 1, column)
     }
 }
 
@@ -293,6 +309,8 @@ pub struct ReadOptions {
     pub max_payload: u64,
     /// Folders stand for the payload files inside them.
     pub recursive: bool,
+    /// `--extract`: read the JSON on lines of text (log lines).
+    pub extract: bool,
 }
 
 impl Default for ReadOptions {
@@ -300,6 +318,7 @@ impl Default for ReadOptions {
         ReadOptions {
             max_payload: DEFAULT_MAX_PAYLOAD,
             recursive: false,
+            extract: false,
         }
     }
 }
@@ -366,7 +385,8 @@ fn read_one(
     options: ReadOptions,
     sink: &mut impl FnMut(Event) -> Result<()>,
 ) -> Result<()> {
-    let mut framer = Framer::with_max_payload(reader, options.max_payload);
+    let mut framer =
+        Framer::with_max_payload(reader, options.max_payload).extracting(options.extract);
     let mut batch = Batch::new(name.clone());
     while let Some(frame) = framer.next_frame() {
         match frame {
@@ -439,7 +459,25 @@ fn open(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
     } else {
         Box::new(File::open(name).with_context(|| format!("{}: cannot open", Escaped(name)))?)
     };
-    sniff_gzip(raw).with_context(|| format!("{}: cannot read", Escaped(name)))
+    let (reader, gzip) =
+        sniff_gzip(raw).with_context(|| format!("{}: cannot read", Escaped(name)))?;
+    let reader = sniff_utf16(reader).with_context(|| format!("{}: cannot read", Escaped(name)))?;
+    Ok((reader, gzip))
+}
+
+/// Transcodes `raw` to UTF-8 when its first two bytes show UTF-16 (a BOM,
+/// or an ASCII character beside a zero byte); a BOM is dropped.
+fn sniff_utf16(mut raw: Box<dyn Read + Send>) -> io::Result<Box<dyn Read + Send>> {
+    let mut head = Vec::with_capacity(2);
+    (&mut raw).take(2).read_to_end(&mut head)?;
+    match utf16::sniff(&head) {
+        Some((order, true)) => Ok(Box::new(utf16::Utf16Reader::new(raw, order))),
+        Some((order, false)) => Ok(Box::new(utf16::Utf16Reader::new(
+            io::Cursor::new(head).chain(raw),
+            order,
+        ))),
+        None => Ok(Box::new(io::Cursor::new(head).chain(raw))),
+    }
 }
 
 /// Decompresses `raw` when it starts with gzip's magic bytes. Waits for

@@ -9,6 +9,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 
 use super::depth::{self, MAX_DEPTH, TOO_DEEP};
 use super::guide::Guide;
+use super::plain;
 use super::projection::ListProjection;
 use super::{Doc, Kind, Member, Slot, Span, Wide};
 use crate::schema::{Cursor, Field};
@@ -59,15 +60,28 @@ pub struct ParseError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// For a payload that ends inside an object, array or string: the line
+    /// and column where that was opened (the message ends with `opened`,
+    /// to be followed by that place).
+    pub opened: Option<(usize, usize)>,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.message, self.line, self.column
-        )
+        match self.opened {
+            Some((line, column)) => write!(
+                f,
+                "{} at line {} column {}",
+                plain::unclosed(&self.message, line, column),
+                self.line,
+                self.column
+            ),
+            None => write!(
+                f,
+                "{} at line {} column {}",
+                self.message, self.line, self.column
+            ),
+        }
     }
 }
 
@@ -82,6 +96,7 @@ impl From<serde_json::Error> for ParseError {
             line: err.line(),
             column: err.column(),
             message: message.to_string(),
+            opened: None,
         }
     }
 }
@@ -109,6 +124,7 @@ fn parse_within(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, Par
             line: 1,
             column: 1,
             message: TOO_LARGE.to_string(),
+            opened: None,
         });
     }
     build(text, extent, limit).map_err(|err| {
@@ -120,8 +136,23 @@ fn parse_within(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, Par
                 (err.line, err.column) = depth::position_of(text.as_bytes(), at);
             }
         }
+        let at = offset_of(text.as_bytes(), err.line, err.column);
+        let (message, opened) = plain::plain(&err.message, text.as_bytes(), at);
+        err.message = message;
+        err.opened = opened.map(|at| depth::position_of(text.as_bytes(), at));
         err
     })
+}
+
+/// The byte offset of a 1-based line and column (serde_json's columns
+/// count bytes; column 0 is just after a newline).
+fn offset_of(text: &[u8], line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', text).nth(line - 2)? + 1
+    };
+    (start + column).checked_sub(1)
 }
 
 fn build(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, serde_json::Error> {
@@ -507,7 +538,7 @@ mod tests {
     fn errors_carry_position_and_plain_message() {
         let err = parse("{\n  \"a\": tru}", Extent::Full).expect_err("broken");
         assert_eq!((err.line, err.column), (2, 11));
-        assert_eq!(err.message, "expected ident");
+        assert_eq!(err.message, "expected true, false or null");
     }
 
     /// `levels` nested containers, arrays or objects, with a number
@@ -605,7 +636,8 @@ mod tests {
                             ParseError {
                                 line,
                                 column,
-                                message: TOO_DEEP.into()
+                                message: TOO_DEEP.into(),
+                                opened: None,
                             },
                             "{extent:?} {text}"
                         );
@@ -620,7 +652,7 @@ mod tests {
         let deep = "[".repeat(300);
         for extent in extents() {
             let err = parse(&format!(r#"{{"a":tru,"b":{deep}"#), extent).expect_err("bad");
-            assert_eq!(err.message, "expected ident", "{extent:?}");
+            assert_eq!(err.message, "expected true, false or null", "{extent:?}");
             let err = parse(&format!(r#"{{"a":{deep}tru"#), extent).expect_err("bad");
             assert_eq!(err.message, TOO_DEEP, "{extent:?}");
         }

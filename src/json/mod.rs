@@ -12,6 +12,7 @@
 mod build;
 mod depth;
 mod guide;
+mod plain;
 mod pointer;
 pub mod projection;
 
@@ -19,6 +20,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use build::{Extent, ParseError, parse};
+pub use plain::unclosed;
 pub use pointer::Pointer;
 
 /// One JSON value, as read from the arena: strings and number texts borrow

@@ -226,6 +226,35 @@ fn escapes_and_strings_across_refills() {
     assert_eq!(got[1], "2 {\"b\":1}");
 }
 
+// issue 11 point 11: a log line, a comment and prose are one frame each;
+// with extract the JSON on a log line is framed at its line.
+#[test]
+fn text_lines_are_one_frame_each() {
+    let input = "2025-09-08T14:01:17Z INFO got: {\"a\":1} took 5ms\n# note\nsome words\n1 2\n";
+    assert_eq!(
+        frames(input),
+        [
+            "1 BROKEN text before the JSON: a JSON payload starts at column 32; pass --extract to read the JSON on each line",
+            "2 BROKEN a comment line: JSON has no comments",
+            "3 BROKEN not JSON: a line of text",
+            "4 1",
+            "4:3 2",
+        ]
+    );
+    let mut framer = Framer::new(input.as_bytes()).extracting(true);
+    let mut got = Vec::new();
+    while let Some(frame) = framer.next_frame() {
+        if let Frame::Payload { place, range } = frame {
+            got.push(format!(
+                "{} {}",
+                place.line,
+                String::from_utf8_lossy(framer.bytes(range))
+            ));
+        }
+    }
+    assert_eq!(got, ["1 {\"a\":1}", "4 1", "4 2"]);
+}
+
 #[test]
 fn stray_closers_make_progress() {
     assert_eq!(frames("}\n]"), ["1 }", "2 ]"]);
@@ -242,9 +271,17 @@ fn a_payload_over_the_limit_is_reported_and_skipped() {
         got,
         [format!("1 {P}"), "2 TOO LARGE".into(), format!("3 {P}")]
     );
-    // Over the limit but read whole in one go.
+    // Over the limit but read whole in one go. (Issue 11 point 11: the text
+    // after it is one frame that says so.)
     let got = framed(format!("{P}\n{P}x\n").as_bytes(), 20);
-    assert_eq!(got, ["1 TOO LARGE", "2 TOO LARGE", "2:35 x"]);
+    assert_eq!(
+        got,
+        [
+            "1 TOO LARGE",
+            "2 TOO LARGE",
+            "2:35 BROKEN not JSON: a line of text"
+        ]
+    );
     // Pretty-printed, in an array, and garbage that never ends.
     let input = format!("[\n{big},\n{P}\n]");
     let got = framed(input.as_bytes(), 1000);

@@ -143,21 +143,24 @@ pub static INCOMPLETE_CONTENT: &[Field] = &[
 /// Tag `type` values.
 pub const TAG_TYPES: &[&str] = &["primary", "sub-tag"];
 
-/// A tag, at call or issue level.
+/// A tag, at call or issue level. `_id` and `type` are required of the
+/// current shape, absent from the older one (`id`, `label`, `description`,
+/// `color`): the tag-list rule tells the two apart and reports them
+/// ([`super::rules`]).
 pub static TAG: &[Field] = &[
-    inferred_required("_id", ID, "tag id"),
+    inferred("_id", ID, "tag id (current shape: required)"),
     inferred_required("id", ID, "tag id, equal to _id"),
     inferred("label", Ty::String, "label"),
     inferred("color", Ty::Color, "#rrggbb color"),
     inferred("description", Ty::String, "description"),
     inferred("icon", Ty::String, "icon name"),
-    inferred_required(
+    inferred(
         "type",
         Ty::Enum {
             values: TAG_TYPES,
             severity: Severity::Error,
         },
-        "primary or sub-tag",
+        "primary or sub-tag (current shape: required)",
     ),
     inferred(
         "subTags",
@@ -218,6 +221,43 @@ pub static QUEUE: &[Field] = &[
     inferred("enqueuedAt", DT, "when the customer entered the queue"),
     inferred("unqueuedAt", DT, "when the customer left the queue"),
     inferred("transference", Ty::Any, "transfer target"),
+    inferred("createdAt", DT, "when the entry was created"),
+];
+
+static QUEUE_CUSTOMER: &[Field] = &[
+    inferred("name", Ty::String, "name"),
+    inferred("cpf", Ty::String, "CPF"),
+];
+
+/// `content` of the queue hooks (`new_client_waiting`,
+/// `client_left_queue`): a queue entry, whose logs carry an object
+/// `detail` (a call log's is a string).
+pub static QUEUE_CONTENT: &[Field] = &[
+    inferred_required("id", ID, "queue entry id"),
+    inferred(
+        "origin",
+        Ty::Url,
+        "link the customer came through, with ?token=",
+    ),
+    inferred("ticket", Ty::String, "14-digit ticket number"),
+    inferred("device", Ty::String, "customer's browser user agent"),
+    inferred(
+        "customer",
+        Ty::Object(QUEUE_CUSTOMER),
+        "the customer; may be null",
+    ),
+    inferred(
+        "status",
+        Ty::Object(QUEUE_STATUS),
+        "current status; detail.code = quit when the client left",
+    ),
+    inferred(
+        "logs",
+        Ty::List(&Ty::Object(QUEUE_LOG)),
+        "queue events, newest first",
+    ),
+    inferred("enqueuedAt", DT, "when the customer entered the queue"),
+    inferred("unqueuedAt", DT, "when the customer left the queue"),
     inferred("createdAt", DT, "when the entry was created"),
 ];
 
@@ -348,6 +388,10 @@ pub const RULES: &[Rule] = &[
         list: &["content", "issues"],
     },
     Rule::Custom {
+        name: super::rules::TICKET,
+        path: &["content", "ticket"],
+    },
+    Rule::Custom {
         name: super::rules::TAG_LIST,
         path: &["content", "tags"],
     },
@@ -369,6 +413,68 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// [`RULES`] for the hooks other than the closed issue, whose tags are
+/// checked with presence relaxed, as their other fields are.
+pub const RELAXED_RULES: &[Rule] = &[
+    Rule::NotBefore {
+        earlier: &["content", "initialDate"],
+        later: &["content", "expirationDate"],
+    },
+    Rule::NotBefore {
+        earlier: &["content", "queue", "enqueuedAt"],
+        later: &["content", "queue", "unqueuedAt"],
+    },
+    Rule::Duration {
+        duration: &["content", "duration"],
+        start: &["content", "initialDate"],
+        end: &["content", "expirationDate"],
+    },
+    Rule::Contains {
+        path: &["content", "invite", "link"],
+        needle: &["content", "invite", "token"],
+    },
+    Rule::MemberOf {
+        path: &["content", "issue"],
+        list: &["content", "issues"],
+    },
+    Rule::Custom {
+        name: super::rules::TICKET,
+        path: &["content", "ticket"],
+    },
+    Rule::Custom {
+        name: super::rules::TAG_LIST_RELAXED,
+        path: &["content", "tags"],
+    },
+    Rule::Custom {
+        name: super::rules::TAG_LIST_RELAXED,
+        path: &["content", "issues", "*", "tags"],
+    },
+    Rule::Custom {
+        name: super::rules::TAG_LIST_RELAXED,
+        path: &["content", "issue", "tags"],
+    },
+    Rule::Custom {
+        name: super::rules::DATA_URIS,
+        path: &["content", "issues", "*", "data"],
+    },
+    Rule::Custom {
+        name: super::rules::DATA_URIS,
+        path: &["content", "issue", "data"],
+    },
+];
+
+/// Rules of the queue hooks.
+pub const QUEUE_RULES: &[Rule] = &[
+    Rule::NotBefore {
+        earlier: &["content", "enqueuedAt"],
+        later: &["content", "unqueuedAt"],
+    },
+    Rule::Custom {
+        name: super::rules::TICKET,
+        path: &["content", "ticket"],
+    },
+];
+
 const fn envelope_with(content: &'static [Field]) -> [Field; 4] {
     [
         ENVELOPE[0],
@@ -382,6 +488,44 @@ const fn envelope_with(content: &'static [Field]) -> [Field; 4] {
 }
 
 pub static COMPLETE_ROOT: &[Field] = &envelope_with(CONTENT);
+
+/// [`CONTENT`] as the lean parse reads it: `status`, free-form for most
+/// hooks, is built whole, so that the queue hooks' status (typed by
+/// [`QUEUE_CONTENT`]) is there to check.
+static GUIDE_CONTENT: &[Field] = &keep_status::<{ CONTENT.len() }>(CONTENT);
+
+/// The root the lean parse is guided by: [`COMPLETE_ROOT`] with
+/// [`GUIDE_CONTENT`].
+pub static GUIDE_ROOT: &[Field] = &envelope_with(GUIDE_CONTENT);
+
+const fn keep_status<const N: usize>(fields: &[Field]) -> [Field; N] {
+    let mut out = [fields[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = fields[i];
+        if is_status(fields[i].name) {
+            out[i].ty = Ty::Map(&Ty::Any);
+        }
+        i += 1;
+    }
+    out
+}
+
+const fn is_status(name: &str) -> bool {
+    let (a, b) = (name.as_bytes(), b"status");
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+pub static QUEUE_ROOT: &[Field] = &envelope_with(QUEUE_CONTENT);
 pub static INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
 
 /// Complete `attendant_closed_issue` (and, relaxed, every other hook).
@@ -389,14 +533,59 @@ pub static COMPLETE_SHAPE: Shape = Shape {
     name: "NuVidio hook",
     fields: COMPLETE_ROOT,
     rules: RULES,
+    empty_array_is_object: false,
 };
+
+/// Every hook but the closed issue and the queue hooks, presence relaxed
+/// below the root.
+pub static RELAXED_SHAPE: Shape = Shape {
+    name: "NuVidio hook",
+    fields: COMPLETE_ROOT,
+    rules: RELAXED_RULES,
+    empty_array_is_object: false,
+};
+
+/// The queue hooks: `content` is a queue entry.
+pub static QUEUE_SHAPE: Shape = Shape {
+    name: "NuVidio queue hook",
+    fields: QUEUE_ROOT,
+    rules: QUEUE_RULES,
+    empty_array_is_object: false,
+};
+
+/// Hook types whose `content` is a queue entry.
+pub const QUEUE_HOOKS: &[&str] = &["new_client_waiting", "client_left_queue"];
 
 /// Incomplete (ids only) `attendant_closed_issue`.
 pub static INCOMPLETE_SHAPE: Shape = Shape {
     name: "NuVidio hook (incomplete form)",
     fields: INCOMPLETE_ROOT,
     rules: &[],
+    empty_array_is_object: false,
 };
+
+/// Keys distinctive of a hook's `content` (a call or a queue entry): an
+/// object without `hookType` that has [`CONTENT_MARKER_THRESHOLD`] of them
+/// is named as a `content` logged without its envelope.
+pub const CONTENT_MARKERS: &[&str] = &[
+    "initialDate",
+    "expirationDate",
+    "ticket",
+    "recorded",
+    "recordingStatus",
+    "invite",
+    "attendant",
+    "issues",
+    "textChat",
+    "customerData",
+    "enqueuedAt",
+    "unqueuedAt",
+    "origin",
+    "device",
+];
+
+/// See [`CONTENT_MARKERS`].
+pub const CONTENT_MARKER_THRESHOLD: usize = 3;
 
 /// Keys of `content` members that hold references only (the basic-data mode).
 pub const REFERENCE_KEYS: &[&str] = &["id", "_id", "token"];

@@ -26,9 +26,15 @@ pub static NUVIDIO: Provider = Provider {
     detect_keys: &["content"],
     identity: |root| crate::provider::identity_of(root, &[&["hookType"], &["content", "id"]]),
     // `content` typed by the complete description (`ENVELOPE` leaves it
-    // free-form): the incomplete form's references are among its fields.
-    root: &fields::COMPLETE_ROOT,
-    shapes: &[&fields::COMPLETE_SHAPE, &fields::INCOMPLETE_SHAPE],
+    // free-form): the incomplete form's references are among its fields,
+    // and the queue entry's, `status` built whole.
+    root: &fields::GUIDE_ROOT,
+    shapes: &[
+        &fields::COMPLETE_SHAPE,
+        &fields::RELAXED_SHAPE,
+        &fields::QUEUE_SHAPE,
+        &fields::INCOMPLETE_SHAPE,
+    ],
     shape,
     precheck,
     rule: rules::apply,
@@ -44,7 +50,7 @@ fn recognise(root: Val<'_, '_>) -> Recognition {
         return Recognition::Yes(kind(root));
     }
     if hook_type.is_missing() {
-        return Recognition::No;
+        return near_without_hook_type(root);
     }
     let problem = match (hook_type.as_str(), content.kind()) {
         (None, _) => format!(
@@ -57,6 +63,39 @@ fn recognise(root: Val<'_, '_>) -> Recognition {
     Recognition::Near(format!(
         "it has hookType, but {problem} (NuVidio has a string hookType and an object content)"
     ))
+}
+
+/// Without `hookType`: a misspelt `hookType` beside an object `content`,
+/// or a hook's `content` logged without its envelope, is named; anything
+/// else is not NuVidio's.
+fn near_without_hook_type(root: Val<'_, '_>) -> Recognition {
+    let misspelt = root
+        .members()
+        .map(|(key, _)| key)
+        .find(|key| normalised(key) == "hooktype");
+    if let Some(key) = misspelt {
+        return Recognition::Near(format!(
+            "it has {}, which looks like hookType (NuVidio has a string hookType and an object content)",
+            crate::text::quote(key)
+        ));
+    }
+    let markers = fields::CONTENT_MARKERS
+        .iter()
+        .filter(|key| !root.get(key).is_missing())
+        .count();
+    if markers >= fields::CONTENT_MARKER_THRESHOLD && root.get("content").is_missing() {
+        return Recognition::Near(
+            "it looks like a NuVidio hook's content logged without its envelope (hookType, hookDescription, timestamp, content); wrap it as {\"hookType\": ..., \"content\": ...} to check it".to_string(),
+        );
+    }
+    Recognition::No
+}
+
+fn normalised(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The kind of a NuVidio payload (also of one `--provider` forces: its
@@ -75,12 +114,15 @@ fn kind(root: Val<'_, '_>) -> Kind {
     }
 }
 
-/// The basic-data mode: every member of `content` is an id, or an object
-/// holding only ids and tokens.
+/// The basic-data mode: every member of `content` is an id, an object
+/// holding only ids and tokens, or null (a reference the sender left
+/// empty: the walk reports it as `null-field`).
 fn is_reference_only(content: Val<'_, '_>) -> bool {
     content.kind() == Some(JsonKind::Object)
         && content.members().all(|(key, value)| {
-            if value.kind() == Some(JsonKind::Object) {
+            if value.is_null() {
+                true
+            } else if value.kind() == Some(JsonKind::Object) {
                 value
                     .members()
                     .all(|(k, v)| is_reference_key(k) && is_scalar(v))
@@ -99,18 +141,48 @@ fn is_scalar(value: Val<'_, '_>) -> bool {
 }
 
 /// The closed-issue hook is checked against its complete or incomplete
-/// description; every other hook against the complete one, relaxed.
+/// description, the queue hooks against the queue entry's; every other
+/// hook against the complete one, relaxed.
 fn shape(kind: &Kind) -> (&'static Shape, bool) {
     match (kind.hook_type.as_deref(), kind.complete) {
         (Some(fields::CLOSED_ISSUE), Some(false)) => (&fields::INCOMPLETE_SHAPE, false),
         (Some(fields::CLOSED_ISSUE), _) => (&fields::COMPLETE_SHAPE, false),
-        _ => (&fields::COMPLETE_SHAPE, true),
+        (Some(hook), _) if fields::QUEUE_HOOKS.contains(&hook) => (&fields::QUEUE_SHAPE, false),
+        _ => (&fields::RELAXED_SHAPE, true),
     }
 }
 
 /// A hook type outside the known list is checked generically, with a
-/// warning.
-fn precheck(_: Val<'_, '_>, kind: &Kind, out: &mut Vec<Finding>) {
+/// warning; `content.id`, which every hook carries, is required even where
+/// presence is relaxed.
+fn precheck(root: Val<'_, '_>, kind: &Kind, out: &mut Vec<Finding>) {
+    hook_type_known(kind, out);
+    if shape(kind).1 {
+        content_id(root.get("content"), out);
+    }
+}
+
+fn content_id(content: Val<'_, '_>, out: &mut Vec<Finding>) {
+    if content.kind() != Some(JsonKind::Object) {
+        return;
+    }
+    let id = content.get("id");
+    let (code, what) = if id.is_missing() {
+        (Code::MissingField, "required field is missing")
+    } else if id.is_null() {
+        (Code::NullField, "must not be null")
+    } else {
+        return;
+    };
+    out.push(Finding {
+        severity: Severity::Error,
+        code,
+        pointer: "/content/id".into(),
+        message: format!("{what} (expected a 24-hex-digit object id)"),
+    });
+}
+
+fn hook_type_known(kind: &Kind, out: &mut Vec<Finding>) {
     if let Some(hook) = kind.hook_type.as_deref()
         && !fields::is_known_hook_type(hook)
     {

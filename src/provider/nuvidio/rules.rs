@@ -7,20 +7,27 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::check::{Code, Finding};
-use crate::json::{Pointer, Val};
+use crate::json::{Kind as JsonKind, Pointer, Val};
 use crate::schema::Severity;
 use crate::text::quote;
 use crate::values::{self, Decoded};
 
 /// A tag list: [`tag_list`].
 pub const TAG_LIST: &str = "tag-list";
+/// A tag list where a current-shape tag's `_id` and `type` may be absent
+/// (hooks whose presence is relaxed below the root).
+pub const TAG_LIST_RELAXED: &str = "tag-list-relaxed";
+/// A ticket number: [`ticket`].
+pub const TICKET: &str = "ticket";
 /// The data items of an issue: [`data_uris`].
 pub const DATA_URIS: &str = "data-uris";
 
 /// NuVidio's rule hook.
 pub fn apply(name: &'static str, pointer: &Pointer, value: Val<'_, '_>, out: &mut Vec<Finding>) {
     match name {
-        TAG_LIST => tag_list(pointer, value, out),
+        TAG_LIST => tag_list(pointer, value, true, out),
+        TAG_LIST_RELAXED => tag_list(pointer, value, false, out),
+        TICKET => ticket(pointer, value, out),
         DATA_URIS => data_uris(pointer, value, out),
         _ => {}
     }
@@ -62,17 +69,81 @@ impl<'d> TagIndex<'d> {
     }
 }
 
-fn tag_list(pointer: &Pointer, tags: Val<'_, '_>, out: &mut Vec<Finding>) {
+/// A ticket is a 14-digit string.
+fn ticket(pointer: &Pointer, value: Val<'_, '_>, out: &mut Vec<Finding>) {
+    let Some(text) = value.as_str() else { return };
+    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(Finding {
+            severity: Severity::Warning,
+            code: Code::BadTicket,
+            pointer: pointer.to_string(),
+            message: format!("expected a 14-digit ticket number, found {}", quote(text)),
+        });
+    }
+}
+
+/// Whether a tag has the older shape: `id` but neither `_id` nor `type`.
+fn is_older_tag(tag: Val<'_, '_>) -> bool {
+    tag.get("_id").is_missing() && tag.get("type").is_missing() && !tag.get("id").is_missing()
+}
+
+/// `_id` and `type`, required of a current-shape tag.
+fn current_shape_fields(at: &Pointer, tag: Val<'_, '_>, out: &mut Vec<Finding>) {
+    let expected = [
+        ("_id", "a 24-hex-digit object id"),
+        ("type", "one of primary, sub-tag"),
+    ];
+    for (key, ty) in expected {
+        let value = tag.get(key);
+        let (code, what) = if value.is_missing() {
+            (Code::MissingField, "required field is missing")
+        } else if value.is_null() {
+            (Code::NullField, "must not be null")
+        } else {
+            continue;
+        };
+        out.push(Finding {
+            severity: Severity::Error,
+            code,
+            pointer: at.with_key(key),
+            message: format!("{what} (expected {ty})"),
+        });
+    }
+}
+
+fn tag_list(pointer: &Pointer, tags: Val<'_, '_>, strict: bool, out: &mut Vec<Finding>) {
     let index = TagIndex::new(tags);
+    let mut older = 0;
     for (i, tag) in tags.items().enumerate() {
+        if tag.kind() != Some(JsonKind::Object) {
+            continue;
+        }
         let mut at = pointer.clone();
         at.push_index(i);
+        if is_older_tag(tag) {
+            older += 1;
+            continue;
+        }
+        if strict {
+            current_shape_fields(&at, tag, out);
+        }
         tag_ids_agree(&at, tag, out);
         match tag.get("type").as_str() {
             Some("sub-tag") => parent_is_primary(&at, tag, &index, out),
             Some("primary") => subtag_count(&at, tag, &index, out),
             _ => {}
         }
+    }
+    if older > 0 {
+        out.push(Finding {
+            severity: Severity::Warning,
+            code: Code::OlderTagShape,
+            pointer: pointer.to_string(),
+            message: format!(
+                "{older} of {} tags have the older tag shape (id, label, description, color; no _id or type)",
+                tags.items().count()
+            ),
+        });
     }
 }
 

@@ -6,10 +6,21 @@
 //! the example shows them (a field named `*_at` is a datetime) and optional.
 
 use crate::schema::{
-    DateStyle, Field, Presence, Rule, Severity, Shape, Ty, field, inferred, inferred_required,
+    DateStyle, Field, IdForm, Presence, Rule, Severity, Shape, Ty, field, inferred,
+    inferred_required,
 };
 
 use Presence::{Optional as SIM, Required as NAO};
+
+/// The `external_id`s the example gives both as strings and as integers
+/// (`customer` and `service_catalog` as strings, `event` as an integer):
+/// either form is accepted, the other one with a warning.
+const ID_STRING: Ty = Ty::IdEither {
+    preferred: IdForm::String,
+};
+const ID_INT: Ty = Ty::IdEither {
+    preferred: IdForm::Int,
+};
 
 const DT: Ty = Ty::Datetime(DateStyle::Rfc3339OrLocal);
 
@@ -449,7 +460,7 @@ pub static CHANNEL: &[Field] = &[
 pub static CUSTOMER: &[Field] = &[
     inferred_required("id", Ty::Int, "customer id"),
     inferred("name", Ty::String, "name"),
-    inferred("external_id", Ty::String, "id in the account's own system"),
+    inferred("external_id", ID_STRING, "id in the account's own system"),
     inferred("document_number", Ty::String, "document (CPF/CNPJ)"),
     inferred("wildcard_01", Ty::String, "free field 1"),
     inferred("wildcard_02", Ty::String, "free field 2"),
@@ -563,7 +574,7 @@ pub static TALK_EVENT: &[Field] = &[
 pub static EVENT: &[Field] = &[
     inferred("id", Ty::Int, "event id"),
     inferred("description", Ty::String, "event description"),
-    inferred("external_id", Ty::Int, "id in the account's own system"),
+    inferred("external_id", ID_INT, "id in the account's own system"),
 ];
 
 /// `bot_variables[]` (inferred).
@@ -582,7 +593,7 @@ pub static BOT: &[Field] = &[
 pub static SERVICE_CATALOG: &[Field] = &[
     inferred("id", Ty::Int, "service id"),
     inferred("description", Ty::String, "service name"),
-    inferred("external_id", Ty::String, "id in the account's own system"),
+    inferred("external_id", ID_STRING, "id in the account's own system"),
 ];
 
 /// Cross-field rules.
@@ -623,6 +634,7 @@ pub static TALK_SHAPE: Shape = Shape {
     name: "PipeRun talk",
     fields: TALK,
     rules: RULES,
+    empty_array_is_object: true,
 };
 
 /// Talk fields too generic to tell a talk from another object; every other

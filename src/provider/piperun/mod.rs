@@ -41,11 +41,26 @@ fn recognise(root: Val<'_, '_>) -> Recognition {
         .filter(|f| !fields::GENERIC_FIELDS.contains(&f.name))
         .filter(|f| !root.get(f.name).is_missing())
         .count();
-    if distinctive >= fields::DETECTION_THRESHOLD {
-        Recognition::Yes(Kind::named("talk"))
-    } else {
-        Recognition::No
+    match distinctive {
+        n if n >= fields::DETECTION_THRESHOLD => Recognition::Yes(Kind::named("talk")),
+        0 => Recognition::No,
+        n => Recognition::Near(format!(
+            "it has {n} of the PipeRun talk's distinctive fields ({}), fewer than the {} that recognise a talk; if it is one, pass --provider piperun",
+            found_fields(root),
+            fields::DETECTION_THRESHOLD
+        )),
     }
+}
+
+/// The distinctive talk fields the payload has, for the near-miss message.
+fn found_fields(root: Val<'_, '_>) -> String {
+    fields::TALK
+        .iter()
+        .filter(|f| !fields::GENERIC_FIELDS.contains(&f.name))
+        .filter(|f| !root.get(f.name).is_missing())
+        .map(|f| f.name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn shape(_: &Kind) -> (&'static Shape, bool) {
