@@ -483,16 +483,34 @@ pub fn format_datetime(text: &str, times: Times, local: FixedOffset, out: &mut S
     };
     let at = at.with_timezone(&offset.unwrap_or(UTC));
     let (date, time) = (at.date_naive(), at.time());
-    let _ = write!(
-        out,
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        date.year(),
-        date.month(),
-        date.day(),
-        time.hour(),
-        time.minute(),
-        time.second(),
-    );
+    if (0..=9999).contains(&date.year()) {
+        // The common case without the formatting machinery (this runs for
+        // every datetime cell of a large export).
+        let year = date.year() as u32;
+        push_digits(out, year / 100);
+        push_digits(out, year % 100);
+        for (sep, n) in [
+            ('-', date.month()),
+            ('-', date.day()),
+            ('T', time.hour()),
+            (':', time.minute()),
+            (':', time.second()),
+        ] {
+            out.push(sep);
+            push_digits(out, n);
+        }
+    } else {
+        let _ = write!(
+            out,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            date.year(),
+            date.month(),
+            date.day(),
+            time.hour(),
+            time.minute(),
+            time.second(),
+        );
+    }
     let digits = fraction_digits(text);
     if digits > 0 {
         // A leap second's nanoseconds run past 10^9.
@@ -510,6 +528,12 @@ pub fn format_datetime(text: &str, times: Times, local: FixedOffset, out: &mut S
         }
     }
     true
+}
+
+/// Two decimal digits of `n` (below 100).
+fn push_digits(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// `YYYY-MM-DD HH:MM:SS` in `local`, without a format string (the common
