@@ -366,6 +366,9 @@ pub struct Report {
     /// What identifies the payload across captures, as its provider says
     /// (a talk's id and tracking number; a hook's type and content id).
     pub identity: Option<String>,
+    /// Where a syntax error is, as line and column (1-based, the column in
+    /// bytes) in the input: text output shows the source line there.
+    pub fault: Option<(u64, u64)>,
 }
 
 impl Report {
@@ -402,6 +405,7 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
         Ok(doc) => check_doc(&doc, options),
         Err(err) => Report {
             detection: None,
+            fault: (err.kind == ErrorKind::Syntax).then_some((err.line, err.column)),
             findings: vec![Finding {
                 severity: Severity::Error,
                 code: Code::of_payload_error(&err),
@@ -457,6 +461,7 @@ fn check_decoded(doc: &Doc<'_>, options: &CheckOptions) -> Report {
                 detection: Some(detection),
                 findings,
                 identity,
+                fault: None,
             }
         }
         Err(message) => Report {
@@ -468,6 +473,7 @@ fn check_decoded(doc: &Doc<'_>, options: &CheckOptions) -> Report {
                 message,
             }],
             identity: None,
+            fault: None,
         },
     }
 }

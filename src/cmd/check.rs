@@ -170,7 +170,7 @@ impl Process for CheckProcess {
         let data = &mut out.data;
         // Rendering into a Vec only fails on a serializer bug; keep going.
         let _ = match self.format {
-            CheckFormat::Text => render::text(source, &report, self.color, data),
+            CheckFormat::Text => render::text(source, payload.bytes(), &report, self.color, data),
             CheckFormat::Json => render::json(source, &report, valid, data),
             CheckFormat::Github => render::github(source, &report, data),
             CheckFormat::Junit => render::junit_case(source, &report, valid, data),

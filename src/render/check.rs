@@ -8,15 +8,24 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
+use super::snippet::{Fault, snippet};
 use super::style::{Role, paint};
-use crate::check::{Finding, Report};
+use crate::check::{Code, Finding, Report};
 use crate::input::Source;
 use crate::pipeline::Tally;
 use crate::schema::Severity;
 use crate::text::escape_control;
 
-/// `SOURCE: error[code] /path: message` lines, one per finding.
-pub fn text(source: &Source<'_>, report: &Report, color: bool, out: &mut Vec<u8>) -> Result<()> {
+/// `SOURCE: error[code] /path: message` lines, one per finding; a syntax
+/// error is followed by its source line (from `payload`, the payload's
+/// bytes) with a caret under the fault.
+pub fn text(
+    source: &Source<'_>,
+    payload: &[u8],
+    report: &Report,
+    color: bool,
+    out: &mut Vec<u8>,
+) -> Result<()> {
     for f in &report.findings {
         write!(out, "{source}: ")?;
         let label = (f.severity.as_str(), f.code.as_str());
@@ -35,6 +44,19 @@ pub fn text(source: &Source<'_>, report: &Report, color: bool, out: &mut Vec<u8>
             write!(out, " {}", escape_control(&f.pointer))?;
         }
         writeln!(out, ": {}", escape_control(&f.message))?;
+        if f.code == Code::JsonSyntax
+            && let Some((line, column)) = report.fault
+        {
+            let fault = Fault {
+                first_line: source.line,
+                first_column: source.column,
+                line,
+                column,
+            };
+            if let Some(drawn) = snippet(payload, fault, color) {
+                out.extend_from_slice(drawn.as_bytes());
+            }
+        }
     }
     Ok(())
 }

@@ -3,5 +3,6 @@
 pub mod check;
 pub(crate) mod grid;
 pub mod rows;
+pub mod snippet;
 pub mod style;
 pub mod summary;
