@@ -296,7 +296,12 @@ fn nul_bytes_in_the_middle_of_a_stream() {
     );
     assert_eq!(
         run.stderr,
-        "hookscope: -:2: error[json-syntax]: expected a JSON value at line 2 column 6\n"
+        concat!(
+            "hookscope: -:2: error[json-syntax]: expected a JSON value at line 2 column 6\n",
+            "  |\n",
+            "2 | {\"a\":\\u{0}1}\n",
+            "  |      ^^^^^\n",
+        )
     );
 }
 

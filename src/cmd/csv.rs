@@ -188,7 +188,7 @@ fn entity_rows(job: &Job, payload: &Payload<'_>, out: &mut Output, tally: &mut T
         }
         Err(problem) => {
             tally.bad += 1;
-            diagnose(out, &payload.source, &problem);
+            diagnose(out, payload, &problem);
         }
     }
 }
@@ -211,8 +211,9 @@ fn findings(
             let problem = Problem {
                 code: finding.code,
                 message: finding.message.clone(),
+                fault: report.fault,
             };
-            diagnose(out, &payload.source, &problem);
+            diagnose(out, payload, &problem);
         }
     }
     let mut writer = format.writer(&mut out.data);

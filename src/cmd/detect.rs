@@ -53,7 +53,7 @@ pub fn processor(args: &DetectArgs, settings: &Settings) -> impl Process + use<>
         .map(|(_, d)| d);
         if let Err(problem) = &result {
             tally.bad += 1;
-            diagnose(out, &payload.source, problem);
+            diagnose(out, payload, problem);
         }
         let source = &payload.source;
         // Text is TSV: every field is escaped (the source by its Display),

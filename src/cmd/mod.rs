@@ -12,10 +12,11 @@ use std::io::Write;
 
 use crate::check::Code;
 use crate::detect::Detection;
-use crate::input::{Payload, Source};
+use crate::input::{ErrorKind, Payload};
 use crate::json::{Doc, Extent};
 use crate::pipeline::Output;
 use crate::provider::{Provider, Registry};
+use crate::render::snippet::{Fault, snippet};
 use crate::text::Escaped;
 
 /// Why a payload could not be used.
@@ -23,6 +24,8 @@ use crate::text::Escaped;
 pub struct Problem {
     pub code: Code,
     pub message: String,
+    /// Where a syntax error is (line and column in the input).
+    pub fault: Option<(u64, u64)>,
 }
 
 /// Parses and recognises a payload, as every command but `check` needs it.
@@ -35,17 +38,22 @@ pub fn load<'a>(
     let doc = payload.parse(extent).map_err(|e| Problem {
         code: Code::of_payload_error(&e),
         message: e.to_string(),
+        fault: (e.kind == ErrorKind::Syntax).then_some((e.line, e.column)),
     })?;
     let detection =
         crate::detect::detect(doc.root(), registry, provider).map_err(|message| Problem {
             code: Code::UnknownProvider,
             message,
+            fault: None,
         })?;
     Ok((doc, detection))
 }
 
-/// Writes `hookscope: SOURCE: error[code]: message` to the diagnostics.
-pub fn diagnose(out: &mut Output, source: &Source<'_>, problem: &Problem) {
+/// Writes `hookscope: SOURCE: error[code]: message` to the diagnostics; a
+/// syntax error is followed by its source line with a caret under the
+/// fault (uncoloured, as every diagnostic).
+pub fn diagnose(out: &mut Output, payload: &Payload<'_>, problem: &Problem) {
+    let source = &payload.source;
     // Writing to a Vec cannot fail.
     let _ = writeln!(
         out.diagnostics,
@@ -53,4 +61,15 @@ pub fn diagnose(out: &mut Output, source: &Source<'_>, problem: &Problem) {
         problem.code.as_str(),
         Escaped(&problem.message)
     );
+    if let Some((line, column)) = problem.fault {
+        let fault = Fault {
+            first_line: source.line,
+            first_column: source.column,
+            line,
+            column,
+        };
+        if let Some(drawn) = snippet(payload.bytes(), fault, false) {
+            out.diagnostics.extend_from_slice(drawn.as_bytes());
+        }
+    }
 }

@@ -65,7 +65,7 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<
             }
             Err(problem) => {
                 tally.bad += 1;
-                diagnose(out, source, &problem);
+                diagnose(out, payload, &problem);
                 match format {
                     SummaryFormat::Text => Ok(()),
                     SummaryFormat::Json => render::json_error(
