@@ -106,3 +106,46 @@ fn junit_counts_unreadable_inputs_as_errors() {
     assert_eq!(cases, 4);
     assert_eq!(declared, ["1", "1"]);
 }
+
+/// A finding carries the line and column of its value in the file as read:
+/// inside gzip, in the decompressed text; the same as in the plain file.
+#[test]
+fn findings_are_placed_in_the_decompressed_text() {
+    use std::io::Write as _;
+    let talk = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/piperun/talk.json");
+    let plain = std::fs::read(talk).expect("sample");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&plain).expect("compressed");
+    let path =
+        std::env::temp_dir().join(format!("hookscope-placed-{}.json.gz", std::process::id()));
+    std::fs::write(&path, gz.finish().expect("compressed")).expect("written");
+    let run = |input: &str| {
+        let out = Command::cargo_bin("hookscope")
+            .expect("binary")
+            .args(["check", "--format", "json", input])
+            .output()
+            .expect("runs");
+        let line = String::from_utf8(out.stdout).expect("UTF-8");
+        let report: serde_json::Value = serde_json::from_str(&line).expect("one JSON line");
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].to_string(),
+                    f["line"].as_u64(),
+                    f["column"].as_u64(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let placed = run(path.to_str().expect("utf-8"));
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(placed, run(talk));
+    assert!(placed.contains(&(
+        "\"/talk_histories/2/sent_at\"".to_string(),
+        Some(318),
+        Some(24)
+    )));
+}

@@ -2,6 +2,7 @@
 //! against its provider's description ([`crate::schema`]).
 
 pub mod baseline;
+pub mod locate;
 mod lookalike;
 pub mod policy;
 mod rules;
@@ -369,6 +370,29 @@ pub struct Report {
     /// Where a syntax error is, as line and column (1-based, the column in
     /// bytes) in the input: text output shows the source line there.
     pub fault: Option<(u64, u64)>,
+    /// Line and column in the input of each finding's pointer (see
+    /// [`locate`]); empty for payloads not parsed from an input.
+    /// Line and column in the input of each finding, in the same order
+    /// (see [`locate`]); empty when the findings were not located.
+    pub places: Vec<(u64, u64)>,
+}
+
+impl Report {
+    /// Where finding `i` is, when known.
+    pub fn place(&self, i: usize) -> Option<(u64, u64)> {
+        self.places.get(i).copied()
+    }
+
+    /// Puts the located findings in document order (stable: findings at
+    /// one place keep their order).
+    fn in_document_order(&mut self) {
+        let mut pairs: Vec<(Finding, (u64, u64))> = std::mem::take(&mut self.findings)
+            .into_iter()
+            .zip(std::mem::take(&mut self.places))
+            .collect();
+        pairs.sort_by_key(|(_, place)| *place);
+        (self.findings, self.places) = pairs.into_iter().unzip();
+    }
 }
 
 impl Report {
@@ -395,6 +419,17 @@ impl Report {
 
 /// Parses, detects and validates one payload.
 pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
+    check_payload_settled(payload, options, |_| {})
+}
+
+/// Like [`check_payload`], with `settle` run on the report before its
+/// findings are located in the text and put in document order (a policy
+/// or a baseline drops or changes some).
+pub fn check_payload_settled(
+    payload: &Payload<'_>,
+    options: &CheckOptions,
+    settle: impl FnOnce(&mut Report),
+) -> Report {
     // Without --strict nothing reads free-form values: skip building them.
     let extent = if options.strict {
         Extent::Full
@@ -402,18 +437,38 @@ pub fn check_payload(payload: &Payload<'_>, options: &CheckOptions) -> Report {
         Extent::Lean(options.lean_roots())
     };
     match payload.parse(extent) {
-        Ok(doc) => check_doc(&doc, options),
-        Err(err) => Report {
-            detection: None,
-            fault: (err.kind == ErrorKind::Syntax).then_some((err.line, err.column)),
-            findings: vec![Finding {
-                severity: Severity::Error,
-                code: Code::of_payload_error(&err),
-                pointer: String::new(),
-                message: err.to_string(),
-            }],
-            identity: None,
-        },
+        Ok(doc) => {
+            let mut report = check_doc(&doc, options);
+            settle(&mut report);
+            report.places = locate::places(doc.root(), payload, &report.findings);
+            report.in_document_order();
+            report
+        }
+        Err(err) => {
+            let mut report = unparsed(err);
+            settle(&mut report);
+            let place = report
+                .fault
+                .unwrap_or((payload.source.line, payload.source.column));
+            report.places = vec![place; report.findings.len()];
+            report
+        }
+    }
+}
+
+/// The report of a payload that does not parse.
+fn unparsed(err: crate::input::PayloadError) -> Report {
+    Report {
+        detection: None,
+        fault: (err.kind == ErrorKind::Syntax).then_some((err.line, err.column)),
+        places: Vec::new(),
+        findings: vec![Finding {
+            severity: Severity::Error,
+            code: Code::of_payload_error(&err),
+            pointer: String::new(),
+            message: err.to_string(),
+        }],
+        identity: None,
     }
 }
 
@@ -462,6 +517,7 @@ fn check_decoded(doc: &Doc<'_>, options: &CheckOptions) -> Report {
                 findings,
                 identity,
                 fault: None,
+                places: Default::default(),
             }
         }
         Err(message) => Report {
@@ -474,6 +530,7 @@ fn check_decoded(doc: &Doc<'_>, options: &CheckOptions) -> Report {
             }],
             identity: None,
             fault: None,
+            places: Default::default(),
         },
     }
 }

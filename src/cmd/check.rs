@@ -9,7 +9,7 @@ use anyhow::Result;
 use crate::Status;
 use crate::check::baseline::{self, Baseline, Entry};
 use crate::check::policy::{self, Action, Policy};
-use crate::check::{CheckOptions, Code, Finding, Report, check_payload};
+use crate::check::{CheckOptions, Code, Finding, Report, check_payload_settled};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::input::Payload;
 use crate::pipeline::{self, Output, Process, Tally};
@@ -160,8 +160,9 @@ impl CheckProcess {
 
 impl Process for CheckProcess {
     fn process(&self, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally) {
-        let mut report = check_payload(payload, &self.options);
-        self.settle(payload, &mut report, tally);
+        let report = check_payload_settled(payload, &self.options, |report| {
+            self.settle(payload, report, tally);
+        });
         let valid = report.passes(self.strict);
         tally.errors += report.errors() as u64;
         tally.warnings += report.warnings() as u64;

@@ -14,7 +14,7 @@ use crate::check::{Code, Finding, Report};
 use crate::input::Source;
 use crate::pipeline::Tally;
 use crate::schema::Severity;
-use crate::text::escape_control;
+use crate::text::{Escaped, escape_control};
 
 /// `SOURCE: error[code] /path: message` lines, one per finding; a syntax
 /// error is followed by its source line (from `payload`, the payload's
@@ -26,8 +26,11 @@ pub fn text(
     color: bool,
     out: &mut Vec<u8>,
 ) -> Result<()> {
-    for f in &report.findings {
-        write!(out, "{source}: ")?;
+    for (i, f) in report.findings.iter().enumerate() {
+        match report.place(i) {
+            Some((line, column)) => write!(out, "{}:{line}:{column}: ", Escaped(source.input))?,
+            None => write!(out, "{source}: ")?,
+        }
         let label = (f.severity.as_str(), f.code.as_str());
         if color {
             let role = match f.severity {
@@ -102,7 +105,34 @@ struct JsonReport<'a> {
     valid: bool,
     errors: usize,
     warnings: usize,
-    findings: &'a [Finding],
+    findings: Vec<JsonFinding<'a>>,
+}
+
+/// A finding with its line and column in the input (when known).
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u64>,
+}
+
+fn json_findings(report: &Report) -> Vec<JsonFinding<'_>> {
+    report
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(i, finding)| {
+            let place = report.place(i);
+            JsonFinding {
+                finding,
+                line: place.map(|p| p.0),
+                column: place.map(|p| p.1),
+            }
+        })
+        .collect()
 }
 
 /// One JSON object per payload.
@@ -114,7 +144,7 @@ pub fn json(source: &Source<'_>, report: &Report, valid: bool, out: &mut Vec<u8>
         valid,
         errors: report.errors(),
         warnings: report.warnings(),
-        findings: &report.findings,
+        findings: json_findings(report),
     };
     serde_json::to_writer(&mut *out, &row)?;
     out.push(b'\n');
@@ -130,7 +160,11 @@ pub fn json_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> Res
         valid: false,
         errors: 1,
         warnings: 0,
-        findings: std::slice::from_ref(finding),
+        findings: vec![JsonFinding {
+            finding,
+            line: None,
+            column: None,
+        }],
     };
     serde_json::to_writer(&mut *out, &row)?;
     out.push(b'\n');
@@ -171,18 +205,18 @@ pub fn junit_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> Re
 
 /// GitHub Actions workflow commands: `::error file=F,line=L,title=CODE::MSG`.
 pub fn github(source: &Source<'_>, report: &Report, out: &mut Vec<u8>) -> Result<()> {
-    for f in &report.findings {
+    for (i, f) in report.findings.iter().enumerate() {
         let message = if f.pointer.is_empty() {
             f.message.clone()
         } else {
             format!("{}: {}", f.pointer, f.message)
         };
+        let (line, column) = report.place(i).unwrap_or((source.line, source.column));
         writeln!(
             out,
-            "::{} file={},line={},title={}::{}",
+            "::{} file={},line={line},col={column},title={}::{}",
             f.severity.as_str(),
             github_property(source.input),
-            source.line,
             github_property(f.code.as_str()),
             github_data(&message)
         )?;
@@ -235,14 +269,18 @@ fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> 
     let body: String = report
         .findings
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let at = if f.pointer.is_empty() {
                 String::new()
             } else {
                 format!(" {}", f.pointer)
             };
+            let place = report
+                .place(i)
+                .map_or(String::new(), |(line, column)| format!("{line}:{column}: "));
             format!(
-                "{}[{}]{at}: {}\n",
+                "{place}{}[{}]{at}: {}\n",
                 f.severity.as_str(),
                 f.code.as_str(),
                 f.message
