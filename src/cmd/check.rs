@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
@@ -9,7 +10,7 @@ use anyhow::Result;
 use crate::Status;
 use crate::check::baseline::{self, Baseline, Entry};
 use crate::check::policy::{self, Action, Policy};
-use crate::check::{CheckOptions, Code, Finding, Report, check_payload_settled};
+use crate::check::{CODES, CheckOptions, Code, Finding, Report, check_payload_settled};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::input::Payload;
 use crate::pipeline::{self, Output, Process, Tally};
@@ -55,7 +56,8 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut dyn Write) -> Result
     let status = Status::of(&outcome);
     if format == CheckFormat::Text && !outcome.closed {
         let baseline = args.baseline.is_some();
-        let written = render::text_totals(&outcome.tally, baseline, settings.color, out);
+        let counts = process.counts();
+        let written = render::text_totals(&outcome.tally, &counts, baseline, settings.color, out);
         return crate::keep_status(status, written);
     }
     Ok(status)
@@ -122,6 +124,7 @@ pub fn processor(args: &CheckArgs, settings: &Settings, verdicts: Verdicts) -> C
         format: args.format,
         color: settings.color,
         strict: args.strict,
+        by_code: CODES.iter().map(|_| AtomicU64::new(0)).collect(),
     }
 }
 
@@ -134,6 +137,28 @@ pub struct CheckProcess {
     format: CheckFormat,
     color: bool,
     strict: bool,
+    /// Findings reported, per code (indexed by the code's discriminant),
+    /// for the totals line; summed across worker threads.
+    by_code: Vec<AtomicU64>,
+}
+
+impl CheckProcess {
+    /// `(code, count)` of every code reported, most frequent first (ties
+    /// in the order of the codes table).
+    pub fn counts(&self) -> Vec<(&'static str, u64)> {
+        let mut counts: Vec<(&'static str, u64)> = CODES
+            .iter()
+            .map(|d| {
+                (
+                    d.code.as_str(),
+                    self.by_code[d.code as usize].load(Ordering::Relaxed),
+                )
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        counts
+    }
 }
 
 impl CheckProcess {
@@ -164,6 +189,11 @@ impl Process for CheckProcess {
             self.settle(payload, report, tally);
         });
         let valid = report.passes(self.strict);
+        for finding in &report.findings {
+            if let Some(count) = self.by_code.get(finding.code as usize) {
+                count.fetch_add(1, Ordering::Relaxed);
+            }
+        }
         tally.errors += report.errors() as u64;
         tally.warnings += report.warnings() as u64;
         tally.bad += u64::from(!valid);

@@ -66,7 +66,16 @@ pub fn text(
 
 /// `N payloads: V valid, I invalid (E errors, W warnings)`, and with a
 /// baseline `; B findings matched the baseline`.
-pub fn text_totals(tally: &Tally, baseline: bool, color: bool, out: &mut dyn Write) -> Result<()> {
+///
+/// `counts` are the findings per code, most frequent first; they follow
+/// the counts as `: 6 bad-datetime, 1 numeric-string`.
+pub fn text_totals(
+    tally: &Tally,
+    counts: &[(&str, u64)],
+    baseline: bool,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let invalid = tally.bad;
     let valid = tally.payloads - invalid;
     let plural = |n: u64, one: &str, many: &str| {
@@ -82,6 +91,15 @@ pub fn text_totals(tally: &Tally, baseline: bool, color: bool, out: &mut dyn Wri
         plural(tally.errors, "error", "errors"),
         plural(tally.warnings, "warning", "warnings"),
     );
+    let line = if counts.is_empty() {
+        line
+    } else {
+        let by_code: Vec<String> = counts
+            .iter()
+            .map(|(code, n)| format!("{n} {code}"))
+            .collect();
+        format!("{line}: {}", by_code.join(", "))
+    };
     let line = match tally.unreadable {
         0 => line,
         n => format!("{line}; {} could not be read", plural(n, "input", "inputs")),
