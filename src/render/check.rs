@@ -203,7 +203,8 @@ pub fn github_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> R
 
 /// An input that cannot be read: a `<testcase>` holding an `<error>`.
 pub fn junit_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> Result<()> {
-    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+    let mut case_xml = Vec::new();
+    let mut w = Writer::new_with_indent(&mut case_xml, b' ', 2);
     let name = xml_safe(input);
     let mut case = BytesStart::new("testcase");
     case.push_attribute(("name", name.as_str()));
@@ -217,7 +218,7 @@ pub fn junit_unreadable(input: &str, finding: &Finding, out: &mut Vec<u8>) -> Re
     w.write_event(Event::Text(BytesText::new(&message)))?;
     w.write_event(Event::End(BytesEnd::new("error")))?;
     w.write_event(Event::End(BytesEnd::new("testcase")))?;
-    out.push(b'\n');
+    indent_case(&case_xml, out);
     Ok(())
 }
 
@@ -262,7 +263,8 @@ pub fn junit_case(
     valid: bool,
     out: &mut Vec<u8>,
 ) -> Result<()> {
-    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+    let mut case_xml = Vec::new();
+    let mut w = Writer::new_with_indent(&mut case_xml, b' ', 2);
     let name = xml_safe(&source.label());
     let class = match &report.detection {
         Some(d) => format!("{}.{}", d.provider, d.label()),
@@ -279,8 +281,21 @@ pub fn junit_case(
         junit_findings(&mut w, report, valid)?;
         w.write_event(Event::End(BytesEnd::new("testcase")))?;
     }
-    out.push(b'\n');
+    indent_case(&case_xml, out);
     Ok(())
+}
+
+/// A test case inside `<testsuite>`: its tag lines indented four more
+/// spaces (lines of text inside an element, which never start with `<`,
+/// are left as they are, so the text does not change).
+fn indent_case(case_xml: &[u8], out: &mut Vec<u8>) {
+    for line in case_xml.split(|b| *b == b'\n') {
+        if line.iter().find(|b| **b != b' ') == Some(&b'<') {
+            out.extend_from_slice(b"    ");
+        }
+        out.extend_from_slice(line);
+        out.push(b'\n');
+    }
 }
 
 fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> Result<()> {
@@ -305,7 +320,7 @@ fn junit_findings<W: Write>(w: &mut Writer<W>, report: &Report, valid: bool) -> 
             )
         })
         .collect();
-    let body = xml_safe(&body);
+    let body = xml_safe(body.trim_end_matches('\n'));
     let tag = if valid { "system-out" } else { "failure" };
     let mut start = BytesStart::new(tag);
     let count =
