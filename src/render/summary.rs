@@ -128,29 +128,7 @@ fn findings_text(findings: &[Finding], view: &View, out: &mut Vec<u8>) -> Result
             )
         })
         .collect();
-    let grid = Grid {
-        columns: vec![
-            ColumnKind::default(),
-            ColumnKind {
-                prose: true,
-                max: None,
-            },
-        ],
-        header: Some(vec![
-            vec![piece("FINDING".into(), Ink::Strong, true)],
-            vec![piece("WHERE AND WHAT".into(), Ink::Strong, true)],
-        ]),
-        rows,
-        full: view.full,
-    };
-    let mut lines = finish(grid, view);
-    // The header only names the fields of records.
-    if lines
-        .first()
-        .is_some_and(|l| l.first().is_some_and(|(t, _)| t == "FINDING"))
-    {
-        lines.remove(0);
-    }
+    let lines = label_and_prose(rows, ["FINDING", "WHERE AND WHAT"], true, view);
     write_lines(&lines, view, out)
 }
 
@@ -213,6 +191,18 @@ fn fields_table<'a>(fields: &'a [Field], view: &View) -> Vec<grid::Line<Ink<'a>>
             (vec![label, cell(&field.value, Fit::Wrap)], None)
         })
         .collect();
+    label_and_prose(rows, ["NAME", "VALUE"], false, view)
+}
+
+/// A label column and a prose column. The header (its names unbroken when
+/// `unbroken`) only names the fields of the record layout: when the table
+/// fits, its header line is dropped.
+fn label_and_prose<'a>(
+    rows: Vec<(Vec<grid::Cell<Ink<'a>>>, Option<usize>)>,
+    header: [&str; 2],
+    unbroken: bool,
+    view: &View,
+) -> Vec<grid::Line<Ink<'a>>> {
     let grid = Grid {
         columns: vec![
             ColumnKind::default(),
@@ -221,18 +211,19 @@ fn fields_table<'a>(fields: &'a [Field], view: &View) -> Vec<grid::Line<Ink<'a>>
                 max: None,
             },
         ],
-        header: Some(vec![
-            vec![piece("NAME".into(), Ink::Strong, false)],
-            vec![piece("VALUE".into(), Ink::Strong, false)],
-        ]),
+        header: Some(
+            header
+                .iter()
+                .map(|name| vec![piece((*name).into(), Ink::Strong, unbroken)])
+                .collect(),
+        ),
         rows,
         full: view.full,
     };
-    // The header only names the fields of records.
     let mut lines = finish(grid, view);
     if lines
         .first()
-        .is_some_and(|l| l.first().is_some_and(|(t, _)| t == "NAME"))
+        .is_some_and(|l| l.first().is_some_and(|(t, _)| t == header[0]))
     {
         lines.remove(0);
     }
