@@ -36,6 +36,15 @@ pub const fn section(name: &'static str, title: &'static str, help: &'static str
     SectionDef { name, title, help }
 }
 
+/// The sections every provider has: what the payload is about, and the
+/// fields its description does not know.
+pub const OVERVIEW: Name = &section("overview", "Overview", "the main facts of the call or talk");
+pub const OTHER: Name = &section(
+    "other",
+    "Other fields",
+    "fields the provider description does not know, by path",
+);
+
 /// What the builders need besides the payload.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {

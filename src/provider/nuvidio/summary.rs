@@ -21,7 +21,7 @@ const SCHEDULING: &[&str] = &["customer_scheduled_call", "customer_rescheduled_c
 pub mod section {
     use super::{Name, def};
 
-    pub const OVERVIEW: Name = &def("overview", "Overview", "the main facts of the call or talk");
+    pub const OVERVIEW: Name = crate::summary::OVERVIEW;
     pub const ISSUES: Name = &def("issues", "Issues", "one row per issue");
     pub const DATA: Name = &def(
         "data",
@@ -31,11 +31,7 @@ pub mod section {
     pub const TIMELINE: Name = &def("timeline", "Timeline", "call and queue logs, in time order");
     pub const QUESTIONNAIRE: Name = &def("questionnaire", "Questionnaire", "questionnaire answers");
     pub const CHAT: Name = &def("chat", "Text chat", "text chat messages");
-    pub const OTHER: Name = &def(
-        "other",
-        "Other fields",
-        "fields the provider description does not know, by path",
-    );
+    pub const OTHER: Name = crate::summary::OTHER;
 }
 
 /// Every section, in its usual order.

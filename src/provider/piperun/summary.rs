@@ -29,16 +29,12 @@ const VARIABLE_COLUMNS: &[Column] = &[
 pub mod section {
     use super::{Name, def};
 
-    pub const OVERVIEW: Name = &def("overview", "Overview", "the main facts of the call or talk");
+    pub const OVERVIEW: Name = crate::summary::OVERVIEW;
     pub const CUSTOMER: Name = &def("customer", "Customer", "the customer");
     pub const MESSAGES: Name = &def("messages", "Messages", "the talk's messages");
     pub const TABULATIONS: Name = &def("tabulations", "Tabulations", "tabulations (talk events)");
     pub const VARIABLES: Name = &def("variables", "Bot variables", "bot variables");
-    pub const OTHER: Name = &def(
-        "other",
-        "Other fields",
-        "fields the provider description does not know, by path",
-    );
+    pub const OTHER: Name = crate::summary::OTHER;
 }
 
 /// Every section, in its usual order.
