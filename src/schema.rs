@@ -194,6 +194,23 @@ pub struct Shape {
     pub empty_array_is_object: bool,
 }
 
+/// Whether two names are equal, in a `const` context (description tables
+/// derived at compile time compare field names with it).
+pub const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Shorthand constructors keep the description tables readable.
 pub const fn field(
     name: &'static str,

@@ -503,7 +503,7 @@ const fn keep_status<const N: usize>(fields: &[Field]) -> [Field; N] {
     let mut i = 0;
     while i < N {
         out[i] = fields[i];
-        if is_status(fields[i].name) {
+        if crate::schema::same_name(fields[i].name, "status") {
             out[i].ty = Ty::Map(&Ty::Any);
         }
         i += 1;
@@ -511,20 +511,6 @@ const fn keep_status<const N: usize>(fields: &[Field]) -> [Field; N] {
     out
 }
 
-const fn is_status(name: &str) -> bool {
-    let (a, b) = (name.as_bytes(), b"status");
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
 pub static QUEUE_ROOT: &[Field] = &envelope_with(QUEUE_CONTENT);
 pub static INCOMPLETE_ROOT: &[Field] = &envelope_with(INCOMPLETE_CONTENT);
 

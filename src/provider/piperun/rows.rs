@@ -62,28 +62,13 @@ const fn scalar_count(fields: &[Field]) -> usize {
     n
 }
 
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 const fn talk_columns() -> [Column; TALK_SCALARS + TALK_EXTRAS.len()] {
     let mut columns = [TALK_EXTRAS[0]; TALK_SCALARS + TALK_EXTRAS.len()];
     let (mut i, mut n) = (0, 0);
     while i < TALK.len() {
         let field: &'static Field = &TALK[i];
         if is_scalar(field) {
-            let name = if same(field.name, "id") {
+            let name = if crate::schema::same_name(field.name, "id") {
                 "talk_id"
             } else {
                 field.name
