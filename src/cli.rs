@@ -38,14 +38,29 @@ pub fn command(registry: &Registry) -> clap::Command {
             false => arg,
         }
     };
-    Cli::command()
-        .mut_args(with("provider", providers))
-        .mut_subcommands(|c| match c.get_name() {
-            "summary" => c.mut_args(with("section", sections.clone())),
-            "csv" => c.mut_args(with("rows", entities.clone())),
-            "man" => c.mut_args(with("page", man_pages())),
-            _ => c,
-        })
+    let command = Cli::command().mut_args(with("provider", providers));
+    let inputs_only = hidden_input_flags(&command);
+    command.mut_subcommands(|c| match c.get_name() {
+        "summary" => c.mut_args(with("section", sections.clone())),
+        "csv" => c.mut_args(with("rows", entities.clone())),
+        "man" => c
+            .mut_args(with("page", man_pages()))
+            .args(inputs_only.clone()),
+        "completions" => c.args(inputs_only.clone()),
+        _ => c,
+    })
+}
+
+/// The global flags, hidden: given to the subcommands that read no
+/// payload, so that their help and man page leave them out. clap
+/// propagates a global flag only where the subcommand has none of that
+/// name, and a hidden flag is still accepted (`hookscope --jobs 2 man`).
+fn hidden_input_flags(command: &clap::Command) -> Vec<clap::Arg> {
+    command
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .map(|arg| arg.clone().hide(true))
+        .collect()
 }
 
 /// The subcommands that have a man page of their own.
