@@ -288,8 +288,11 @@ fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Refusal> {
         return Some(Refusal::new(400, "the body holds no JSON".into()));
     }
     if let Some(broken) = checked.iter().find(|c| c.report.fault.is_some()) {
-        let message = broken.report.findings.first().map(|f| f.message.clone());
-        let reason = format!("not JSON: {}", message.unwrap_or_default());
+        let message = broken.report.findings.first().map(|f| f.message.as_str());
+        let reason = match message.unwrap_or("") {
+            message if message.starts_with("not JSON") => message.to_string(),
+            message => format!("invalid JSON: {message}"),
+        };
         return Some(Refusal::new(400, reason));
     }
     if reject_invalid && checked.iter().any(|c| !c.valid) {
