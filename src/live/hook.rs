@@ -124,7 +124,7 @@ pub async fn handle(
         return Ok(finish(
             &state,
             arrival.hook,
-            Refusal::new(status, reason),
+            Reply::new(status, reason),
             &[],
             false,
         ));
@@ -135,7 +135,7 @@ pub async fn handle(
             return Ok(finish(
                 &state,
                 arrival.hook,
-                Refusal::new(status, reason),
+                Reply::new(status, reason),
                 &[],
                 false,
             ));
@@ -151,7 +151,7 @@ pub async fn handle(
                 saved = did;
                 None
             }
-            Err(reason) => Some(Refusal::new(500, reason)),
+            Err(reason) => Some(Reply::new(500, reason)),
         },
     };
     if refusal.is_none()
@@ -159,7 +159,7 @@ pub async fn handle(
     {
         arrival.hook.forwarded = Some(forward.send(bytes.clone(), &arrival.content_type).await);
     }
-    let refusal = refusal.unwrap_or_else(|| Refusal::accepted());
+    let refusal = refusal.unwrap_or_else(Reply::accepted);
     Ok(finish(&state, arrival.hook, refusal, &bytes, saved))
 }
 
@@ -250,7 +250,7 @@ async fn read_body(state: &State, body: Incoming) -> Result<Bytes, (u16, String)
 /// Frames the body as a file input is framed and checks each payload;
 /// also says why the hook is refused, if it is: 400 for a body that is
 /// not JSON, 422 for an invalid one with `--reject-invalid`.
-async fn examine(state: &Arc<State>, bytes: &Bytes) -> (Vec<Checked>, Option<Refusal>) {
+async fn examine(state: &Arc<State>, bytes: &Bytes) -> (Vec<Checked>, Option<Reply>) {
     let (state, body) = (Arc::clone(state), bytes.clone());
     let examined = tokio::task::spawn_blocking(move || {
         let checked = check_body(state.inspect.as_ref(), body);
@@ -261,7 +261,7 @@ async fn examine(state: &Arc<State>, bytes: &Bytes) -> (Vec<Checked>, Option<Ref
     examined.unwrap_or_else(|_| {
         (
             Vec::new(),
-            Some(Refusal::new(500, "the check failed".into())),
+            Some(Reply::new(500, "the check failed".into())),
         )
     })
 }
@@ -283,9 +283,9 @@ fn check_body(inspect: &dyn Inspect, body: Bytes) -> Vec<Checked> {
     checked
 }
 
-fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Refusal> {
+fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Reply> {
     if checked.is_empty() {
-        return Some(Refusal::new(400, "the body holds no JSON".into()));
+        return Some(Reply::new(400, "the body holds no JSON".into()));
     }
     if let Some(broken) = checked.iter().find(|c| c.report.fault.is_some()) {
         let message = broken.report.findings.first().map(|f| f.message.as_str());
@@ -293,13 +293,13 @@ fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Refusal> {
             message if message.starts_with("not JSON") => message.to_string(),
             message => format!("invalid JSON: {message}"),
         };
-        return Some(Refusal::new(400, reason));
+        return Some(Reply::new(400, reason));
     }
     if reject_invalid && checked.iter().any(|c| !c.valid) {
         let findings = checked
             .iter()
             .flat_map(|c| c.report.findings.iter().cloned());
-        return Some(Refusal {
+        return Some(Reply {
             status: 422,
             reason: "invalid payload".into(),
             findings: findings.collect(),
@@ -367,15 +367,15 @@ fn metadata(arrival: &Arrival, status: u16) -> Vec<u8> {
 }
 
 /// The answer's status and what its body says.
-struct Refusal {
+struct Reply {
     status: u16,
     reason: String,
     findings: Vec<Finding>,
 }
 
-impl Refusal {
+impl Reply {
     fn new(status: u16, reason: String) -> Self {
-        Refusal {
+        Reply {
             status,
             reason,
             findings: Vec::new(),
@@ -383,12 +383,12 @@ impl Refusal {
     }
 
     fn accepted() -> Self {
-        Refusal::new(200, String::new())
+        Reply::new(200, String::new())
     }
 }
 
 #[derive(Serialize)]
-struct Answer<'a> {
+struct ReplyBody<'a> {
     status: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
@@ -400,7 +400,7 @@ struct Answer<'a> {
 fn finish(
     state: &State,
     mut hook: Hook,
-    refusal: Refusal,
+    refusal: Reply,
     body: &[u8],
     saved: bool,
 ) -> Response<Full<Bytes>> {
@@ -413,7 +413,7 @@ fn finish(
     if let Ok(mut totals) = state.totals.lock() {
         totals.count(&hook, saved);
     }
-    let answer = Answer {
+    let answer = ReplyBody {
         status: if accepted { "accepted" } else { "refused" },
         error: (!accepted).then_some(refusal.reason.as_str()),
         findings: &refusal.findings,
