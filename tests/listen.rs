@@ -499,3 +499,86 @@ fn load_64_clients_5000_hooks() {
     assert!(hwm_kb < 100 * 1024, "peak memory {hwm_kb} kB");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_slow_client_is_cut_off_by_the_read_timeouts() {
+    let dir = scratch("slow");
+    let server = Server::start(&dir, &["--read-timeout", "1"]);
+    let start = Instant::now();
+    // Headers never finished: the connection is closed.
+    let mut headers_only = connect(&server.addr).expect("connects");
+    headers_only
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\n")
+        .expect("part of the headers");
+    let mut rest = Vec::new();
+    // The server closes it (end of stream) well before our own 20 s.
+    let closed = std::io::Read::read_to_end(&mut headers_only, &mut rest);
+    assert!(closed.is_ok(), "{closed:?}");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    // A body that stops coming: 408.
+    let start = Instant::now();
+    let mut slow_body = connect(&server.addr).expect("connects");
+    let head =
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"a\":";
+    slow_body.write_all(head.as_bytes()).expect("head");
+    let answer = read_answer(&mut slow_body).expect("an answer");
+    assert_eq!(answer.status, 408);
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    let stopped = server.stop();
+    assert!(
+        stopped
+            .stdout
+            .contains("  408  POST /  refused: body not received within 1 s"),
+        "{}",
+        stopped.stdout
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn summary_shows_each_hook_whole() {
+    let dir = scratch("summary");
+    let server = Server::start(&dir, &["--summary"]);
+    let body = sample("nuvidio/attendant_closed_issue.incomplete.json");
+    assert_eq!(post(&server.addr, "/", &[], &body).status, 200);
+    assert_eq!(post(&server.addr, "/", &[], b"nope").status, 400);
+    let stopped = server.stop();
+    let summary = hookscope(
+        &dir,
+        &[
+            "summary",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/samples/nuvidio/attendant_closed_issue.incomplete.json"
+            ),
+        ],
+    );
+    assert!(
+        summary.status.success() && summary.stdout.len() > 200,
+        "{}",
+        summary.stderr
+    );
+    // The hook's line, then the summary exactly as `summary` prints it.
+    let (first, rest) = stopped.stdout.split_once('\n').expect("lines");
+    assert!(
+        first.contains("  200  nuvidio  attendant_closed_issue/incomplete  "),
+        "{first}"
+    );
+    let (label, whole) = summary.stdout.split_once('\n').expect("a summary");
+    assert!(label.ends_with(".json:1  nuvidio attendant_closed_issue/incomplete"));
+    assert!(
+        rest.starts_with("hook 1:1  nuvidio attendant_closed_issue/incomplete\n"),
+        "{rest}"
+    );
+    assert!(rest.contains(whole), "{rest}\n---\n{whole}");
+    assert!(rest.ends_with("  400  -  -  1 finding: error[json-syntax]: not JSON: a line of text at line 1 column 1\n"), "{rest}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

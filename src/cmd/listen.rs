@@ -138,12 +138,14 @@ impl Viewer {
         })
     }
 
-    /// Each payload's summary, as `summary` shows it.
-    fn summaries(&self, process: &dyn Process, body: &[u8], out: &mut Vec<u8>) {
+    /// Each payload's summary, as `summary` shows it, labelled
+    /// `hook N:LINE`.
+    fn summaries(&self, process: &dyn Process, hook: &Hook, body: &[u8], out: &mut Vec<u8>) {
         let mut output = Output::default();
         let reader = Box::new(Cursor::new(body.to_vec()));
         // Reading from memory cannot fail.
-        let _ = input::read_reader("body", reader, ReadOptions::default(), |event| {
+        let name = format!("hook {}", hook.seq);
+        let _ = input::read_reader(&name, reader, ReadOptions::default(), |event| {
             if let Event::Batch(batch) = event {
                 for payload in batch.payloads() {
                     process.process(&payload, &mut output, &mut Tally::default());
@@ -169,7 +171,7 @@ impl Inspect for Viewer {
             if self.format == LiveFormat::Text {
                 let _ = render::hook_text(hook, self.color, &mut out);
             }
-            self.summaries(process.as_ref(), body, &mut out);
+            self.summaries(process.as_ref(), hook, body, &mut out);
             return out;
         }
         // Rendering into a Vec only fails on a serializer bug.

@@ -258,12 +258,7 @@ async fn examine(state: &Arc<State>, bytes: &Bytes) -> (Vec<Checked>, Option<Rep
         (checked, refusal)
     })
     .await;
-    examined.unwrap_or_else(|_| {
-        (
-            Vec::new(),
-            Some(Reply::new(500, "the check failed".into())),
-        )
-    })
+    examined.unwrap_or_else(|_| (Vec::new(), Some(Reply::new(500, "the check failed".into()))))
 }
 
 fn check_body(inspect: &dyn Inspect, body: Bytes) -> Vec<Checked> {
