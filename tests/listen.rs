@@ -582,3 +582,79 @@ fn summary_shows_each_hook_whole() {
     assert!(rest.ends_with("  400  -  -  1 finding: error[json-syntax]: not JSON: a line of text at line 1 column 1\n"), "{rest}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn replay_sends_headers_keys_at_its_rate_and_only_invalid_ones() {
+    let dir = scratch("replay-options");
+    let bad = r#"{"hookType":"call_finished","hookDescription":"x","timestamp":"bad","content":{"id":"1"}}"#;
+    let good = String::from_utf8(sample("batch.ndjson")).expect("utf-8");
+    std::fs::write(dir.join("in.ndjson"), format!("{good}{bad}\n{bad}\n")).expect("input");
+    let server = Server::start(&dir, &["--save", "cap.ndjson", "--key", "s"]);
+    let start = Instant::now();
+    let replayed = hookscope(
+        &dir,
+        &[
+            "replay",
+            "in.ndjson",
+            "--to",
+            &server.url("/r"),
+            "--header",
+            "X-Trace: t1",
+            "--key",
+            "s",
+            "--rate",
+            "10",
+            "--only-invalid",
+            "--no-config",
+        ],
+    );
+    // Three payloads at 10 per second: the third waits 200 ms at least.
+    assert!(start.elapsed() >= Duration::from_millis(200));
+    let stopped = server.stop();
+    assert!(replayed.status.success(), "{}", replayed.stderr);
+    // The batch's third hook is invalid too (`check samples/batch.ndjson`).
+    let third = good.lines().nth(2).expect("three hooks");
+    assert_eq!(replayed.stdout.lines().count(), 3, "{}", replayed.stdout);
+    assert!(
+        replayed.stdout.starts_with("in.ndjson:3\t200\t"),
+        "{}",
+        replayed.stdout
+    );
+    assert_eq!(
+        read(&dir.join("cap.ndjson")),
+        format!("{third}\n{bad}\n{bad}\n")
+    );
+    let meta = read(&dir.join("cap.ndjson.meta.ndjson"));
+    assert_eq!(meta.matches("[\"x-trace\",\"t1\"]").count(), 3, "{meta}");
+    assert!(!meta.contains("\"s\""), "{meta}");
+    assert!(
+        replayed
+            .stderr
+            .contains("replayed 3 payloads: 3 answered 2xx"),
+        "{}",
+        replayed.stderr
+    );
+    assert!(stopped.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sigint_stops_as_sigterm_does_and_an_empty_key_is_refused() {
+    let dir = scratch("sigint");
+    let server = Server::start(&dir, &["--save", "cap.ndjson"]);
+    assert_eq!(post(&server.addr, "/", &[], b"{\"a\":1}").status, 200);
+    server.signal("INT");
+    let stopped = server.stop_after_signal();
+    assert!(stopped.status.success(), "{:?}", stopped.status);
+    assert!(
+        stopped
+            .stderr
+            .ends_with("1 request (1 200); 1 payload checked, 1 invalid; 1 saved to cap.ndjson\n"),
+        "{}",
+        stopped.stderr
+    );
+    let empty = hookscope(&dir, &["listen", "--port", "0", "--key", ""]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(empty.stderr.contains("--key is empty"), "{}", empty.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}

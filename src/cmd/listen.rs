@@ -26,6 +26,9 @@ use crate::settings::Settings;
 const GRACE: Duration = Duration::from_secs(30);
 
 pub fn run(args: &ListenArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
+    if args.key.as_deref() == Some("") {
+        anyhow::bail!("--key is empty: give the secret the sender uses, or leave --key out");
+    }
     let capture = args
         .save
         .as_deref()

@@ -180,14 +180,15 @@ impl Sending {
             .build()
             .context("cannot start the sender runtime")?;
         let jobs = Arc::new(Mutex::new(jobs));
-        let pace = self.rate.map(|rate| {
-            let mut interval =
-                tokio::time::interval(Duration::from_secs_f64(1.0 / f64::from(rate)));
-            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            Arc::new(Mutex::new(interval))
-        });
         let content_type = HeaderValue::from_static("application/json");
         runtime.block_on(async {
+            // An interval needs the runtime's timer: made inside it.
+            let pace = self.rate.map(|rate| {
+                let mut interval =
+                    tokio::time::interval(Duration::from_secs_f64(1.0 / f64::from(rate)));
+                interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                Arc::new(Mutex::new(interval))
+            });
             let mut workers = tokio::task::JoinSet::new();
             for _ in 0..self.concurrency {
                 let sender = Sender::new(self.target.clone(), self.headers.clone(), self.timeout);

@@ -13,9 +13,13 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::Semaphore;
 
 use super::Totals;
 use super::hook::{State, handle};
+
+/// Connections served at once.
+const MAX_CONNECTIONS: usize = 1024;
 
 /// How the server listens.
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +72,15 @@ async fn serve(config: Config, state: Arc<State>, mut announce: impl Announce) -
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(config.header_timeout);
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
+        // At most MAX_CONNECTIONS at once: bounds memory; more wait in
+        // the kernel's queue.
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => slot.context("no connection slots")?,
+            _ = interrupt.recv() => break,
+            _ = terminate.recv() => break,
+        };
         let (stream, remote) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
@@ -89,6 +101,7 @@ async fn serve(config: Config, state: Arc<State>, mut announce: impl Announce) -
         tokio::spawn(async move {
             // A client that goes away or times out ends its connection.
             let _ = connection.await;
+            drop(slot);
         });
     }
     drop(listener);
