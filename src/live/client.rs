@@ -108,11 +108,25 @@ impl Sender {
 
     async fn exchange(&mut self, body: Bytes, content_type: &HeaderValue) -> Result<u16> {
         let request = self.request(body, content_type)?;
-        let connection = self.ready().await?;
-        let response = connection
-            .send_request(request)
-            .await
-            .with_context(|| format!("{}: request failed", self.target.address))?;
+        let reused = self.connection.is_some();
+        let address = self.target.address.clone();
+        let failed = || format!("{address}: request failed");
+        let response = match self.ready().await?.try_send_request(request).await {
+            Ok(response) => response,
+            // The kept connection closed before the request went out:
+            // once more, on a new one (never a request that was sent).
+            Err(mut err) => match (reused, err.take_message()) {
+                (true, Some(request)) => {
+                    self.connection = None;
+                    let connection = self.ready().await?;
+                    connection
+                        .send_request(request)
+                        .await
+                        .with_context(failed)?
+                }
+                _ => return Err(anyhow::Error::new(err.into_error()).context(failed())),
+            },
+        };
         let status = response.status().as_u16();
         // Read the answer whole, so that the connection can be used again.
         response
