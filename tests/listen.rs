@@ -496,6 +496,7 @@ fn load_64_clients_5000_hooks() {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .expect("VmHWM");
+    eprintln!("listen's peak memory (VmHWM) in the load test: {hwm_kb} kB");
     assert!(hwm_kb < 100 * 1024, "peak memory {hwm_kb} kB");
     let _ = std::fs::remove_dir_all(&dir);
 }

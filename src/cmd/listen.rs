@@ -15,7 +15,7 @@ use crate::input::{self, Event, Payload, ReadOptions};
 use crate::live::auth::Key;
 use crate::live::capture::Capture;
 use crate::live::client::Target;
-use crate::live::hook::{Forward, State};
+use crate::live::hook::{Forward, Rules, State};
 use crate::live::server::{self, Announce, Config};
 use crate::live::{Checked, Hook, Inspect, Outcome};
 use crate::pipeline::{Output, Process, Tally};
@@ -42,20 +42,19 @@ pub fn run(args: &ListenArgs, settings: &Settings, out: &mut dyn Write) -> Resul
         None => None,
     };
     let (lines, shown) = mpsc::channel();
-    let state = State::new(
-        Box::new(Viewer::new(args, settings)?),
-        args.key.as_deref().map(Key::new),
-        args.max_body,
-        Duration::from_secs(args.read_timeout),
-        args.reject_invalid,
-        capture,
-        forward,
-        lines,
-    );
+    let rules = Rules {
+        key: args.key.as_deref().map(Key::new),
+        max_body: args.max_body,
+        body_timeout: Duration::from_secs(args.read_timeout),
+        reject_invalid: args.reject_invalid,
+    };
+    let viewer = Box::new(Viewer::new(args, settings)?);
+    let state = State::new(viewer, rules, capture, forward, lines);
     let config = Config {
         bind: SocketAddr::new(args.bind, args.port),
         header_timeout: Duration::from_secs(args.read_timeout),
         grace: GRACE,
+        threads: settings.jobs,
     };
     let server = std::thread::Builder::new()
         .name("listen".into())

@@ -50,6 +50,7 @@ pub fn run(args: &ReplayArgs, settings: &Settings, out: &mut dyn Write) -> Resul
         timeout: Duration::from_secs(args.timeout),
         concurrency: args.concurrency,
         rate: args.rate,
+        threads: settings.jobs,
     };
     let senders = {
         let done_tx = done_tx.clone();
@@ -169,13 +170,15 @@ struct Sending {
     timeout: Duration,
     concurrency: u16,
     rate: Option<u32>,
+    /// Runtime worker threads (`--jobs`).
+    threads: usize,
 }
 
 impl Sending {
     /// Runs `--concurrency` senders over the jobs until they run out.
     fn run(self, jobs: mpsc::Receiver<Job>, done: std_mpsc::Sender<Done>) -> Result<()> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
+            .worker_threads(self.threads.max(1))
             .enable_all()
             .build()
             .context("cannot start the sender runtime")?;

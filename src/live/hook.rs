@@ -77,24 +77,33 @@ impl Forward {
     }
 }
 
+/// What a request must pass, from the command line.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// `--key`: the secret every request must carry.
+    pub key: Option<Key>,
+    /// `--max-body`, in bytes.
+    pub max_body: u64,
+    /// `--read-timeout`, for the body.
+    pub body_timeout: Duration,
+    /// `--reject-invalid`: 422 for a payload with errors.
+    pub reject_invalid: bool,
+}
+
 impl State {
-    #[allow(clippy::too_many_arguments)] // reason: one field each, built once
     pub fn new(
         inspect: Box<dyn Inspect>,
-        key: Option<Key>,
-        max_body: u64,
-        body_timeout: Duration,
-        reject_invalid: bool,
+        rules: Rules,
         capture: Option<Capture>,
         forward: Option<Forward>,
         lines: mpsc::Sender<Vec<u8>>,
     ) -> Self {
         State {
             inspect,
-            key,
-            max_body,
-            body_timeout,
-            reject_invalid,
+            key: rules.key,
+            max_body: rules.max_body,
+            body_timeout: rules.body_timeout,
+            reject_invalid: rules.reject_invalid,
             capture: capture.map(Mutex::new),
             forward,
             lines,

@@ -30,6 +30,8 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Longest wait for the requests in flight once told to stop.
     pub grace: Duration,
+    /// Worker threads (`--jobs`).
+    pub threads: usize,
 }
 
 /// What the server reports as it runs: its address once bound, and
@@ -42,7 +44,7 @@ pub trait Announce: Send + 'static {
 /// Binds, serves until SIGINT or SIGTERM, and returns the totals.
 pub fn run(config: Config, state: State, announce: impl Announce) -> Result<Totals> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(config.threads.max(1))
         .enable_all()
         .build()
         .context("cannot start the server runtime")?;
