@@ -289,7 +289,10 @@ fn check_body(inspect: &dyn Inspect, body: Bytes) -> Vec<Checked> {
 
 fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Reply> {
     if checked.is_empty() {
-        return Some(Reply::new(400, "the body holds no JSON".into()));
+        return Some(Reply::new(
+            400,
+            "the body holds no payload (it is empty, or an empty array)".into(),
+        ));
     }
     if let Some(broken) = checked.iter().find(|c| c.report.fault.is_some()) {
         let message = broken.report.findings.first().map(|f| f.message.as_str());
@@ -433,4 +436,48 @@ fn finish(
         headers.insert(ALLOW, HeaderValue::from_static("POST"));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Code, Report};
+    use crate::schema::Severity;
+
+    fn checked(code: Option<Code>, fault: bool) -> Checked {
+        let findings = code.into_iter().map(|code| Finding {
+            severity: Severity::Error,
+            code,
+            pointer: String::new(),
+            message: "expected value at line 1 column 6".into(),
+        });
+        let report = Report {
+            findings: findings.collect(),
+            fault: fault.then_some((1, 6)),
+            ..Report::default()
+        };
+        let valid = report.passes(false);
+        Checked { report, valid }
+    }
+
+    #[test]
+    fn the_verdict_is_400_for_no_payload_or_broken_json_then_422_if_asked() {
+        let status = |checked: &[Checked], reject| verdict(checked, reject).map(|r| r.status);
+        assert_eq!(status(&[], false), Some(400));
+        let broken = [checked(Some(Code::JsonSyntax), true)];
+        assert_eq!(status(&broken, true), Some(400));
+        let reason = verdict(&broken, false).map(|r| r.reason);
+        assert_eq!(
+            reason.as_deref(),
+            Some("invalid JSON: expected value at line 1 column 6")
+        );
+        let invalid = [
+            checked(None, false),
+            checked(Some(Code::MissingField), false),
+        ];
+        assert_eq!(status(&invalid, false), None);
+        let reply = verdict(&invalid, true).expect("refused");
+        assert_eq!((reply.status, reply.findings.len()), (422, 1));
+        assert_eq!(status(&[checked(None, false)], true), None);
+    }
 }

@@ -90,3 +90,44 @@ mod tests {
         assert!(!once.contains(&b'\n'));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::minify;
+
+    /// Any JSON value (strings with escapes, control characters and
+    /// non-ASCII text, numbers of every form serde_json writes).
+    fn value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(serde_json::Value::from),
+            "(\\PC|[\"\\\\/\n\t ])*".prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
+                prop::collection::vec(("[ a-z\"\\\\é]{0,6}", inner), 0..6)
+                    .prop_map(|pairs| serde_json::Value::Object(pairs.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+
+        // serde_json's pretty form differs from its compact form only in
+        // whitespace between tokens: minifying one gives the other.
+        #[test]
+        fn minifying_the_pretty_form_gives_the_compact_form(value in value()) {
+            let pretty = serde_json::to_vec_pretty(&value).expect("serializes");
+            let compact = serde_json::to_vec(&value).expect("serializes");
+            prop_assert_eq!(minify(&pretty), compact);
+        }
+    }
+}

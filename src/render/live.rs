@@ -310,3 +310,128 @@ pub fn replay_totals(sent: u64, ok: u64, not_ok: u64, failed: u64, unreadable: u
     }
     line
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::check::Code;
+    use crate::detect::{Detection, Kind};
+    use crate::provider::Registry;
+    use crate::schema::Severity;
+
+    fn hook(status: u16, outcome: Outcome, forwarded: Option<Forwarded>) -> Hook {
+        Hook {
+            seq: 7,
+            received: chrono::DateTime::from_timestamp(1_764_633_600, 123_000_000).expect("a time"),
+            remote: "127.0.0.1:5000".parse().expect("an address"),
+            method: "POST".into(),
+            target: "/hooks\x1b[2J?a=1".into(),
+            status,
+            outcome,
+            forwarded,
+        }
+    }
+
+    fn checked(findings: Vec<Finding>, valid: bool) -> Checked {
+        let provider = Registry::builtin().providers()[0];
+        let report = Report {
+            detection: Some(Detection {
+                provider,
+                kind: Kind::named("talk"),
+            }),
+            findings,
+            ..Report::default()
+        };
+        Checked { report, valid }
+    }
+
+    fn finding() -> Finding {
+        Finding {
+            severity: Severity::Error,
+            code: Code::MissingField,
+            pointer: "/id".into(),
+            message: "missing\nid".into(),
+        }
+    }
+
+    fn text(hook: &Hook) -> String {
+        let mut out = Vec::new();
+        hook_text(hook, false, &mut out).expect("renders");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn a_hook_is_one_line_per_payload_with_its_first_finding_and_forward() {
+        let name = Registry::builtin().providers()[0].name;
+        let ok = hook(200, Outcome::Checked(vec![checked(Vec::new(), true)]), None);
+        assert_eq!(
+            text(&ok),
+            format!("2025-12-02T00:00:00.123Z  200  {name}  talk  ok\n")
+        );
+        let forwarded = Forwarded::Answered {
+            status: 503,
+            latency: Duration::from_micros(2500),
+        };
+        let bad = checked(vec![finding(), finding()], false);
+        let bad = hook(200, Outcome::Checked(vec![bad]), Some(forwarded));
+        assert_eq!(
+            text(&bad),
+            format!(
+                "2025-12-02T00:00:00.123Z  200  {name}  talk  2 findings: error[missing-field] /id: missing\\nid  -> 503 2.5 ms\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_refused_request_shows_its_escaped_target_and_why() {
+        let refused = hook(401, Outcome::Refused("missing or wrong key".into()), None);
+        assert_eq!(
+            text(&refused),
+            "2025-12-02T00:00:00.123Z  401  POST /hooks\\e[2J?a=1  refused: missing or wrong key\n"
+        );
+        let mut out = Vec::new();
+        hook_json(&refused, &mut out).expect("renders");
+        let row: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_eq!(row["status"], 401);
+        assert_eq!(row["refused"], "missing or wrong key");
+        assert_eq!(row["payloads"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn totals_count_by_status() {
+        let totals = Totals {
+            requests: 3,
+            by_status: BTreeMap::from([(200, 2), (401, 1)]),
+            payloads: 2,
+            invalid: 1,
+            saved: 2,
+            forwarded_ok: 1,
+            forward_failed: 1,
+        };
+        assert_eq!(
+            listen_totals(&totals, Some("hooks.ndjson")),
+            "hookscope: 3 requests (2 200, 1 401); 2 payloads checked, 1 invalid; 2 saved to hooks.ndjson; forwarded 1 2xx, 1 not"
+        );
+        assert_eq!(
+            listen_totals(&Totals::default(), None),
+            "hookscope: 0 requests (none); 0 payloads checked, 0 invalid"
+        );
+    }
+
+    #[test]
+    fn replay_rows_are_tab_separated() {
+        let mut out = Vec::new();
+        let sent = Sent::Answered {
+            status: 200,
+            latency: Duration::from_millis(3),
+        };
+        replay_text("a.ndjson:2", &sent, false, &mut out).expect("renders");
+        replay_text("a\tb:1", &Sent::Failed("no".into()), false, &mut out).expect("renders");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            "a.ndjson:2\t200\t3.0 ms\na\\tb:1\terror\tno\n"
+        );
+    }
+}
