@@ -170,7 +170,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value')
             [CompletionResult]::new('--max-payload', '--max-payload', [CompletionResultType]::ParameterName, 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped')
             [CompletionResult]::new('--fsync', '--fsync', [CompletionResultType]::ParameterName, 'Also sync the capture to the disk after each hook')
-            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print each hook''s whole summary instead of one line')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Also print each accepted hook''s whole summary, as `summary` does (text: after the hook''s line; json: instead of the hook''s object)')
             [CompletionResult]::new('--reject-invalid', '--reject-invalid', [CompletionResultType]::ParameterName, 'Answer 422, with the findings as JSON, for a payload with errors (it is not saved nor forwarded)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on warnings too, and report fields no description knows')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any hookscope.toml')

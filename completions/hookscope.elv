@@ -161,7 +161,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
             cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
             cand --fsync 'Also sync the capture to the disk after each hook'
-            cand --summary 'Print each hook''s whole summary instead of one line'
+            cand --summary 'Also print each accepted hook''s whole summary, as `summary` does (text: after the hook''s line; json: instead of the hook''s object)'
             cand --reject-invalid 'Answer 422, with the findings as JSON, for a payload with errors (it is not saved nor forwarded)'
             cand --strict 'Fail on warnings too, and report fields no description knows'
             cand --no-config 'Ignore any hookscope.toml'

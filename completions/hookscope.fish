@@ -192,7 +192,7 @@ never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l fsync -d 'Also sync the capture to the disk after each hook'
-complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l summary -d 'Print each hook\'s whole summary instead of one line'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l summary -d 'Also print each accepted hook\'s whole summary, as `summary` does (text: after the hook\'s line; json: instead of the hook\'s object)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l reject-invalid -d 'Answer 422, with the findings as JSON, for a payload with errors (it is not saved nor forwarded)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l strict -d 'Fail on warnings too, and report fields no description knows'
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l no-config -d 'Ignore any hookscope.toml'

@@ -527,7 +527,8 @@ pub struct ListenArgs {
     #[arg(long, value_name = "URL")]
     pub forward_to: Option<String>,
 
-    /// Print each hook's whole summary instead of one line.
+    /// Also print each accepted hook's whole summary, as `summary` does
+    /// (text: after the hook's line; json: instead of the hook's object).
     #[arg(long)]
     pub summary: bool,
 

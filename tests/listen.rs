@@ -410,10 +410,23 @@ fn replay_reports_non_2xx_with_1_and_an_unreachable_url_with_2() {
     drop(server);
     let unreachable = hookscope(&dir, &["replay", "in.ndjson", "--to", &url]);
     assert_eq!(unreachable.status.code(), Some(2), "{}", unreachable.stdout);
+    // The first payload finds the URL unreachable; the rest are reported
+    // without waiting for it again.
+    let rows: Vec<&str> = unreachable.stdout.lines().collect();
+    assert_eq!(rows.len(), 3, "{}", unreachable.stdout);
     assert!(
-        unreachable.stdout.contains("cannot connect"),
+        rows[0].starts_with("in.ndjson:1\terror\tcannot connect to 127.0.0.1:"),
         "{}",
-        unreachable.stdout
+        rows[0]
+    );
+    assert!(
+        rows[1].starts_with("in.ndjson:2\tunreadable\t"),
+        "{}",
+        rows[1]
+    );
+    assert_eq!(
+        rows[2],
+        "in.ndjson:3\terror\tnot sent: the URL could not be reached"
     );
     let https = hookscope(
         &dir,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc as std_mpsc;
 use std::time::Duration;
 
@@ -16,7 +17,7 @@ use super::check::{Checker, Verdicts};
 use crate::Status;
 use crate::cli::{LiveFormat, ReplayArgs};
 use crate::input::{self, Event, ReadOptions};
-use crate::live::client::{Sender, Target, parse_header};
+use crate::live::client::{Sender, Target, is_unreachable, parse_header};
 use crate::pipeline::Tally;
 use crate::render::live::{self as render, Sent};
 use crate::settings::Settings;
@@ -70,9 +71,12 @@ pub fn run(args: &ReplayArgs, settings: &Settings, out: &mut dyn Write) -> Resul
         .spawn(move || read(&inputs, reading, checker.as_ref(), &jobs_tx, &done_tx))
         .context("cannot start the reader thread")?;
     let report = write_in_order(done_rx, args.format, settings.color, out);
-    let unreadable_input = reader.join().map_err(|_| anyhow!("the reader failed"))??;
-    senders.join().map_err(|_| anyhow!("the sender failed"))??;
+    let read = reader.join().map_err(|_| anyhow!("the reader failed"))?;
+    let sent = senders.join().map_err(|_| anyhow!("the sender failed"))?;
+    // A closed output first: the reader and senders stopped because of it.
     let report = report?;
+    let unreadable_input = read?;
+    sent?;
     crate::diagnostics::line(&render::replay_totals(
         report.sent,
         report.ok,
@@ -183,6 +187,7 @@ impl Sending {
             .build()
             .context("cannot start the sender runtime")?;
         let jobs = Arc::new(Mutex::new(jobs));
+        let unreachable = Arc::new(AtomicBool::new(false));
         let content_type = HeaderValue::from_static("application/json");
         runtime.block_on(async {
             // An interval needs the runtime's timer: made inside it.
@@ -196,8 +201,8 @@ impl Sending {
             for _ in 0..self.concurrency {
                 let sender = Sender::new(self.target.clone(), self.headers.clone(), self.timeout);
                 let (jobs, done, pace) = (Arc::clone(&jobs), done.clone(), pace.clone());
-                let content_type = content_type.clone();
-                workers.spawn(work(sender, jobs, done, pace, content_type));
+                let (unreachable, content_type) = (Arc::clone(&unreachable), content_type.clone());
+                workers.spawn(work(sender, jobs, done, pace, unreachable, content_type));
             }
             while workers.join_next().await.is_some() {}
         });
@@ -210,20 +215,31 @@ async fn work(
     jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
     done: std_mpsc::Sender<Done>,
     pace: Option<Arc<Mutex<tokio::time::Interval>>>,
+    unreachable: Arc<AtomicBool>,
     content_type: HeaderValue,
 ) {
     loop {
         let next = jobs.lock().await.recv().await;
         let Some(job) = next else { return };
-        if let Some(pace) = &pace {
-            pace.lock().await.tick().await;
-        }
-        let sent = match sender.post(job.body, &content_type).await {
-            Ok(answer) => Sent::Answered {
-                status: answer.status,
-                latency: answer.latency,
-            },
-            Err(err) => Sent::Failed(format!("{err:#}")),
+        let sent = if unreachable.load(Ordering::Relaxed) {
+            // Once the URL could not be reached, the rest is reported, not tried.
+            Sent::Failed("not sent: the URL could not be reached".into())
+        } else {
+            if let Some(pace) = &pace {
+                pace.lock().await.tick().await;
+            }
+            match sender.post(job.body, &content_type).await {
+                Ok(answer) => Sent::Answered {
+                    status: answer.status,
+                    latency: answer.latency,
+                },
+                Err(err) => {
+                    if is_unreachable(&err) {
+                        unreachable.store(true, Ordering::Relaxed);
+                    }
+                    Sent::Failed(format!("{err:#}"))
+                }
+            }
         };
         let (seq, source) = (job.seq, job.source);
         if done.send(Done { seq, source, sent }).is_err() {

@@ -170,13 +170,29 @@ impl Sender {
 async fn connect(address: &str) -> Result<SendRequest<Full<Bytes>>> {
     let stream = TcpStream::connect(address)
         .await
-        .with_context(|| format!("cannot connect to {address}"))?;
+        .context(Unreachable(address.to_string()))?;
     let _ = stream.set_nodelay(true);
     let (sender, connection) = http1::handshake(TokioIo::new(stream))
         .await
         .with_context(|| format!("{address}: HTTP handshake failed"))?;
     tokio::spawn(connection);
     Ok(sender)
+}
+
+/// No connection could be made to the target (as opposed to a request
+/// that failed or got no answer in time).
+#[derive(Debug)]
+pub struct Unreachable(String);
+
+impl std::fmt::Display for Unreachable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot connect to {}", self.0)
+    }
+}
+
+/// Whether `err` says the target could not be reached.
+pub fn is_unreachable(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<Unreachable>().is_some()
 }
 
 /// `K: V` as given to `--header`.
