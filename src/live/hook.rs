@@ -129,47 +129,41 @@ pub async fn handle(
 ) -> Result<Response<Full<Bytes>>, Infallible> {
     let (parts, body) = request.into_parts();
     let mut arrival = arrive(&state, remote, &parts);
-    if let Some((status, reason)) = refuse_early(&state, &parts) {
-        return Ok(finish(
-            &state,
-            arrival.hook,
-            Reply::new(status, reason),
-            &[],
-            false,
-        ));
-    }
-    let bytes = match read_body(&state, body).await {
+    let bytes = match admit(&state, &parts, body).await {
         Ok(bytes) => bytes,
-        Err((status, reason)) => {
-            return Ok(finish(
-                &state,
-                arrival.hook,
-                Reply::new(status, reason),
-                &[],
-                false,
-            ));
-        }
+        Err(reply) => return Ok(finish(&state, arrival.hook, reply, &[], false)),
     };
-    let (checked, refusal) = examine(&state, &bytes).await;
+    let (reply, saved) = accept(&state, &mut arrival, &bytes).await;
+    Ok(finish(&state, arrival.hook, reply, &bytes, saved))
+}
+
+/// The body, once the method, the key and the size allow it and it has
+/// arrived in time.
+async fn admit(state: &State, parts: &Parts, body: Incoming) -> Result<Bytes, Reply> {
+    if let Some((status, reason)) = refuse_early(state, parts) {
+        return Err(Reply::new(status, reason));
+    }
+    read_body(state, body)
+        .await
+        .map_err(|(status, reason)| Reply::new(status, reason))
+}
+
+/// Checks the body, then saves and forwards it if it is accepted; the
+/// reply, and whether the hook went into the capture.
+async fn accept(state: &Arc<State>, arrival: &mut Arrival, bytes: &Bytes) -> (Reply, bool) {
+    let (checked, refusal) = examine(state, bytes).await;
     arrival.hook.outcome = Outcome::Checked(checked);
-    let mut saved = false;
-    let refusal = match refusal {
-        Some(refusal) => Some(refusal),
-        None => match save(&state, &arrival, &bytes).await {
-            Ok(did) => {
-                saved = did;
-                None
-            }
-            Err(reason) => Some(Reply::new(500, reason)),
-        },
+    if let Some(refusal) = refusal {
+        return (refusal, false);
+    }
+    let saved = match save(state, arrival, bytes).await {
+        Ok(saved) => saved,
+        Err(reason) => return (Reply::new(500, reason), false),
     };
-    if refusal.is_none()
-        && let Some(forward) = &state.forward
-    {
+    if let Some(forward) = &state.forward {
         arrival.hook.forwarded = Some(forward.send(bytes.clone(), &arrival.content_type).await);
     }
-    let refusal = refusal.unwrap_or_else(Reply::accepted);
-    Ok(finish(&state, arrival.hook, refusal, &bytes, saved))
+    (Reply::accepted(), saved)
 }
 
 fn arrive(state: &State, remote: SocketAddr, parts: &Parts) -> Arrival {
@@ -407,32 +401,39 @@ struct ReplyBody<'a> {
 fn finish(
     state: &State,
     mut hook: Hook,
-    refusal: Reply,
+    reply: Reply,
     body: &[u8],
     saved: bool,
 ) -> Response<Full<Bytes>> {
-    hook.status = refusal.status;
-    let accepted = refusal.status == 200;
-    if !accepted && (matches!(hook.outcome, Outcome::Refused(_)) || refusal.status >= 500) {
-        hook.outcome = Outcome::Refused(refusal.reason.clone());
+    hook.status = reply.status;
+    let accepted = reply.status == 200;
+    if !accepted && (matches!(hook.outcome, Outcome::Refused(_)) || reply.status >= 500) {
+        hook.outcome = Outcome::Refused(reply.reason.clone());
     }
+    // The command reads the lines until the server has stopped.
     let _ = state.lines.send(state.inspect.show(&hook, body));
     if let Ok(mut totals) = state.totals.lock() {
         totals.count(&hook, saved);
     }
+    response(&reply)
+}
+
+/// The HTTP answer: the status, and a JSON body saying why.
+fn response(reply: &Reply) -> Response<Full<Bytes>> {
+    let accepted = reply.status == 200;
     let answer = ReplyBody {
         status: if accepted { "accepted" } else { "refused" },
-        error: (!accepted).then_some(refusal.reason.as_str()),
-        findings: &refusal.findings,
+        error: (!accepted).then_some(reply.reason.as_str()),
+        findings: &reply.findings,
     };
     let mut bytes = serde_json::to_vec(&answer).unwrap_or_default();
     bytes.push(b'\n');
     let mut response = Response::new(Full::new(Bytes::from(bytes)));
     *response.status_mut() =
-        hyper::StatusCode::from_u16(refusal.status).unwrap_or(hyper::StatusCode::OK);
+        hyper::StatusCode::from_u16(reply.status).unwrap_or(hyper::StatusCode::OK);
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    if refusal.status == 405 {
+    if reply.status == 405 {
         headers.insert(ALLOW, HeaderValue::from_static("POST"));
     }
     response
