@@ -29,27 +29,8 @@ pub fn run(args: &ListenArgs, settings: &Settings, out: &mut dyn Write) -> Resul
     if args.key.as_deref() == Some("") {
         anyhow::bail!("--key is empty: give the secret the sender uses, or leave --key out");
     }
-    let capture = args
-        .save
-        .as_deref()
-        .map(|path| Capture::open(path, args.fsync))
-        .transpose()?;
-    let forward = match &args.forward_to {
-        Some(url) => {
-            let target = Target::parse(url).context("--forward-to")?;
-            Some(Forward::new(target, Duration::from_secs(args.read_timeout)))
-        }
-        None => None,
-    };
     let (lines, shown) = mpsc::channel();
-    let rules = Rules {
-        key: args.key.as_deref().map(Key::new),
-        max_body: args.max_body,
-        body_timeout: Duration::from_secs(args.read_timeout),
-        reject_invalid: args.reject_invalid,
-    };
-    let viewer = Box::new(Viewer::new(args, settings)?);
-    let state = State::new(viewer, rules, capture, forward, lines);
+    let state = state(args, settings, lines)?;
     let config = Config {
         bind: SocketAddr::new(args.bind, args.port),
         header_timeout: Duration::from_secs(args.read_timeout),
@@ -67,6 +48,31 @@ pub fn run(args: &ListenArgs, settings: &Settings, out: &mut dyn Write) -> Resul
     let capture = args.save.as_ref().map(|p| p.display().to_string());
     crate::diagnostics::line(&render::listen_totals(&totals, capture.as_deref()));
     Ok(Status::Ok)
+}
+
+/// Everything the requests share: the checker and renderers, the rules,
+/// the capture (opened now: trouble before listening) and the forwarding.
+fn state(args: &ListenArgs, settings: &Settings, lines: mpsc::Sender<Vec<u8>>) -> Result<State> {
+    let capture = args
+        .save
+        .as_deref()
+        .map(|path| Capture::open(path, args.fsync))
+        .transpose()?;
+    let forward = match &args.forward_to {
+        Some(url) => {
+            let target = Target::parse(url).context("--forward-to")?;
+            Some(Forward::new(target, Duration::from_secs(args.read_timeout)))
+        }
+        None => None,
+    };
+    let rules = Rules {
+        key: args.key.as_deref().map(Key::new),
+        max_body: args.max_body,
+        body_timeout: Duration::from_secs(args.read_timeout),
+        reject_invalid: args.reject_invalid,
+    };
+    let viewer = Box::new(Viewer::new(args, settings)?);
+    Ok(State::new(viewer, rules, capture, forward, lines))
 }
 
 /// Writes each hook's output as it comes, until the server stops. A
