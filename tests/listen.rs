@@ -655,7 +655,7 @@ fn replay_sends_headers_keys_at_its_rate_and_only_invalid_ones() {
 #[test]
 fn sigint_stops_as_sigterm_does_and_an_empty_key_is_refused() {
     let dir = scratch("sigint");
-    let server = Server::start(&dir, &["--save", "cap.ndjson"]);
+    let server = Server::start(&dir, &["--save", "cap.ndjson", "--fsync"]);
     assert_eq!(post(&server.addr, "/", &[], b"{\"a\":1}").status, 200);
     // An idle connection does not hold the stop for the 30 s grace.
     let idle = connect(&server.addr).expect("connects");
@@ -669,6 +669,7 @@ fn sigint_stops_as_sigterm_does_and_an_empty_key_is_refused() {
         start.elapsed()
     );
     drop(idle);
+    assert_eq!(read(&dir.join("cap.ndjson")), "{\"a\":1}\n");
     assert!(stopped.status.success(), "{:?}", stopped.status);
     assert!(
         stopped
