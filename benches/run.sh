@@ -88,3 +88,6 @@ if [ -n "${BIG_MB:-}" ]; then
     awk -v c="$cmd" -v s="$small" -v l="$large" 'BEGIN { printf "| %-22s | %8.1f MB | %8.1f MB | %.2fx\n", c, s/1024, l/1024, l/s }'
   done
 fi
+
+# Live hooks: listen --save at 64 connections (LISTEN_HOOKS, default 20000).
+bash benches/listen.sh "${LISTEN_HOOKS:-20000}"

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand summary 'Readable overview of each payload, section by section'
             cand show 'Readable overview of each payload, section by section'
             cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+            cand listen 'Receive webhooks over HTTP: check, show, save and forward each one'
+            cand replay 'Post payloads to a URL again, and report each answer'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
             cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -139,6 +141,67 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookscope;listen'= {
+            cand --bind 'The address to listen on (loopback unless said otherwise)'
+            cand --port 'The port; 0 picks a free one'
+            cand --save 'Append each accepted hook to this NDJSON capture (the body without whitespace outside strings, one line per hook), and its request metadata to FILE.meta.ndjson, before answering'
+            cand --key 'Refuse (401) requests without this key in the Authorization header (optionally after `Bearer `) or the `key` query parameter'
+            cand --forward-to 'Forward each accepted hook, byte for byte with its content type, to this http:// URL, and show the answer''s status and latency'
+            cand --format 'Output format'
+            cand --max-body 'Largest body taken, in bytes or with a K, M or G suffix; a longer one gets 413 without being read whole'
+            cand --read-timeout 'Seconds a client may take to send a request''s headers, and again its body'
+            cand --allow 'Ignore findings of CODE (repeatable); `CODE:/pointer/pattern` only where the pointer matches (`*` one segment, `**` any number)'
+            cand --warn 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)'
+            cand --deny 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)'
+            cand --config 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)'
+            cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
+            cand --fsync 'Also sync the capture to the disk after each hook'
+            cand --summary 'Also print each accepted hook''s whole summary, as `summary` does (text: after the hook''s line; json: instead of the hook''s object)'
+            cand --reject-invalid 'Answer 422, with the findings as JSON, for a payload with errors (it is not saved nor forwarded)'
+            cand --strict 'Fail on warnings too, and report fields no description knows'
+            cand --no-config 'Ignore any hookscope.toml'
+            cand -r 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --recursive 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --extract 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;replay'= {
+            cand --to 'The http:// URL to post each payload to'
+            cand --rate 'At most this many requests per second'
+            cand --header 'Add this header to every request (repeatable)'
+            cand --key 'Send this key in the Authorization header, as NuVidio does'
+            cand --concurrency 'Requests in flight at once (answers are still reported in input order)'
+            cand --timeout 'Seconds to wait for each answer'
+            cand --format 'Output format'
+            cand --allow 'Ignore findings of CODE (repeatable); `CODE:/pointer/pattern` only where the pointer matches (`*` one segment, `**` any number)'
+            cand --warn 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)'
+            cand --deny 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)'
+            cand --config 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)'
+            cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
+            cand --only-invalid 'Send only the payloads `check` finds invalid'
+            cand --strict 'Fail on warnings too, and report fields no description knows'
+            cand --no-config 'Ignore any hookscope.toml'
+            cand -r 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --recursive 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --extract 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookscope;completions'= {
             cand --out-dir 'Write completions for every shell into this folder'
             cand --provider 'Skip detection: treat every payload as this provider''s'
@@ -174,6 +237,8 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand check 'Validate payloads against the providers'' documented fields'
             cand summary 'Readable overview of each payload, section by section'
             cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+            cand listen 'Receive webhooks over HTTP: check, show, save and forward each one'
+            cand replay 'Post payloads to a URL again, and report each answer'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
             cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -185,6 +250,10 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         &'hookscope;help;summary'= {
         }
         &'hookscope;help;csv'= {
+        }
+        &'hookscope;help;listen'= {
+        }
+        &'hookscope;help;replay'= {
         }
         &'hookscope;help;completions'= {
         }

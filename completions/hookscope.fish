@@ -40,6 +40,8 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "check" -d 'Vali
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "summary" -d 'Readable overview of each payload, section by section'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "show" -d 'Readable overview of each payload, section by section'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "listen" -d 'Receive webhooks over HTTP: check, show, save and forward each one'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -168,6 +170,63 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s r -l recursi
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand csv" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l bind -d 'The address to listen on (loopback unless said otherwise)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l port -d 'The port; 0 picks a free one' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l save -d 'Append each accepted hook to this NDJSON capture (the body without whitespace outside strings, one line per hook), and its request metadata to FILE.meta.ndjson, before answering' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l key -d 'Refuse (401) requests without this key in the Authorization header (optionally after `Bearer `) or the `key` query parameter' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l forward-to -d 'Forward each accepted hook, byte for byte with its content type, to this http:// URL, and show the answer\'s status and latency' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l format -d 'Output format' -r -f -a "text\t'One line per hook (per payload with --summary: its summary)'
+json\t'One JSON object per line'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l max-body -d 'Largest body taken, in bytes or with a K, M or G suffix; a longer one gets 413 without being read whole' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l read-timeout -d 'Seconds a client may take to send a request\'s headers, and again its body' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l allow -d 'Ignore findings of CODE (repeatable); `CODE:/pointer/pattern` only where the pointer matches (`*` one segment, `**` any number)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l warn -d 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l deny -d 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l config -d 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l fsync -d 'Also sync the capture to the disk after each hook'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l summary -d 'Also print each accepted hook\'s whole summary, as `summary` does (text: after the hook\'s line; json: instead of the hook\'s object)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l reject-invalid -d 'Answer 422, with the findings as JSON, for a payload with errors (it is not saved nor forwarded)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l strict -d 'Fail on warnings too, and report fields no description knows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l no-config -d 'Ignore any hookscope.toml'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l to -d 'The http:// URL to post each payload to' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l rate -d 'At most this many requests per second' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l header -d 'Add this header to every request (repeatable)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l key -d 'Send this key in the Authorization header, as NuVidio does' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l concurrency -d 'Requests in flight at once (answers are still reported in input order)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l timeout -d 'Seconds to wait for each answer' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l format -d 'Output format' -r -f -a "text\t'One line per hook (per payload with --summary: its summary)'
+json\t'One JSON object per line'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l allow -d 'Ignore findings of CODE (repeatable); `CODE:/pointer/pattern` only where the pointer matches (`*` one segment, `**` any number)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l warn -d 'Report findings of CODE as warnings (repeatable; `CODE:/pattern`)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l deny -d 'Report findings of CODE as errors (repeatable; `CODE:/pattern`)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l config -d 'The policy file (default: hookscope.toml here or in the nearest parent folder, up to the repository root)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l only-invalid -d 'Send only the payloads `check` finds invalid'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l strict -d 'Fail on warnings too, and report fields no description knows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l no-config -d 'Ignore any hookscope.toml'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l out-dir -d 'Write completions for every shell into this folder' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
@@ -192,10 +251,12 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s r -l recursi
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "listen" -d 'Receive webhooks over HTTP: check, show, save and forward each one'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -231,6 +231,34 @@ pub enum Command {
     ))]
     Csv(CsvArgs),
 
+    /// Receive webhooks over HTTP: check, show, save and forward each one.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope listen --save hooks.ndjson\n",
+        "  hookscope listen --port 8787 --key \"$NUVIDIO_KEY\" --forward-to http://localhost:3000/hooks\n",
+        "  hookscope listen --port 0 --format json --reject-invalid\n\n",
+        "The first line on stderr is `listening on http://ADDR:PORT`. Answers:\n",
+        "200 accepted, 400 not JSON, 401 missing or wrong --key, 405 not a POST,\n",
+        "408 body too slow, 413 over --max-body, 422 invalid (--reject-invalid),\n",
+        "500 the capture cannot be written. Ctrl-C or SIGTERM stops it: requests\n",
+        "in flight are finished, the totals printed to stderr, exit status 0\n",
+        "(2 when it cannot listen or open the capture)."
+    ))]
+    Listen(ListenArgs),
+
+    /// Post payloads to a URL again, and report each answer.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope replay hooks.ndjson --to http://localhost:3000/hooks\n",
+        "  hookscope replay hooks.ndjson --to http://127.0.0.1:8787/ --concurrency 8 --rate 50\n",
+        "  hookscope replay --only-invalid --format json hooks.ndjson --to http://localhost:3000/\n\n",
+        "Output: SOURCE<TAB>STATUS<TAB>LATENCY, in input order.\n",
+        "Exit status: 0 when every answer is 2xx, 1 when one is not (or a\n",
+        "payload cannot be read), 2 for trouble (the URL cannot be reached, bad\n",
+        "arguments, an unreadable input)."
+    ))]
+    Replay(ReplayArgs),
+
     /// Print shell completions (or write all of them with --out-dir).
     #[command(
         after_help = "Examples:\n  hookscope completions bash > ~/.local/share/bash-completion/completions/hookscope\n  hookscope completions --out-dir completions"
@@ -302,15 +330,10 @@ pub struct Timezone {
     pub offset: FixedOffset,
 }
 
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    #[command(flatten)]
-    pub inputs: Inputs,
-
-    /// Output format.
-    #[arg(long, value_name = "FORMAT", default_value = "text")]
-    pub format: CheckFormat,
-
+/// What a payload is checked against, one definition for `check`,
+/// `listen` and `replay --only-invalid`.
+#[derive(Debug, Clone, Args)]
+pub struct PolicyArgs {
     /// Fail on warnings too, and report fields no description knows.
     #[arg(long)]
     pub strict: bool,
@@ -336,6 +359,19 @@ pub struct CheckArgs {
     /// Ignore any hookscope.toml.
     #[arg(long)]
     pub no_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: CheckFormat,
+
+    #[command(flatten)]
+    pub rules: PolicyArgs,
 
     /// Report only findings this baseline file does not hold (matched by
     /// payload identity, code and pointer, not by line).
@@ -469,6 +505,134 @@ pub enum CsvFormat {
     Csv,
     Tsv,
     Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// The address to listen on (loopback unless said otherwise).
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// The port; 0 picks a free one.
+    #[arg(long, value_name = "PORT", default_value_t = 8787)]
+    pub port: u16,
+
+    /// Append each accepted hook to this NDJSON capture (the body without
+    /// whitespace outside strings, one line per hook), and its request
+    /// metadata to FILE.meta.ndjson, before answering.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<std::path::PathBuf>,
+
+    /// Also sync the capture to the disk after each hook.
+    #[arg(long, requires = "save")]
+    pub fsync: bool,
+
+    /// Refuse (401) requests without this key in the Authorization header
+    /// (optionally after `Bearer `) or the `key` query parameter.
+    #[arg(
+        long,
+        value_name = "SECRET",
+        env = "HOOKSCOPE_KEY",
+        hide_env_values = true
+    )]
+    pub key: Option<String>,
+
+    /// Forward each accepted hook, byte for byte with its content type, to
+    /// this http:// URL, and show the answer's status and latency.
+    #[arg(long, value_name = "URL")]
+    pub forward_to: Option<String>,
+
+    /// Also print each accepted hook's whole summary, as `summary` does
+    /// (text: after the hook's line; json: instead of the hook's object).
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: LiveFormat,
+
+    /// Answer 422, with the findings as JSON, for a payload with errors
+    /// (it is not saved nor forwarded).
+    #[arg(long)]
+    pub reject_invalid: bool,
+
+    /// Largest body taken, in bytes or with a K, M or G suffix; a longer
+    /// one gets 413 without being read whole.
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    pub max_body: u64,
+
+    /// Seconds a client may take to send a request's headers, and again
+    /// its body.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub read_timeout: u64,
+
+    #[command(flatten)]
+    pub rules: PolicyArgs,
+
+    #[command(flatten)]
+    pub timezone: Timezone,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LiveFormat {
+    /// One line per hook (per payload with --summary: its summary)
+    Text,
+    /// One JSON object per line
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// The http:// URL to post each payload to.
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+
+    /// At most this many requests per second.
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub rate: Option<u32>,
+
+    /// Add this header to every request (repeatable).
+    #[arg(long, value_name = "K: V")]
+    pub header: Vec<String>,
+
+    /// Send this key in the Authorization header, as NuVidio does.
+    #[arg(
+        long,
+        value_name = "SECRET",
+        env = "HOOKSCOPE_KEY",
+        hide_env_values = true
+    )]
+    pub key: Option<String>,
+
+    /// Send only the payloads `check` finds invalid.
+    #[arg(long)]
+    pub only_invalid: bool,
+
+    /// Requests in flight at once (answers are still reported in input
+    /// order).
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+
+    /// Seconds to wait for each answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: LiveFormat,
+
+    #[command(flatten)]
+    pub rules: PolicyArgs,
+
+    #[command(flatten)]
+    pub timezone: Timezone,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod html;
 pub mod input;
 pub mod json;
+pub mod live;
 pub mod pipeline;
 pub mod provider;
 pub mod render;
@@ -85,6 +86,8 @@ pub fn run_to(cli: &Cli, registry: Registry, out: &mut dyn io::Write) -> Result<
         Command::Check(args) => cmd::check::run(args, &settings, out)?,
         Command::Summary(args) => cmd::summary::run(args, &settings, out)?,
         Command::Csv(args) => cmd::csv::run(args, &settings, out)?,
+        Command::Listen(args) => cmd::listen::run(args, &settings, out)?,
+        Command::Replay(args) => cmd::replay::run(args, &settings, out)?,
         Command::Completions(args) => cmd::completions::run(args, &registry, out)?,
         Command::Man(args) => cmd::man::run(args, &registry, out)?,
     })

@@ -11,7 +11,7 @@ use crate::Status;
 use crate::check::baseline::{self, Baseline, Entry};
 use crate::check::policy::{self, Action, Policy};
 use crate::check::{CODES, CheckOptions, Code, Finding, Report, check_payload_settled};
-use crate::cli::{CheckArgs, CheckFormat};
+use crate::cli::{CheckArgs, CheckFormat, PolicyArgs};
 use crate::input::Payload;
 use crate::pipeline::{self, Output, Process, Tally};
 use crate::render::check as render;
@@ -77,7 +77,7 @@ fn verdicts(args: &CheckArgs) -> Result<Verdicts> {
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let record = args.write_baseline.as_ref().map(|_| Arc::default());
     Ok(Verdicts {
-        policy: policy(args)?,
+        policy: policy(&args.rules)?,
         baseline,
         record,
     })
@@ -86,7 +86,7 @@ fn verdicts(args: &CheckArgs) -> Result<Verdicts> {
 /// The policy: `hookscope.toml` (named, or found from the current folder
 /// up to the repository root, unless `--no-config`), then `--allow`,
 /// `--warn` and `--deny`.
-pub fn policy(args: &CheckArgs) -> Result<Policy> {
+pub fn policy(args: &PolicyArgs) -> Result<Policy> {
     let mut policy = Policy::default();
     let file = match (&args.config, args.no_config) {
         (Some(file), _) => Some(file.clone()),
@@ -112,19 +112,73 @@ pub fn policy(args: &CheckArgs) -> Result<Policy> {
 /// The per-payload work of `hookscope check` (also what the fuzz targets
 /// drive): validate, settle by the policy and baseline, count, render.
 pub fn processor(args: &CheckArgs, settings: &Settings, verdicts: Verdicts) -> CheckProcess {
-    let options = CheckOptions {
-        registry: settings.registry,
-        provider: settings.provider,
-        strict: verdicts.policy.walks_strict(args.strict),
-        timezone: args.timezone.offset,
-    };
     CheckProcess {
-        options,
-        verdicts,
+        checker: Checker::new(&args.rules, args.timezone.offset, settings, verdicts),
         format: args.format,
         color: settings.color,
-        strict: args.strict,
         by_code: CODES.iter().map(|_| AtomicU64::new(0)).collect(),
+    }
+}
+
+/// Checks one payload as `hookscope check` does, settled by the policy
+/// (and the baseline): the one checker of `check`, `listen` and `replay`.
+#[derive(Debug)]
+pub struct Checker {
+    options: CheckOptions,
+    verdicts: Verdicts,
+    strict: bool,
+}
+
+impl Checker {
+    pub fn new(
+        rules: &PolicyArgs,
+        timezone: chrono::FixedOffset,
+        settings: &Settings,
+        verdicts: Verdicts,
+    ) -> Self {
+        let options = CheckOptions {
+            registry: settings.registry,
+            provider: settings.provider,
+            strict: verdicts.policy.walks_strict(rules.strict),
+            timezone,
+        };
+        Checker {
+            options,
+            verdicts,
+            strict: rules.strict,
+        }
+    }
+
+    /// The payload's report, its findings settled; counts baselined ones.
+    pub fn report(&self, payload: &Payload<'_>, tally: &mut Tally) -> Report {
+        check_payload_settled(payload, &self.options, |report| {
+            self.settle(payload, report, tally);
+        })
+    }
+
+    /// Whether a report passes (no error; with `--strict`, no warning).
+    pub fn passes(&self, report: &Report) -> bool {
+        report.passes(self.strict)
+    }
+
+    /// The payload's findings after the policy and the baseline.
+    fn settle(&self, payload: &Payload<'_>, report: &mut Report, tally: &mut Tally) {
+        let Verdicts {
+            policy,
+            baseline,
+            record,
+        } = &self.verdicts;
+        policy.settle(&mut report.findings, self.strict);
+        if baseline.is_none() && record.is_none() {
+            return;
+        }
+        let identity = baseline::identity(report, payload.bytes());
+        if let Some(baseline) = baseline {
+            tally.baselined += baseline.filter(&identity, &mut report.findings) as u64;
+        }
+        if let Some(Ok(mut record)) = record.as_ref().map(|r| r.lock()) {
+            record.extend(report.findings.iter().map(|f| Entry::new(&identity, f)));
+        }
     }
 }
 
@@ -132,11 +186,9 @@ pub fn processor(args: &CheckArgs, settings: &Settings, verdicts: Verdicts) -> C
 /// read, which every format reports.
 #[derive(Debug)]
 pub struct CheckProcess {
-    options: CheckOptions,
-    verdicts: Verdicts,
+    checker: Checker,
     format: CheckFormat,
     color: bool,
-    strict: bool,
     /// Findings reported, per code (indexed by the code's discriminant),
     /// for the totals line; summed across worker threads.
     by_code: Vec<AtomicU64>,
@@ -161,34 +213,10 @@ impl CheckProcess {
     }
 }
 
-impl CheckProcess {
-    /// The payload's findings after the policy and the baseline.
-    fn settle(&self, payload: &Payload<'_>, report: &mut Report, tally: &mut Tally) {
-        let Verdicts {
-            policy,
-            baseline,
-            record,
-        } = &self.verdicts;
-        policy.settle(&mut report.findings, self.strict);
-        if baseline.is_none() && record.is_none() {
-            return;
-        }
-        let identity = baseline::identity(report, payload.bytes());
-        if let Some(baseline) = baseline {
-            tally.baselined += baseline.filter(&identity, &mut report.findings) as u64;
-        }
-        if let Some(Ok(mut record)) = record.as_ref().map(|r| r.lock()) {
-            record.extend(report.findings.iter().map(|f| Entry::new(&identity, f)));
-        }
-    }
-}
-
 impl Process for CheckProcess {
     fn process(&self, payload: &Payload<'_>, out: &mut Output, tally: &mut Tally) {
-        let report = check_payload_settled(payload, &self.options, |report| {
-            self.settle(payload, report, tally);
-        });
-        let valid = report.passes(self.strict);
+        let report = self.checker.report(payload, tally);
+        let valid = self.checker.passes(&report);
         for finding in &report.findings {
             if let Some(count) = self.by_code.get(finding.code as usize) {
                 count.fetch_add(1, Ordering::Relaxed);

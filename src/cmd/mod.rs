@@ -5,7 +5,9 @@ pub mod check;
 pub mod completions;
 pub mod csv;
 pub mod detect;
+pub mod listen;
 pub mod man;
+pub mod replay;
 pub mod summary;
 
 use std::io::Write;

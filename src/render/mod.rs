@@ -2,6 +2,7 @@
 
 pub mod check;
 pub(crate) mod grid;
+pub mod live;
 pub mod rows;
 pub mod snippet;
 pub mod style;
