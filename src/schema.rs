@@ -60,9 +60,10 @@ pub enum Ty {
     /// A non-empty string.
     NonEmptyString,
     Datetime(DateStyle),
-    /// A string out of a fixed set.
+    /// A string out of a fixed set; a value outside it is a `bad-enum`
+    /// finding of `severity`.
     Enum {
-        values: &'static [&'static str],
+        values: &'static [Choice],
         severity: Severity,
     },
     /// An absolute URL; empty strings pass.
@@ -89,6 +90,37 @@ pub enum Ty {
     Any,
 }
 
+/// One allowed value of a [`Ty::Enum`] and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub value: &'static str,
+    /// What it means, in English: `comment`.
+    pub meaning: &'static str,
+    /// The vendor's own words for it (Portuguese), empty when there are none.
+    pub doc_pt: &'static str,
+}
+
+/// An allowed value and its meaning, without vendor text.
+pub const fn choice(value: &'static str, meaning: &'static str) -> Choice {
+    Choice {
+        value,
+        meaning,
+        doc_pt: "",
+    }
+}
+
+impl Choice {
+    /// The same value with the vendor's words for it.
+    pub const fn pt(self, doc_pt: &'static str) -> Choice {
+        Choice { doc_pt, ..self }
+    }
+}
+
+/// Whether `value` is one of `choices`.
+pub fn is_choice(choices: &[Choice], value: &str) -> bool {
+    choices.iter().any(|c| c.value == value)
+}
+
 /// The documented form of a [`Ty::IdEither`] id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdForm {
@@ -108,7 +140,10 @@ impl Ty {
             Ty::Datetime(DateStyle::Rfc3339OrLocal) => {
                 "a datetime (YYYY-MM-DD HH:MM:SS or RFC 3339)".into()
             }
-            Ty::Enum { values, .. } => format!("one of {}", values.join(", ")),
+            Ty::Enum { values, .. } => {
+                let values: Vec<&str> = values.iter().map(|c| c.value).collect();
+                format!("one of {}", values.join(", "))
+            }
             Ty::Url => "a URL".into(),
             Ty::Email => "an e-mail address".into(),
             Ty::ObjectId => "a 24-hex-digit object id".into(),

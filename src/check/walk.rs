@@ -326,7 +326,7 @@ impl<'d> Walker<'_, 'd> {
             Ty::Datetime(style) => (!is_datetime(s, *style, self.options))
                 .then(|| (Severity::Error, Code::BadDatetime, found(s))),
             Ty::Enum { values, severity } => {
-                (!values.contains(&s)).then(|| (*severity, Code::BadEnum, found(s)))
+                (!crate::schema::is_choice(values, s)).then(|| (*severity, Code::BadEnum, found(s)))
             }
             Ty::Url => (!s.is_empty() && !values::is_web_url(s))
                 .then(|| (Severity::Warning, Code::BadUrl, found(s))),

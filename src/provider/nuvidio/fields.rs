@@ -6,7 +6,8 @@
 //! public documentation and public consumers.
 
 use crate::schema::{
-    DateStyle, Field, Presence, Rule, Severity, Shape, Ty, inferred, inferred_required,
+    Choice, DateStyle, Field, Presence, Rule, Severity, Shape, Ty, choice, inferred,
+    inferred_required,
 };
 
 const DT: Ty = Ty::Datetime(DateStyle::Rfc3339);
@@ -141,7 +142,10 @@ pub static INCOMPLETE_CONTENT: &[Field] = &[
 ];
 
 /// Tag `type` values.
-pub const TAG_TYPES: &[&str] = &["primary", "sub-tag"];
+pub const TAG_TYPES: &[Choice] = &[
+    choice("primary", "a primary tag, which may have sub-tags"),
+    choice("sub-tag", "a sub-tag of the primary tag its parentTag names"),
+];
 
 /// A tag, at call or issue level. `_id` and `type` are required of the
 /// current shape, absent from the older one (`id`, `label`, `description`,
