@@ -12,9 +12,11 @@ pub mod cli;
 pub mod cmd;
 pub mod detect;
 pub mod diagnostics;
+pub mod explain;
 pub mod html;
 pub mod input;
 pub mod json;
+pub mod json_schema;
 pub mod pipeline;
 pub mod provider;
 pub mod render;
@@ -85,6 +87,8 @@ pub fn run_to(cli: &Cli, registry: Registry, out: &mut dyn io::Write) -> Result<
         Command::Check(args) => cmd::check::run(args, &settings, out)?,
         Command::Summary(args) => cmd::summary::run(args, &settings, out)?,
         Command::Csv(args) => cmd::csv::run(args, &settings, out)?,
+        Command::Explain(args) => cmd::explain::run(args, &settings, out)?,
+        Command::Schema(args) => cmd::schema::run(args, &registry, out)?,
         Command::Completions(args) => cmd::completions::run(args, &registry, out)?,
         Command::Man(args) => cmd::man::run(args, &registry, out)?,
     })

@@ -57,6 +57,7 @@ static TOY: Provider = Provider {
             },
         ],
     }],
+    kinds: &[],
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {

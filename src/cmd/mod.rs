@@ -5,7 +5,9 @@ pub mod check;
 pub mod completions;
 pub mod csv;
 pub mod detect;
+pub mod explain;
 pub mod man;
+pub mod schema;
 pub mod summary;
 
 use std::io::Write;

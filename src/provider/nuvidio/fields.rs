@@ -5,6 +5,7 @@
 //! form and the complete form) and from what `PROVIDERS.md` records of the
 //! public documentation and public consumers.
 
+use crate::provider::KindDoc;
 use crate::schema::{
     Choice, DateStyle, Field, Presence, Rule, Severity, Shape, Ty, choice, inferred,
     inferred_required,
@@ -553,6 +554,34 @@ pub static INCOMPLETE_SHAPE: Shape = Shape {
     rules: &[],
     empty_array_is_object: false,
 };
+
+/// The kinds `explain` and `schema` document: one per description.
+pub const KINDS: &[KindDoc] = &[
+    KindDoc {
+        name: "attendant_closed_issue-complete",
+        hook_type: Some(CLOSED_ISSUE),
+        complete: Some(true),
+        about: "attendant_closed_issue, complete data mode",
+    },
+    KindDoc {
+        name: "attendant_closed_issue-incomplete",
+        hook_type: Some(CLOSED_ISSUE),
+        complete: Some(false),
+        about: "attendant_closed_issue, basic data mode (ids only)",
+    },
+    KindDoc {
+        name: "queue",
+        hook_type: Some(QUEUE_HOOKS[0]),
+        complete: None,
+        about: "new_client_waiting and client_left_queue: content is a queue entry",
+    },
+    KindDoc {
+        name: "other",
+        hook_type: None,
+        complete: None,
+        about: "every other hook type: the complete fields, presence relaxed below the root",
+    },
+];
 
 /// Keys distinctive of a hook's `content` (a call or a queue entry): an
 /// object without `hookType` that has [`CONTENT_MARKER_THRESHOLD`] of them

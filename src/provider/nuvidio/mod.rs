@@ -41,6 +41,7 @@ pub static NUVIDIO: Provider = Provider {
     sections: summary::SECTIONS,
     summary: summary::sections,
     tables: rows::TABLES,
+    kinds: fields::KINDS,
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {

@@ -1,0 +1,333 @@
+//! Renderers of `explain`: field tables laid out as `summary`'s are (the
+//! same `grid` width rules, records when narrow), finding codes, and
+//! payload values beside their documentation; `--format json` writes the
+//! same data as one JSON document (or one object per payload per line).
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::grid::{self, ColumnKind, Grid, Piece};
+use super::style::{Role, paint};
+use crate::explain::payload::PayloadExplain;
+use crate::explain::{CodeExplain, FieldDoc, KindFields, ProviderDoc};
+use crate::schema::Severity;
+use crate::text::{escape_control, escape_control_keep_newlines};
+
+/// Left margin of tables.
+const INDENT: &str = "  ";
+
+/// How text output looks.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    pub color: bool,
+    /// Terminal width in columns.
+    pub width: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    Plain,
+    Muted,
+    Strong,
+    Bad,
+    Warn,
+}
+
+fn draw(text: &str, ink: Ink, color: bool) -> String {
+    let role = match ink {
+        Ink::Plain => return text.to_string(),
+        _ if !color || text.trim().is_empty() => return text.to_string(),
+        Ink::Muted => Role::Muted,
+        Ink::Strong => Role::Source,
+        Ink::Bad => Role::Error,
+        Ink::Warn => Role::Warning,
+    };
+    paint(text, role, true)
+}
+
+fn piece(text: impl Into<String>, style: Ink, unbroken: bool) -> Piece<Ink> {
+    Piece {
+        text: text.into(),
+        style,
+        unbroken,
+    }
+}
+
+fn write_lines(lines: &[grid::Line<Ink>], view: &View, out: &mut Vec<u8>) -> Result<()> {
+    for line in lines {
+        let painted: String = line.iter().map(|(t, ink)| draw(t, *ink, view.color)).collect();
+        match painted.is_empty() {
+            true => writeln!(out)?,
+            false => writeln!(out, "{INDENT}{painted}")?,
+        }
+    }
+    Ok(())
+}
+
+fn heading(text: &str, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    writeln!(out, "{}", paint(&escape_control(text), Role::Header, view.color))?;
+    Ok(())
+}
+
+/// Every field of a provider, kind by kind, grouped by the object that
+/// holds them.
+pub fn provider_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    for (i, kind) in doc.kinds.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        kind_text(doc, kind, view, out)?;
+    }
+    Ok(())
+}
+
+fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let title = format!("{} {}: {}", doc.title, kind.kind, kind.about);
+    writeln!(out, "{}", paint(&title, Role::Source, view.color))?;
+    if kind.relaxed {
+        let note = "presence is relaxed below the top level: nothing there is required";
+        writeln!(out, "{INDENT}{}", paint(note, Role::Muted, view.color))?;
+    }
+    for (parent, fields) in groups(&kind.fields) {
+        writeln!(out)?;
+        let title = match parent {
+            "" => "Top-level fields".to_string(),
+            parent => format!("Fields of {parent}"),
+        };
+        heading(&format!("{title} ({})", fields.len()), view, out)?;
+        write_lines(&field_table(&fields, view), view, out)?;
+    }
+    if !kind.rules.is_empty() {
+        writeln!(out)?;
+        heading(&format!("Cross-field rules ({})", kind.rules.len()), view, out)?;
+        for rule in &kind.rules {
+            writeln!(out, "{INDENT}{}", escape_control(rule))?;
+        }
+    }
+    Ok(())
+}
+
+/// Fields grouped by the pointer of the object holding them, in order of
+/// first appearance.
+fn groups(fields: &[FieldDoc]) -> Vec<(&str, Vec<&FieldDoc>)> {
+    let mut groups: Vec<(&str, Vec<&FieldDoc>)> = Vec::new();
+    for field in fields {
+        let parent = parent(&field.pointer);
+        match groups.iter_mut().find(|(p, _)| *p == parent) {
+            Some((_, list)) => list.push(field),
+            None => groups.push((parent, vec![field])),
+        }
+    }
+    groups
+}
+
+fn parent(pointer: &str) -> &str {
+    pointer.rfind('/').map_or("", |i| &pointer[..i])
+}
+
+fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<grid::Line<Ink>> {
+    let header = ["FIELD", "TYPE", "PRESENCE", "DESCRIPTION"]
+        .iter()
+        .map(|h| vec![piece(*h, Ink::Strong, true)])
+        .collect();
+    let rows = fields.iter().map(|f| (field_row(f), None)).collect();
+    let grid = Grid {
+        columns: vec![
+            ColumnKind::default(),
+            ColumnKind::default(),
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                max: None,
+            },
+        ],
+        header: Some(header),
+        rows,
+        full: true,
+    };
+    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
+}
+
+fn field_row(f: &FieldDoc) -> Vec<grid::Cell<Ink>> {
+    let name = &f.pointer[parent(&f.pointer).len() + 1..];
+    let presence = match f.required {
+        true => piece("required", Ink::Plain, true),
+        false => piece("nullable", Ink::Muted, true),
+    };
+    vec![
+        vec![piece(escape_control(name), Ink::Plain, true)],
+        vec![piece(escape_control(&f.ty), Ink::Plain, false)],
+        vec![presence],
+        description(f),
+    ]
+}
+
+/// The vendor's text, the gloss, the allowed values, the format and where
+/// the rule comes from, one per line.
+fn description(f: &FieldDoc) -> grid::Cell<Ink> {
+    let mut lines: Vec<(String, Ink)> = Vec::new();
+    if !f.doc_pt.is_empty() {
+        lines.push((f.doc_pt.to_string(), Ink::Plain));
+    }
+    lines.push((format!("{} ({})", f.doc_en, f.origin), Ink::Muted));
+    for v in &f.values {
+        let mut line = format!("{}: {}", v.value, v.meaning);
+        if !v.doc_pt.is_empty() {
+            line.push_str(&format!(" ({})", v.doc_pt));
+        }
+        lines.push((line, Ink::Plain));
+    }
+    if let Some(format) = f.format {
+        lines.push((format!("format: {format}"), Ink::Muted));
+    }
+    let mut cell = Vec::new();
+    for (i, (text, ink)) in lines.into_iter().enumerate() {
+        let sep = if i == 0 { "" } else { "\n" };
+        let text = escape_control_keep_newlines(&text).into_owned();
+        cell.push(piece(format!("{sep}{text}"), ink, false));
+    }
+    cell
+}
+
+/// A provider's fields as one JSON document.
+pub fn provider_json(doc: &ProviderDoc, out: &mut Vec<u8>) -> Result<()> {
+    json_line(doc, out)
+}
+
+/// A finding code for people.
+pub fn code_text(code: &CodeExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let ink = match code.severity {
+        "error" => Role::Error,
+        _ => Role::Warning,
+    };
+    let title = format!("{} ({})", code.code, code.severity);
+    writeln!(out, "{}", paint(&title, ink, view.color))?;
+    write_lines(&prose(code.meaning, view), view, out)?;
+    writeln!(out)?;
+    heading("Example", view, out)?;
+    write_lines(&prose(code.example, view), view, out)?;
+    writeln!(out)?;
+    heading("Accept it", view, out)?;
+    let intro = "In hookscope.toml (--warn and --deny, or warn = and deny =, change its severity instead):";
+    write_lines(&prose(intro, view), view, out)?;
+    writeln!(out)?;
+    writeln!(out, "{INDENT}{INDENT}[check]")?;
+    let specific = code.accept.last().map_or("", String::as_str);
+    writeln!(out, "{INDENT}{INDENT}{specific}")?;
+    writeln!(out)?;
+    if code.accept.len() > 1 {
+        let everywhere = format!(
+            "{} accepts it at every pointer. On the command line: {}",
+            code.accept[0], code.accept_flag
+        );
+        write_lines(&prose(&everywhere, view), view, out)?;
+    } else {
+        let flag = format!("On the command line: {}", code.accept_flag);
+        write_lines(&prose(&flag, view), view, out)?;
+    }
+    Ok(())
+}
+
+fn prose(text: &str, view: &View) -> Vec<grid::Line<Ink>> {
+    let grid = Grid {
+        columns: vec![ColumnKind::default()],
+        header: None,
+        rows: vec![(
+            vec![vec![piece(escape_control_keep_newlines(text), Ink::Plain, false)]],
+            None,
+        )],
+        full: true,
+    };
+    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
+}
+
+/// A finding code as one JSON object.
+pub fn code_json(code: &CodeExplain, out: &mut Vec<u8>) -> Result<()> {
+    json_line(code, out)
+}
+
+/// One payload's value at the pointer, documented and checked.
+pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let source = paint(&escape_control(&p.source), Role::Source, view.color);
+    let kind = format!("{} {}", p.provider, escape_control(&p.kind));
+    writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
+    let mut rows: Vec<(&str, grid::Cell<Ink>)> = Vec::new();
+    let pointer = if p.pointer.is_empty() { "(the whole payload)" } else { &p.pointer };
+    rows.push(("pointer", vec![piece(escape_control(pointer), Ink::Plain, true)]));
+    let value = match &p.value {
+        Some(json) => piece(escape_control(json), Ink::Plain, true),
+        None => piece("absent", Ink::Muted, false),
+    };
+    rows.push(("value", vec![value]));
+    match &p.field {
+        Some(field) => {
+            let what = format!(
+                "{}, {} ({})",
+                field.ty,
+                if field.required { "required" } else { "nullable" },
+                field.pointer
+            );
+            rows.push(("field", vec![piece(escape_control(&what), Ink::Plain, false)]));
+            rows.push(("about", description(field)));
+        }
+        None => rows.push(("field", vec![piece("not described", Ink::Muted, false)])),
+    }
+    let check = match p.findings.is_empty() {
+        true => vec![piece("no findings here", Ink::Muted, false)],
+        false => findings_cell(p),
+    };
+    rows.push(("check", check));
+    let grid = Grid {
+        columns: vec![
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                max: None,
+            },
+        ],
+        header: None,
+        rows: rows
+            .into_iter()
+            .map(|(label, cell)| (vec![vec![piece(label, Ink::Muted, true)], cell], None))
+            .collect(),
+        full: false,
+    };
+    let lines = grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain);
+    write_lines(&lines, view, out)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn findings_cell(p: &PayloadExplain) -> grid::Cell<Ink> {
+    let mut cell = Vec::new();
+    for (i, f) in p.findings.iter().enumerate() {
+        let ink = match f.severity {
+            Severity::Error => Ink::Bad,
+            Severity::Warning => Ink::Warn,
+        };
+        let sep = if i == 0 { "" } else { "\n" };
+        let label = format!("{sep}{}[{}]", f.severity.as_str(), f.code.as_str());
+        cell.push(piece(label, ink, false));
+        let mut text = String::new();
+        if f.pointer != p.pointer {
+            text.push_str(&format!(" {}:", f.pointer));
+        }
+        text.push(' ');
+        text.push_str(&f.message);
+        cell.push(piece(escape_control(&text), Ink::Plain, false));
+    }
+    cell
+}
+
+/// One payload's explanation as one JSON line.
+pub fn payload_json(p: &PayloadExplain, out: &mut Vec<u8>) -> Result<()> {
+    json_line(p, out)
+}
+
+fn json_line(value: &impl Serialize, out: &mut Vec<u8>) -> Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.push(b'\n');
+    Ok(())
+}
