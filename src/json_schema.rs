@@ -13,11 +13,13 @@
 //! (`id-form`) and `[]` for an empty object (`empty-array-object`).
 //! Empty strings pass for URLs, e-mails and colors, as in `check`.
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde_json::{Value, json};
 
 use crate::explain::rule_text;
 use crate::provider::Provider;
-use crate::schema::{DateStyle, Field, Presence, Shape, Ty};
+use crate::schema::{DateStyle, Field, Origin, Presence, Shape, Ty};
 
 /// The meta-schema every generated schema names.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -29,32 +31,103 @@ const UUID: &str = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 const COLOR: &str = "^(#[0-9a-fA-F]{6})?$";
 const WEB_URL: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$";
 
-/// What a JSON Schema cannot say of every description: listed in the
-/// top-level `description` besides the description's own rules.
-const BEYOND: &[&str] = &[
-    "PipeRun local datetimes (YYYY-MM-DD HH:MM:SS) are checked for their shape only: whether the day exists in the account's time zone is not",
-    "duplicate keys (duplicate-key) and, with --strict, fields no description knows (unknown-field) and look-alike keys (lookalike-key)",
-    "the preferred form of ids accepted in either form (id-form warning) and [] sent for an empty object (empty-array-object warning), which this schema accepts",
-    "severities: check reports numeric-string, bad-url, bad-email, bad-color and some bad-enum findings as warnings; this schema rejects them all",
+/// What a JSON Schema cannot say, listed in the top-level `description`
+/// (besides the description's own rules) of the shapes it applies to.
+const BEYOND: &[(fn(&Shape) -> bool, &str)] = &[
+    (
+        |shape| has(shape.fields, &|ty| matches!(ty, Ty::Datetime(DateStyle::Rfc3339OrLocal))),
+        "local datetimes (YYYY-MM-DD HH:MM:SS, in the account's time zone) are checked for their shape only, not for a day and time that exist",
+    ),
+    (
+        |shape| has(shape.fields, &|ty| matches!(ty, Ty::IdEither { .. })),
+        "the documented form of ids the vendor's example gives both as a string and as an integer: either is accepted here, check warns about the other one (id-form)",
+    ),
+    (
+        |shape| shape.empty_array_is_object,
+        "[] where an object is expected (PHP's encoding of an empty map) is accepted here, check warns about it (empty-array-object)",
+    ),
+    (
+        |_| true,
+        "duplicate keys (duplicate-key), and what check --strict adds: fields no description knows (unknown-field)",
+    ),
+    (
+        |_| true,
+        "severities: this schema rejects every value check reports with a field-level code, also where check only warns (numeric-string, bad-url, bad-email, bad-color, and bad-enum of some fields)",
+    ),
 ];
+
+/// Whether a type anywhere in `fields` satisfies `test`.
+fn has(fields: &[Field], test: &dyn Fn(&Ty) -> bool) -> bool {
+    fn within(ty: &Ty, test: &dyn Fn(&Ty) -> bool) -> bool {
+        test(ty)
+            || match ty {
+                Ty::Object(fields) => has(fields, test),
+                Ty::List(item) | Ty::Map(item) => within(item, test),
+                _ => false,
+            }
+    }
+    fields.iter().any(|f| within(&f.ty, test))
+}
+
+/// A schema under construction: objects keep their keys in the order
+/// they were added (the description's order for `properties`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Schema {
+    Object(Vec<(String, Schema)>),
+    Array(Vec<Schema>),
+    /// A leaf, or an object whose key order does not matter.
+    Value(Value),
+}
+
+impl Serialize for Schema {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Schema::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+            Schema::Array(items) => items.serialize(s),
+            Schema::Value(value) => value.serialize(s),
+        }
+    }
+}
+
+impl Schema {
+    /// As an ordered object (a leaf object's keys in its own order).
+    fn into_members(self) -> Vec<(String, Schema)> {
+        match self {
+            Schema::Object(members) => members,
+            Schema::Value(Value::Object(map)) => map
+                .into_iter()
+                .map(|(k, v)| (k, Schema::Value(v)))
+                .collect(),
+            other => vec![("allOf".into(), Schema::Array(vec![other]))],
+        }
+    }
+}
 
 /// The schema of payloads of `kind` (a name for the title) checked against
 /// `shape`, with presence below the root relaxed when `relaxed`.
-pub fn schema(provider: &Provider, kind: &str, shape: &Shape, relaxed: bool) -> Value {
+pub fn schema(provider: &Provider, kind: &str, shape: &Shape, relaxed: bool) -> Schema {
     let generator = Gen {
         relaxed,
         empty_array_is_object: shape.empty_array_is_object,
     };
-    let mut root = generator.object(shape.fields, 0);
-    let mut head = Map::new();
-    head.insert("$schema".into(), json!(DRAFT));
-    head.insert("$id".into(), json!(format!("urn:hookscope:{}:{kind}", provider.name)));
-    head.insert("title".into(), json!(format!("{} ({kind})", shape.name)));
-    head.insert("description".into(), json!(top_description(shape, relaxed)));
-    if let Value::Object(body) = root.take() {
-        head.extend(body);
-    }
-    Value::Object(head)
+    let mut members = vec![
+        ("$schema".to_string(), leaf(json!(DRAFT))),
+        ("$id".into(), leaf(json!(format!("urn:hookscope:{}:{kind}", provider.name)))),
+        ("title".into(), leaf(json!(format!("{} ({kind})", shape.name)))),
+        ("description".into(), leaf(json!(top_description(shape, relaxed)))),
+    ];
+    members.extend(generator.object(shape.fields, 0).into_members());
+    Schema::Object(members)
+}
+
+fn leaf(value: Value) -> Schema {
+    Schema::Value(value)
 }
 
 fn top_description(shape: &Shape, relaxed: bool) -> String {
@@ -64,7 +137,11 @@ fn top_description(shape: &Shape, relaxed: bool) -> String {
         shape.name
     );
     let rules = shape.rules.iter().map(rule_text);
-    for line in rules.chain(BEYOND.iter().map(|s| s.to_string())) {
+    let beyond = BEYOND
+        .iter()
+        .filter(|(applies, _)| applies(shape))
+        .map(|(_, text)| text.to_string());
+    for line in rules.chain(beyond) {
         text.push_str("\n- ");
         text.push_str(&line);
     }
@@ -80,30 +157,32 @@ struct Gen {
 }
 
 impl Gen {
-    fn object(&self, fields: &[Field], depth: usize) -> Value {
-        let mut properties = Map::new();
+    fn object(&self, fields: &[Field], depth: usize) -> Schema {
+        let mut properties = Vec::new();
         let mut required = Vec::new();
         for field in fields {
             let enforced = field.presence == Presence::Required && !(self.relaxed && depth > 0);
             let mut schema = self.ty(&field.ty, depth + 1);
-            if !enforced {
-                schema = nullable(schema);
-            } else {
+            if enforced {
                 required.push(json!(field.name));
+            } else {
+                schema = nullable(schema);
             }
-            annotate(&mut schema, field);
-            properties.insert(field.name.to_string(), schema);
+            properties.push((field.name.to_string(), annotate(schema, field)));
         }
-        let mut object = json!({ "type": "object", "properties": properties });
+        let mut object = vec![
+            ("type".to_string(), leaf(json!("object"))),
+            ("properties".into(), Schema::Object(properties)),
+        ];
         if !required.is_empty() {
-            object["required"] = Value::Array(required);
+            object.push(("required".into(), leaf(Value::Array(required))));
         }
-        object
+        Schema::Object(object)
     }
 
     /// The schema of a present, non-null value of type `ty`.
-    fn ty(&self, ty: &Ty, depth: usize) -> Value {
-        match ty {
+    fn ty(&self, ty: &Ty, depth: usize) -> Schema {
+        leaf(match ty {
             Ty::Int => json!({
                 "type": "integer",
                 "minimum": i64::MIN,
@@ -132,57 +211,70 @@ impl Gen {
             Ty::ObjectId => json!({ "type": "string", "pattern": OBJECT_ID }),
             Ty::Uuid => json!({ "type": "string", "format": "uuid", "pattern": UUID }),
             Ty::Color => json!({ "type": "string", "pattern": COLOR }),
-            Ty::Object(fields) => self.or_empty_array(self.object(fields, depth)),
-            Ty::List(item) => json!({ "type": "array", "items": nullable(self.ty(item, depth)) }),
-            Ty::Map(item) => self.or_empty_array(json!({
-                "type": "object",
-                "additionalProperties": nullable(self.ty(item, depth)),
-            })),
+            Ty::Object(fields) => return self.or_empty_array(self.object(fields, depth)),
+            Ty::List(item) => {
+                return Schema::Object(vec![
+                    ("type".into(), leaf(json!("array"))),
+                    ("items".into(), nullable(self.ty(item, depth))),
+                ]);
+            }
+            Ty::Map(item) => {
+                return self.or_empty_array(Schema::Object(vec![
+                    ("type".into(), leaf(json!("object"))),
+                    ("additionalProperties".into(), nullable(self.ty(item, depth))),
+                ]));
+            }
             Ty::IdEither { .. } => json!({ "type": ["string", "number"] }),
             Ty::Any => json!({}),
-        }
+        })
     }
 
     /// An object schema that also takes `[]` where the description says
     /// PHP may send one for an empty map.
-    fn or_empty_array(&self, object: Value) -> Value {
+    fn or_empty_array(&self, object: Schema) -> Schema {
         match self.empty_array_is_object {
-            true => json!({ "anyOf": [object, { "type": "array", "maxItems": 0 }] }),
+            true => Schema::Object(vec![(
+                "anyOf".into(),
+                Schema::Array(vec![object, leaf(json!({ "type": "array", "maxItems": 0 }))]),
+            )]),
             false => object,
         }
     }
 }
 
-/// `schema`, or null.
-fn nullable(mut schema: Value) -> Value {
-    let Some(map) = schema.as_object_mut() else {
-        return schema;
+/// `schema`, or null: `null` joins the type (and the enum) when there is
+/// one, else the schema becomes one of the two.
+fn nullable(schema: Schema) -> Schema {
+    let mut members = match schema {
+        Schema::Value(Value::Object(map)) if map.is_empty() => return leaf(json!({})),
+        other => other.into_members(),
     };
-    if map.is_empty() {
-        return schema;
+    let has_type = members
+        .iter()
+        .any(|(k, v)| k == "type" && !matches!(v, Schema::Value(Value::Null)));
+    if !has_type {
+        let schema = Schema::Object(members);
+        return Schema::Object(vec![(
+            "anyOf".into(),
+            Schema::Array(vec![schema, leaf(json!({ "type": "null" }))]),
+        )]);
     }
-    if let Some(values) = map.get_mut("enum").and_then(Value::as_array_mut) {
-        values.push(Value::Null);
-    }
-    match map.get("type").cloned() {
-        Some(Value::String(t)) => {
-            map.insert("type".into(), json!([t, "null"]));
-            schema
+    for (key, value) in &mut members {
+        match (key.as_str(), &mut *value) {
+            ("type", Schema::Value(Value::String(t))) => {
+                let t = std::mem::take(t);
+                *value = leaf(json!([t, "null"]));
+            }
+            ("type", Schema::Value(Value::Array(types))) => types.push(json!("null")),
+            ("enum", Schema::Value(Value::Array(values))) => values.push(Value::Null),
+            _ => {}
         }
-        Some(Value::Array(mut types)) => {
-            types.push(json!("null"));
-            map.insert("type".into(), Value::Array(types));
-            schema
-        }
-        _ => json!({ "anyOf": [schema, { "type": "null" }] }),
     }
+    Schema::Object(members)
 }
 
-/// `title` and `description` from the field's documentation.
-fn annotate(schema: &mut Value, field: &Field) {
-    let Some(map) = schema.as_object_mut() else {
-        return;
-    };
+/// `title` and `description` from the field's documentation, first.
+fn annotate(schema: Schema, field: &Field) -> Schema {
     let mut description = String::new();
     if !field.doc_pt.is_empty() {
         description.push_str(field.doc_pt);
@@ -195,24 +287,48 @@ fn annotate(schema: &mut Value, field: &Field) {
         }
     }
     description.push_str(match field.origin {
-        crate::schema::Origin::Documented => "\n(documented by the vendor)",
-        crate::schema::Origin::Inferred => "\n(inferred from the vendor's examples)",
+        Origin::Documented => "\n(documented by the vendor)",
+        Origin::Inferred => "\n(inferred from the vendor's examples)",
     });
-    map.insert("title".into(), json!(field.name));
-    map.insert("description".into(), json!(description));
+    let mut members = vec![
+        ("title".to_string(), leaf(json!(field.name))),
+        ("description".into(), leaf(json!(description))),
+    ];
+    members.extend(schema.into_members());
+    Schema::Object(members)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn value(schema: &Schema) -> Value {
+        serde_json::to_value(schema).expect("serializes")
+    }
+
     #[test]
     fn nullable_keeps_enums_and_types_usable() {
-        let e = nullable(json!({ "type": "string", "enum": ["a"] }));
-        assert_eq!(e, json!({ "type": ["string", "null"], "enum": ["a", null] }));
-        let any = nullable(json!({}));
-        assert_eq!(any, json!({}));
-        let either = nullable(json!({ "anyOf": [{ "type": "object" }] }));
-        assert_eq!(either["anyOf"][1], json!({ "type": "null" }));
+        let e = nullable(leaf(json!({ "type": "string", "enum": ["a"] })));
+        assert_eq!(value(&e), json!({ "type": ["string", "null"], "enum": ["a", null] }));
+        assert_eq!(value(&nullable(leaf(json!({})))), json!({}));
+        let either = nullable(Schema::Object(vec![(
+            "anyOf".into(),
+            Schema::Array(vec![leaf(json!({ "type": "object" }))]),
+        )]));
+        assert_eq!(value(&either)["anyOf"][1], json!({ "type": "null" }));
+    }
+
+    #[test]
+    fn properties_keep_the_description_order() {
+        let provider = crate::provider::PROVIDERS[0];
+        let shape = (provider.shape)(&provider.kinds[0].kind()).0;
+        let text = serde_json::to_string(&schema(provider, "x", shape, false)).expect("json");
+        let names: Vec<usize> = shape
+            .fields
+            .iter()
+            .map(|f| text.find(&format!("\"{}\":{{\"title\"", f.name)).expect(f.name))
+            .collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        assert!(text.starts_with("{\"$schema\""));
     }
 }

@@ -35,12 +35,12 @@ pub fn run(args: &SchemaArgs, registry: &Registry, out: &mut dyn Write) -> Resul
 }
 
 /// The schema of `provider`'s payloads of `kind`, named `name`.
-pub fn generate(provider: &Provider, name: &str, kind: &Kind) -> serde_json::Value {
+pub fn generate(provider: &Provider, name: &str, kind: &Kind) -> json_schema::Schema {
     let (shape, relaxed) = (provider.shape)(kind);
     json_schema::schema(provider, name, shape, relaxed)
 }
 
-fn pretty(schema: &serde_json::Value) -> Result<Vec<u8>> {
+fn pretty(schema: &json_schema::Schema) -> Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(schema)?;
     bytes.push(b'\n');
     Ok(bytes)

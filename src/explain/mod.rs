@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::check::{CODES, CodeDoc};
 use crate::provider::{KindDoc, Provider, Registry};
-use crate::schema::{DateStyle, Field, Origin, Presence, Rule, Shape, Ty};
+use crate::schema::{DateStyle, Field, IdForm, Origin, Presence, Rule, Shape, Ty};
 
 /// One described field, flattened out of its description.
 #[derive(Debug, Clone, Serialize)]
@@ -18,9 +18,11 @@ pub struct FieldDoc {
     /// `/talk_histories/*/sent_at`: `*` is any array index, or any key of
     /// a free-form object.
     pub pointer: String,
-    /// What the value must be: `an integer`, `an array of objects`.
+    /// The type in a word or two: `integer`, `array of objects`.
     #[serde(rename = "type")]
     pub ty: String,
+    /// What the value must be, as `check` says it: `an integer`.
+    pub expected: String,
     /// Must be present (and then not null).
     pub required: bool,
     /// May be null (or absent).
@@ -162,6 +164,7 @@ pub fn select(doc: ProviderDoc, pointer: &str) -> Option<ProviderDoc> {
         .into_iter()
         .filter_map(|mut k| {
             k.fields.retain(|f| covers(&f.pointer, pointer, true));
+            k.rules.clear();
             (!k.fields.is_empty()).then_some(k)
         })
         .collect();
@@ -213,7 +216,8 @@ fn object(parent: &str, fields: &[Field], depth: usize, relaxed: bool, out: &mut
         let required = field.presence == Presence::Required && !(relaxed && depth > 0);
         out.push(FieldDoc {
             pointer: pointer.clone(),
-            ty: field.ty.describe(),
+            ty: short(&field.ty),
+            expected: field.ty.describe(),
             required,
             nullable: !required,
             values: values(&field.ty),
@@ -235,6 +239,35 @@ fn children(pointer: &str, ty: &Ty, depth: usize, relaxed: bool, out: &mut Vec<F
         Ty::Object(fields) => object(pointer, fields, depth, relaxed, out),
         Ty::List(item) | Ty::Map(item) => children(&format!("{pointer}/*"), item, depth, relaxed, out),
         _ => {}
+    }
+}
+
+/// A type in a word or two.
+fn short(ty: &Ty) -> String {
+    match ty {
+        Ty::Int => "integer".into(),
+        Ty::Bool => "boolean".into(),
+        Ty::String | Ty::NonEmptyString => "string".into(),
+        Ty::Datetime(_) => "datetime".into(),
+        Ty::Enum { .. } => "enum".into(),
+        Ty::Url => "url".into(),
+        Ty::Email => "email".into(),
+        Ty::ObjectId => "object id".into(),
+        Ty::Uuid => "uuid".into(),
+        Ty::Color => "color".into(),
+        Ty::Object(_) => "object".into(),
+        Ty::List(item) => match item {
+            Ty::Object(_) => "array of objects".into(),
+            item => format!("array of {}", short(item)),
+        },
+        Ty::Map(item) => format!("map of {}", short(item)),
+        Ty::IdEither {
+            preferred: IdForm::String,
+        } => "string or integer".into(),
+        Ty::IdEither {
+            preferred: IdForm::Int,
+        } => "integer or string".into(),
+        Ty::Any => "any".into(),
     }
 }
 

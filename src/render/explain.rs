@@ -265,7 +265,7 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
         Some(field) => {
             let what = format!(
                 "{}, {} ({})",
-                field.ty,
+                field.expected,
                 if field.required { "required" } else { "nullable" },
                 field.pointer
             );
