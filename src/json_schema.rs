@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use crate::explain::rule_text;
 use crate::provider::Provider;
-use crate::schema::{DateStyle, Field, Origin, Presence, Shape, Ty};
+use crate::schema::{DateStyle, Field, Origin, Shape, Ty};
 
 /// The meta-schema every generated schema names.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -118,12 +118,26 @@ pub fn schema(provider: &Provider, kind: &str, shape: &Shape, relaxed: bool) -> 
     };
     let mut members = vec![
         ("$schema".to_string(), leaf(json!(DRAFT))),
-        ("$id".into(), leaf(json!(format!("urn:hookscope:{}:{kind}", provider.name)))),
+        ("$id".into(), leaf(json!(id(provider.name, kind)))),
         ("title".into(), leaf(json!(format!("{} ({kind})", shape.name)))),
         ("description".into(), leaf(json!(top_description(shape, relaxed)))),
     ];
     members.extend(generator.object(shape.fields, 0).into_members());
     Schema::Object(members)
+}
+
+/// `urn:hookscope:PROVIDER:KIND`, the kind percent-encoded beyond
+/// letters, digits, `-`, `_` and `.` (a hook type comes from the command
+/// line or a payload).
+fn id(provider: &str, kind: &str) -> String {
+    let mut id = format!("urn:hookscope:{provider}:");
+    for byte in kind.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => id.push(byte as char),
+            _ => id.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    id
 }
 
 fn leaf(value: Value) -> Schema {
@@ -161,7 +175,7 @@ impl Gen {
         let mut properties = Vec::new();
         let mut required = Vec::new();
         for field in fields {
-            let enforced = field.presence == Presence::Required && !(self.relaxed && depth > 0);
+            let enforced = field.presence.enforced(self.relaxed, depth);
             let mut schema = self.ty(&field.ty, depth + 1);
             if enforced {
                 required.push(json!(field.name));
@@ -252,6 +266,12 @@ fn nullable(schema: Schema) -> Schema {
     let has_type = members
         .iter()
         .any(|(k, v)| k == "type" && !matches!(v, Schema::Value(Value::Null)));
+    if let [(key, Schema::Array(choices))] = members.as_mut_slice()
+        && key == "anyOf"
+    {
+        choices.push(leaf(json!({ "type": "null" })));
+        return Schema::Object(members);
+    }
     if !has_type {
         let schema = Schema::Object(members);
         return Schema::Object(vec![(

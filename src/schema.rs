@@ -30,6 +30,21 @@ pub enum Presence {
     Required,
     /// Null or absent is fine (PipeRun's `Nullable: SIM`).
     Optional,
+    /// Required even where a description's presence is relaxed below the
+    /// root (an id every hook carries).
+    Always,
+}
+
+impl Presence {
+    /// Whether the field must be present and not null, `depth` levels
+    /// below the root of a description whose presence is `relaxed` there.
+    pub fn enforced(self, relaxed: bool, depth: usize) -> bool {
+        match self {
+            Presence::Always => true,
+            Presence::Required => !(relaxed && depth > 0),
+            Presence::Optional => false,
+        }
+    }
 }
 
 /// Where a rule comes from.

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::check::{CODES, CodeDoc};
 use crate::provider::{KindDoc, Provider, Registry};
-use crate::schema::{DateStyle, Field, IdForm, Origin, Presence, Rule, Shape, Ty};
+use crate::schema::{DateStyle, Field, IdForm, Origin, Rule, Shape, Ty};
 
 /// One described field, flattened out of its description.
 #[derive(Debug, Clone, Serialize)]
@@ -213,7 +213,7 @@ pub fn fields(shape: &Shape, relaxed: bool) -> Vec<FieldDoc> {
 fn object(parent: &str, fields: &[Field], depth: usize, relaxed: bool, out: &mut Vec<FieldDoc>) {
     for field in fields {
         let pointer = format!("{parent}/{}", escape(field.name));
-        let required = field.presence == Presence::Required && !(relaxed && depth > 0);
+        let required = field.presence.enforced(relaxed, depth);
         out.push(FieldDoc {
             pointer: pointer.clone(),
             ty: short(&field.ty),

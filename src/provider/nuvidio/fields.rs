@@ -322,7 +322,12 @@ static CALL_REF: &[Field] = &[inferred("id", ID, "call id")];
 /// `content` of the complete form of `attendant_closed_issue`; the other
 /// hook types are checked against the same fields with presence relaxed.
 pub static CONTENT: &[Field] = &[
-    inferred_required("id", ID, "call id (see the hook type table)"),
+    // Every hook carries content.id: required even where presence is
+    // relaxed.
+    Field {
+        presence: Presence::Always,
+        ..inferred_required("id", ID, "call id (see the hook type table)")
+    },
     inferred_required("initialDate", DT, "call start"),
     inferred_required("expirationDate", DT, "call end"),
     inferred_required("duration", Ty::Int, "call length in whole seconds"),
