@@ -43,6 +43,10 @@ const BEYOND: &[(fn(&Shape) -> bool, &str)] = &[
         "the documented form of ids the vendor's example gives both as a string and as an integer: either is accepted here, check warns about the other one (id-form)",
     ),
     (
+        |shape| has(shape.fields, &|ty| matches!(ty, Ty::Int)),
+        "integers written with a fraction (1.0): an integer to JSON Schema, a wrong-type error to check",
+    ),
+    (
         |shape| shape.empty_array_is_object,
         "[] where an object is expected (PHP's encoding of an empty map) is accepted here, check warns about it (empty-array-object)",
     ),
