@@ -291,7 +291,11 @@ pub enum ExplainFormat {
 pub struct SchemaArgs {
     /// The provider whose payloads the schema describes (every one with
     /// --out-dir when left out).
-    #[arg(id = "schema_provider", value_name = "PROVIDER", required_unless_present = "out_dir")]
+    #[arg(
+        id = "schema_provider",
+        value_name = "PROVIDER",
+        required_unless_present = "out_dir"
+    )]
     pub provider: Option<String>,
 
     /// The hook type (for providers that have them; default: the

@@ -31,11 +31,18 @@ const UUID: &str = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 const COLOR: &str = "^(#[0-9a-fA-F]{6})?$";
 const WEB_URL: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$";
 
+/// Whether a note applies to a description.
+type Applies = fn(&Shape) -> bool;
+
 /// What a JSON Schema cannot say, listed in the top-level `description`
 /// (besides the description's own rules) of the shapes it applies to.
-const BEYOND: &[(fn(&Shape) -> bool, &str)] = &[
+const BEYOND: &[(Applies, &str)] = &[
     (
-        |shape| has(shape.fields, &|ty| matches!(ty, Ty::Datetime(DateStyle::Rfc3339OrLocal))),
+        |shape| {
+            has(shape.fields, &|ty| {
+                matches!(ty, Ty::Datetime(DateStyle::Rfc3339OrLocal))
+            })
+        },
         "local datetimes (YYYY-MM-DD HH:MM:SS, in the account's time zone) are checked for their shape only, not for a day and time that exist",
     ),
     (
@@ -123,8 +130,14 @@ pub fn schema(provider: &Provider, kind: &str, shape: &Shape, relaxed: bool) -> 
     let mut members = vec![
         ("$schema".to_string(), leaf(json!(DRAFT))),
         ("$id".into(), leaf(json!(id(provider.name, kind)))),
-        ("title".into(), leaf(json!(format!("{} ({kind})", shape.name)))),
-        ("description".into(), leaf(json!(top_description(shape, relaxed)))),
+        (
+            "title".into(),
+            leaf(json!(format!("{} ({kind})", shape.name))),
+        ),
+        (
+            "description".into(),
+            leaf(json!(top_description(shape, relaxed))),
+        ),
     ];
     members.extend(generator.object(shape.fields, 0).into_members());
     Schema::Object(members)
@@ -239,7 +252,10 @@ impl Gen {
             Ty::Map(item) => {
                 return self.or_empty_array(Schema::Object(vec![
                     ("type".into(), leaf(json!("object"))),
-                    ("additionalProperties".into(), nullable(self.ty(item, depth))),
+                    (
+                        "additionalProperties".into(),
+                        nullable(self.ty(item, depth)),
+                    ),
                 ]));
             }
             Ty::IdEither { .. } => json!({ "type": ["string", "number"] }),
@@ -253,7 +269,10 @@ impl Gen {
         match self.empty_array_is_object {
             true => Schema::Object(vec![(
                 "anyOf".into(),
-                Schema::Array(vec![object, leaf(json!({ "type": "array", "maxItems": 0 }))]),
+                Schema::Array(vec![
+                    object,
+                    leaf(json!({ "type": "array", "maxItems": 0 })),
+                ]),
             )]),
             false => object,
         }
@@ -333,7 +352,10 @@ mod tests {
     #[test]
     fn nullable_keeps_enums_and_types_usable() {
         let e = nullable(leaf(json!({ "type": "string", "enum": ["a"] })));
-        assert_eq!(value(&e), json!({ "type": ["string", "null"], "enum": ["a", null] }));
+        assert_eq!(
+            value(&e),
+            json!({ "type": ["string", "null"], "enum": ["a", null] })
+        );
         assert_eq!(value(&nullable(leaf(json!({})))), json!({}));
         let either = nullable(Schema::Object(vec![(
             "anyOf".into(),
@@ -350,7 +372,10 @@ mod tests {
         let names: Vec<usize> = shape
             .fields
             .iter()
-            .map(|f| text.find(&format!("\"{}\":{{\"title\"", f.name)).expect(f.name))
+            .map(|f| {
+                text.find(&format!("\"{}\":{{\"title\"", f.name))
+                    .expect(f.name)
+            })
             .collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
         assert!(text.starts_with("{\"$schema\""));

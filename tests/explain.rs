@@ -85,7 +85,10 @@ fn every_vendor_field_is_explained_with_its_portuguese_text() {
         assert_eq!(field["nullable"], vendor.nullable, "{pointer}");
         assert_eq!(field["origin"], "documented", "{pointer}");
         let row = format!("\n  {} ", vendor.name);
-        assert!(text.contains(&row), "{pointer} has no row in the text table");
+        assert!(
+            text.contains(&row),
+            "{pointer} has no row in the text table"
+        );
     }
 }
 
@@ -145,10 +148,18 @@ fn a_file_of_payloads_is_explained_payload_by_payload() {
 fn bad_pointers_are_usage_errors() {
     let run = hookscope(&["explain", "piperun", "talk_histories"], b"");
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("is not a JSON Pointer"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not a JSON Pointer"),
+        "{}",
+        run.stderr
+    );
     let run = hookscope(&["explain", "piperun", "/nope"], b"");
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no field at \"/nope\""), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no field at \"/nope\""),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -176,8 +187,14 @@ fn out_dir_writes_a_schema_per_provider_and_kind() {
     for name in &names {
         let text = std::fs::read_to_string(dir.join(name)).expect("written");
         let schema: Value = serde_json::from_str(&text).expect("json");
-        assert!(jsonschema::meta::is_valid(&schema), "{name} is not a valid schema");
-        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert!(
+            jsonschema::meta::is_valid(&schema),
+            "{name} is not a valid schema"
+        );
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
     }
     std::fs::remove_dir_all(&dir).expect("cleaned up");
 }

@@ -57,14 +57,26 @@ fn verdicts(label: &str, bytes: &[u8]) -> Option<(Vec<String>, Vec<String>)> {
     let payload = Payload::from_bytes(label, bytes);
     let report: Report = check_payload(&payload, &options());
     let detection = report.detection.as_ref()?;
-    if report.findings.iter().any(|f| f.code.as_str() == "double-encoded") {
+    if report
+        .findings
+        .iter()
+        .any(|f| f.code.as_str() == "double-encoded")
+    {
         return None;
     }
     let check: Vec<String> = report
         .findings
         .iter()
         .filter(|f| FIELD_LEVEL.contains(&f.code.as_str()))
-        .map(|f| format!("{}[{}] {}: {}", f.severity.as_str(), f.code.as_str(), f.pointer, f.message))
+        .map(|f| {
+            format!(
+                "{}[{}] {}: {}",
+                f.severity.as_str(),
+                f.code.as_str(),
+                f.pointer,
+                f.message
+            )
+        })
         .collect();
     let schema = generate(detection.provider, &detection.kind.label, &detection.kind);
     let schema = serde_json::to_value(&schema).expect("schema serializes");
@@ -168,63 +180,207 @@ fn crafted() -> Vec<(String, Vec<u8>)> {
     type Edit = Box<dyn FnOnce(&mut Value)>;
     let talk: Vec<(&str, Edit)> = vec![
         ("talk as is", Box::new(|_| {})),
-        ("missing required", Box::new(|v| drop(v.as_object_mut().map(|o| o.remove("tracking_number"))))),
-        ("null required", Box::new(|v| v["customer_id"] = Value::Null)),
+        (
+            "missing required",
+            Box::new(|v| drop(v.as_object_mut().map(|o| o.remove("tracking_number")))),
+        ),
+        (
+            "null required",
+            Box::new(|v| v["customer_id"] = Value::Null),
+        ),
         ("null optional", Box::new(|v| v["agent_id"] = Value::Null)),
-        ("absent optional", Box::new(|v| drop(v.as_object_mut().map(|o| o.remove("bot"))))),
-        ("bool as string", Box::new(|v| v["was_success"] = json!("true"))),
+        (
+            "absent optional",
+            Box::new(|v| drop(v.as_object_mut().map(|o| o.remove("bot")))),
+        ),
+        (
+            "bool as string",
+            Box::new(|v| v["was_success"] = json!("true")),
+        ),
         ("int as word", Box::new(|v| v["channel_id"] = json!("one"))),
         ("int as float", Box::new(|v| v["priority_id"] = json!(1.5))),
         ("int as 1.0", Box::new(|v| v["priority_id"] = json!(1.0))),
-        ("numeric string", Box::new(|v| v["initial_sender_channel"] = json!("1"))),
-        ("negative numeric string", Box::new(|v| v["channel_id"] = json!("-7"))),
-        ("huge int", Box::new(|v| v["id"] = serde_json::from_str("99999999999999999999").expect("n"))),
-        ("object for list", Box::new(|v| v["talk_histories"] = json!({}))),
-        ("empty list for object", Box::new(|v| v["customer"]["custom_fields"] = json!([]))),
+        (
+            "numeric string",
+            Box::new(|v| v["initial_sender_channel"] = json!("1")),
+        ),
+        (
+            "negative numeric string",
+            Box::new(|v| v["channel_id"] = json!("-7")),
+        ),
+        (
+            "huge int",
+            Box::new(|v| v["id"] = serde_json::from_str("99999999999999999999").expect("n")),
+        ),
+        (
+            "object for list",
+            Box::new(|v| v["talk_histories"] = json!({})),
+        ),
+        (
+            "empty list for object",
+            Box::new(|v| v["customer"]["custom_fields"] = json!([])),
+        ),
         ("full list for object", Box::new(|v| v["bot"] = json!([1]))),
         ("empty list for bot", Box::new(|v| v["bot"] = json!([]))),
-        ("null list item", Box::new(|v| v["talk_histories"][0] = Value::Null)),
-        ("bad local datetime", Box::new(|v| v["created_at"] = json!("2025-09-08 11: 01: 18"))),
-        ("local datetime", Box::new(|v| v["finished_at"] = json!("2025-09-08 12:00:00"))),
-        ("rfc datetime", Box::new(|v| v["finished_at"] = json!("2025-09-08T15:00:00Z"))),
-        ("rfc datetime offset", Box::new(|v| v["finished_at"] = json!("2025-09-08T12:00:00.123-03:00"))),
-        ("datetime with no zone", Box::new(|v| v["finished_at"] = json!("2025-09-08T12:00:00"))),
+        (
+            "null list item",
+            Box::new(|v| v["talk_histories"][0] = Value::Null),
+        ),
+        (
+            "bad local datetime",
+            Box::new(|v| v["created_at"] = json!("2025-09-08 11: 01: 18")),
+        ),
+        (
+            "local datetime",
+            Box::new(|v| v["finished_at"] = json!("2025-09-08 12:00:00")),
+        ),
+        (
+            "rfc datetime",
+            Box::new(|v| v["finished_at"] = json!("2025-09-08T15:00:00Z")),
+        ),
+        (
+            "rfc datetime offset",
+            Box::new(|v| v["finished_at"] = json!("2025-09-08T12:00:00.123-03:00")),
+        ),
+        (
+            "datetime with no zone",
+            Box::new(|v| v["finished_at"] = json!("2025-09-08T12:00:00")),
+        ),
         ("bad enum", Box::new(|v| v["initiation_type"] = json!("x"))),
-        ("message type warning", Box::new(|v| v["talk_histories"][0]["type"] = json!("note"))),
-        ("bad url", Box::new(|v| v["url_viewer"] = json!("https: //x"))),
-        ("ftp url", Box::new(|v| v["url_viewer"] = json!("ftp://example.com/x"))),
+        (
+            "message type warning",
+            Box::new(|v| v["talk_histories"][0]["type"] = json!("note")),
+        ),
+        (
+            "bad url",
+            Box::new(|v| v["url_viewer"] = json!("https: //x")),
+        ),
+        (
+            "ftp url",
+            Box::new(|v| v["url_viewer"] = json!("ftp://example.com/x")),
+        ),
         ("empty url", Box::new(|v| v["url_viewer"] = json!(""))),
-        ("bad email", Box::new(|v| v["customer"]["emails"][0]["email"] = json!("no at sign"))),
-        ("empty email", Box::new(|v| v["customer"]["emails"][0]["email"] = json!(""))),
-        ("bad color", Box::new(|v| v["talk_histories"][0]["channel"]["primary_color"] = json!("green"))),
-        ("empty color", Box::new(|v| v["talk_histories"][0]["channel"]["primary_color"] = json!(""))),
-        ("id as int", Box::new(|v| v["customer"]["external_id"] = json!(95238935))),
-        ("id as string", Box::new(|v| v["customer"]["external_id"] = json!("95238935"))),
-        ("id as float", Box::new(|v| v["customer"]["external_id"] = json!(1.5))),
-        ("id as bool", Box::new(|v| v["customer"]["external_id"] = json!(true))),
-        ("map of anything", Box::new(|v| v["customer"]["custom_fields"] = json!({"a": [1, null]}))),
+        (
+            "bad email",
+            Box::new(|v| v["customer"]["emails"][0]["email"] = json!("no at sign")),
+        ),
+        (
+            "empty email",
+            Box::new(|v| v["customer"]["emails"][0]["email"] = json!("")),
+        ),
+        (
+            "bad color",
+            Box::new(|v| v["talk_histories"][0]["channel"]["primary_color"] = json!("green")),
+        ),
+        (
+            "empty color",
+            Box::new(|v| v["talk_histories"][0]["channel"]["primary_color"] = json!("")),
+        ),
+        (
+            "id as int",
+            Box::new(|v| v["customer"]["external_id"] = json!(95238935)),
+        ),
+        (
+            "id as string",
+            Box::new(|v| v["customer"]["external_id"] = json!("95238935")),
+        ),
+        (
+            "id as float",
+            Box::new(|v| v["customer"]["external_id"] = json!(1.5)),
+        ),
+        (
+            "id as bool",
+            Box::new(|v| v["customer"]["external_id"] = json!(true)),
+        ),
+        (
+            "map of anything",
+            Box::new(|v| v["customer"]["custom_fields"] = json!({"a": [1, null]})),
+        ),
         ("unknown field", Box::new(|v| v["nobody_knows"] = json!(1))),
     ];
     let complete: Vec<(&str, Edit)> = vec![
         ("complete as is", Box::new(|_| {})),
-        ("bad object id", Box::new(|v| v["content"]["id"] = json!("123"))),
-        ("bad uuid", Box::new(|v| v["content"]["invite"]["token"] = json!("abc"))),
-        ("upper-case uuid", Box::new(|v| v["content"]["invite"]["token"] = json!("3D3D65E4-7249-42AD-A710-7A291853B841"))),
-        ("tag color", Box::new(|v| v["content"]["tags"][0]["color"] = json!("green"))),
-        ("tag type", Box::new(|v| v["content"]["tags"][1]["type"] = json!("child"))),
-        ("local timestamp", Box::new(|v| v["timestamp"] = json!("2025-04-23 15:41:46"))),
+        (
+            "bad object id",
+            Box::new(|v| v["content"]["id"] = json!("123")),
+        ),
+        (
+            "bad uuid",
+            Box::new(|v| v["content"]["invite"]["token"] = json!("abc")),
+        ),
+        (
+            "upper-case uuid",
+            Box::new(|v| {
+                v["content"]["invite"]["token"] = json!("3D3D65E4-7249-42AD-A710-7A291853B841")
+            }),
+        ),
+        (
+            "tag color",
+            Box::new(|v| v["content"]["tags"][0]["color"] = json!("green")),
+        ),
+        (
+            "tag type",
+            Box::new(|v| v["content"]["tags"][1]["type"] = json!("child")),
+        ),
+        (
+            "local timestamp",
+            Box::new(|v| v["timestamp"] = json!("2025-04-23 15:41:46")),
+        ),
         ("empty hookType", Box::new(|v| v["hookType"] = json!(""))),
-        ("missing nested required", Box::new(|v| drop(v["content"]["department"].as_object_mut().map(|o| o.remove("id"))))),
-        ("null nested required", Box::new(|v| v["content"]["customer"]["id"] = Value::Null)),
-        ("other hook, nested null", Box::new(|v| { v["hookType"] = json!("call_finished"); v["content"]["customer"]["id"] = Value::Null; })),
-        ("other hook, nested missing", Box::new(|v| { v["hookType"] = json!("call_finished"); drop(v["content"]["department"].as_object_mut().map(|o| o.remove("id"))); })),
-        ("other hook, bad type", Box::new(|v| { v["hookType"] = json!("call_rated"); v["content"]["duration"] = json!("long"); })),
-        ("unknown hook", Box::new(|v| v["hookType"] = json!("tags_changed"))),
+        (
+            "missing nested required",
+            Box::new(|v| {
+                drop(
+                    v["content"]["department"]
+                        .as_object_mut()
+                        .map(|o| o.remove("id")),
+                )
+            }),
+        ),
+        (
+            "null nested required",
+            Box::new(|v| v["content"]["customer"]["id"] = Value::Null),
+        ),
+        (
+            "other hook, nested null",
+            Box::new(|v| {
+                v["hookType"] = json!("call_finished");
+                v["content"]["customer"]["id"] = Value::Null;
+            }),
+        ),
+        (
+            "other hook, nested missing",
+            Box::new(|v| {
+                v["hookType"] = json!("call_finished");
+                drop(
+                    v["content"]["department"]
+                        .as_object_mut()
+                        .map(|o| o.remove("id")),
+                );
+            }),
+        ),
+        (
+            "other hook, bad type",
+            Box::new(|v| {
+                v["hookType"] = json!("call_rated");
+                v["content"]["duration"] = json!("long");
+            }),
+        ),
+        (
+            "unknown hook",
+            Box::new(|v| v["hookType"] = json!("tags_changed")),
+        ),
     ];
     let incomplete: Vec<(&str, Edit)> = vec![
         ("incomplete as is", Box::new(|_| {})),
-        ("incomplete bad id", Box::new(|v| v["content"]["queue"]["id"] = json!("xyz"))),
-        ("incomplete null ref", Box::new(|v| v["content"]["call"] = Value::Null)),
+        (
+            "incomplete bad id",
+            Box::new(|v| v["content"]["queue"]["id"] = json!("xyz")),
+        ),
+        (
+            "incomplete null ref",
+            Box::new(|v| v["content"]["call"] = Value::Null),
+        ),
     ];
     let mut out = Vec::new();
     for (sample, edits) in [(TALK, talk), (COMPLETE, complete), (INCOMPLETE, incomplete)] {
@@ -249,10 +405,21 @@ fn warnings_are_rejected_and_vendor_tolerances_accepted() {
     for accepted in ["talk as is", "complete as is", "incomplete as is"] {
         assert_eq!(verdict(accepted), (true, true), "{accepted}");
     }
-    for rejected in ["numeric string", "message type warning", "bad url", "bad color"] {
+    for rejected in [
+        "numeric string",
+        "message type warning",
+        "bad url",
+        "bad color",
+    ] {
         assert_eq!(verdict(rejected), (false, false), "{rejected}");
     }
-    for accepted in ["empty url", "empty email", "empty color", "id as int", "id as string"] {
+    for accepted in [
+        "empty url",
+        "empty email",
+        "empty color",
+        "id as int",
+        "id as string",
+    ] {
         assert_eq!(verdict(accepted), (true, true), "{accepted}");
     }
     assert_eq!(verdict("empty list for object"), (true, true));
@@ -291,7 +458,10 @@ fn schema_and_check_agree_on_every_payload() {
     assert!(fixtures > 50, "only {fixtures} fixture payloads found");
     assert!(compared > 80, "only {compared} payloads compared");
     // Both verdicts are exercised: many payloads are rejected, many pass.
-    assert!(rejected > 30 && compared - rejected > 30, "{rejected} of {compared} rejected");
+    assert!(
+        rejected > 30 && compared - rejected > 30,
+        "{rejected} of {compared} rejected"
+    );
     assert!(
         disagreements.is_empty(),
         "{} of {compared} payloads disagree:\n{}",

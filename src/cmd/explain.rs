@@ -80,7 +80,12 @@ fn fields(
 
 /// Every payload of the file: the value at the pointer, its field's
 /// documentation and the findings of `check` there.
-fn file(args: &ExplainArgs, settings: &Settings, view: &View, out: &mut dyn Write) -> Result<Status> {
+fn file(
+    args: &ExplainArgs,
+    settings: &Settings,
+    view: &View,
+    out: &mut dyn Write,
+) -> Result<Status> {
     let Some(pointer) = args.pointer.clone() else {
         bail!(
             "explain: with a file, give the POINTER to explain: hookscope explain {} /pointer",

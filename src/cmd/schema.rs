@@ -14,7 +14,10 @@ use crate::provider::{Provider, Registry, kind_of};
 
 pub fn run(args: &SchemaArgs, registry: &Registry, out: &mut dyn Write) -> Result<Status> {
     // clap accepts only the registry's names.
-    let provider = args.provider.as_deref().and_then(|name| registry.find(name));
+    let provider = args
+        .provider
+        .as_deref()
+        .and_then(|name| registry.find(name));
     if let Some(dir) = &args.out_dir {
         let providers = match provider {
             Some(p) => vec![p],
@@ -55,7 +58,10 @@ pub fn pick(
 ) -> Result<(String, Kind)> {
     let complete = form.map(|f| f == SchemaForm::Complete);
     if hook.is_some() && provider.kinds.iter().all(|k| k.hook_type.is_none()) {
-        bail!("schema: {} payloads have no hook type (--hook)", provider.name);
+        bail!(
+            "schema: {} payloads have no hook type (--hook)",
+            provider.name
+        );
     }
     if complete.is_some() && provider.kinds.iter().all(|k| k.complete.is_none()) {
         bail!(
@@ -64,7 +70,8 @@ pub fn pick(
         );
     }
     let found = provider.kinds.iter().find(|k| {
-        hook.is_none_or(|h| k.hook_type == Some(h)) && complete.is_none_or(|c| k.complete == Some(c))
+        hook.is_none_or(|h| k.hook_type == Some(h))
+            && complete.is_none_or(|c| k.complete == Some(c))
     });
     if let Some(doc) = found {
         return Ok((doc.name.to_string(), doc.kind()));

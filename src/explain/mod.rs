@@ -196,10 +196,12 @@ pub fn generalize(pointer: &str) -> String {
     pointer
         .split('/')
         .skip(1)
-        .map(|s| match !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-            true => "*",
-            false => s,
-        })
+        .map(
+            |s| match !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                true => "*",
+                false => s,
+            },
+        )
         .fold(String::new(), |acc, s| acc + "/" + s)
 }
 
@@ -237,7 +239,9 @@ fn object(parent: &str, fields: &[Field], depth: usize, relaxed: bool, out: &mut
 fn children(pointer: &str, ty: &Ty, depth: usize, relaxed: bool, out: &mut Vec<FieldDoc>) {
     match ty {
         Ty::Object(fields) => object(pointer, fields, depth, relaxed, out),
-        Ty::List(item) | Ty::Map(item) => children(&format!("{pointer}/*"), item, depth, relaxed, out),
+        Ty::List(item) | Ty::Map(item) => {
+            children(&format!("{pointer}/*"), item, depth, relaxed, out)
+        }
         _ => {}
     }
 }
@@ -394,9 +398,15 @@ mod tests {
             resolve(&registry, "numeric-string", yes),
             Ok(Subject::Code(_))
         ));
-        assert!(matches!(resolve(&registry, "x.json", yes), Ok(Subject::File)));
+        assert!(matches!(
+            resolve(&registry, "x.json", yes),
+            Ok(Subject::File)
+        ));
         let err = resolve(&registry, "nope", |_| false).expect_err("unknown");
-        assert!(err.contains("piperun") && err.contains("numeric-string"), "{err}");
+        assert!(
+            err.contains("piperun") && err.contains("numeric-string"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -412,8 +422,14 @@ mod tests {
 
     #[test]
     fn pointers_generalize_indices() {
-        assert_eq!(generalize("/talk_histories/3/type"), "/talk_histories/*/type");
-        assert_eq!(generalize("/talk_histories/*/type"), "/talk_histories/*/type");
+        assert_eq!(
+            generalize("/talk_histories/3/type"),
+            "/talk_histories/*/type"
+        );
+        assert_eq!(
+            generalize("/talk_histories/*/type"),
+            "/talk_histories/*/type"
+        );
         assert_eq!(generalize(""), "");
     }
 

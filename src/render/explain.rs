@@ -57,7 +57,10 @@ fn piece(text: impl Into<String>, style: Ink, unbroken: bool) -> Piece<Ink> {
 
 fn write_lines(lines: &[grid::Line<Ink>], view: &View, out: &mut Vec<u8>) -> Result<()> {
     for line in lines {
-        let painted: String = line.iter().map(|(t, ink)| draw(t, *ink, view.color)).collect();
+        let painted: String = line
+            .iter()
+            .map(|(t, ink)| draw(t, *ink, view.color))
+            .collect();
         match painted.is_empty() {
             true => writeln!(out)?,
             false => writeln!(out, "{INDENT}{painted}")?,
@@ -67,7 +70,11 @@ fn write_lines(lines: &[grid::Line<Ink>], view: &View, out: &mut Vec<u8>) -> Res
 }
 
 fn heading(text: &str, view: &View, out: &mut Vec<u8>) -> Result<()> {
-    writeln!(out, "{}", paint(&escape_control(text), Role::Header, view.color))?;
+    writeln!(
+        out,
+        "{}",
+        paint(&escape_control(text), Role::Header, view.color)
+    )?;
     Ok(())
 }
 
@@ -101,7 +108,11 @@ fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8
     }
     if !kind.rules.is_empty() {
         writeln!(out)?;
-        heading(&format!("Cross-field rules ({})", kind.rules.len()), view, out)?;
+        heading(
+            &format!("Cross-field rules ({})", kind.rules.len()),
+            view,
+            out,
+        )?;
         for rule in &kind.rules {
             writeln!(out, "{INDENT}{}", escape_control(rule))?;
         }
@@ -210,34 +221,45 @@ pub fn code_text(code: &CodeExplain, view: &View, out: &mut Vec<u8>) -> Result<(
     write_lines(&prose(code.example, view), view, out)?;
     writeln!(out)?;
     heading("Accept it", view, out)?;
-    let intro = "In hookscope.toml (--warn and --deny, or warn = and deny =, change its severity instead):";
+    let (everywhere, specific) = match code.accept.as_slice() {
+        [everywhere, specific, ..] => (everywhere.as_str(), Some(specific.as_str())),
+        [everywhere] => (everywhere.as_str(), None),
+        [] => ("", None),
+    };
+    let intro = match specific {
+        Some(_) => "Only at the example's pointer, in hookscope.toml:",
+        None => "In hookscope.toml:",
+    };
     write_lines(&prose(intro, view), view, out)?;
     writeln!(out)?;
     writeln!(out, "{INDENT}{INDENT}[check]")?;
-    let specific = code.accept.last().map_or("", String::as_str);
-    writeln!(out, "{INDENT}{INDENT}{specific}")?;
+    writeln!(out, "{INDENT}{INDENT}{}", specific.unwrap_or(everywhere))?;
     writeln!(out)?;
-    if code.accept.len() > 1 {
-        let everywhere = format!(
-            "{} accepts it at every pointer. On the command line: {}",
-            code.accept[0], code.accept_flag
-        );
-        write_lines(&prose(&everywhere, view), view, out)?;
-    } else {
-        let flag = format!("On the command line: {}", code.accept_flag);
-        write_lines(&prose(&flag, view), view, out)?;
+    let mut rest = vec![piece("On the command line: ", Ink::Plain, false)];
+    rest.push(piece(format!("{}.", code.accept_flag), Ink::Plain, true));
+    if specific.is_some() {
+        rest.insert(0, piece(format!("Everywhere: {everywhere}. "), Ink::Plain, false));
     }
+    rest.push(piece(
+        " warn = [...] and deny = [...] (--warn, --deny) change its severity instead.",
+        Ink::Plain,
+        false,
+    ));
+    write_lines(&cell_lines(rest, view), view, out)?;
     Ok(())
 }
 
 fn prose(text: &str, view: &View) -> Vec<grid::Line<Ink>> {
+    let text = escape_control_keep_newlines(text);
+    cell_lines(vec![piece(text, Ink::Plain, false)], view)
+}
+
+/// One cell wrapped to the width.
+fn cell_lines(cell: grid::Cell<Ink>, view: &View) -> Vec<grid::Line<Ink>> {
     let grid = Grid {
         columns: vec![ColumnKind::default()],
         header: None,
-        rows: vec![(
-            vec![vec![piece(escape_control_keep_newlines(text), Ink::Plain, false)]],
-            None,
-        )],
+        rows: vec![(vec![cell], None)],
         full: true,
     };
     grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
@@ -254,8 +276,15 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
     let kind = format!("{} {}", p.provider, escape_control(&p.kind));
     writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
     let mut rows: Vec<(&str, grid::Cell<Ink>)> = Vec::new();
-    let pointer = if p.pointer.is_empty() { "(the whole payload)" } else { &p.pointer };
-    rows.push(("pointer", vec![piece(escape_control(pointer), Ink::Plain, true)]));
+    let pointer = if p.pointer.is_empty() {
+        "(the whole payload)"
+    } else {
+        &p.pointer
+    };
+    rows.push((
+        "pointer",
+        vec![piece(escape_control(pointer), Ink::Plain, true)],
+    ));
     let value = match &p.value {
         Some(json) => piece(escape_control(json), Ink::Plain, true),
         None => piece("absent", Ink::Muted, false),
@@ -266,10 +295,17 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
             let what = format!(
                 "{}, {} ({})",
                 field.expected,
-                if field.required { "required" } else { "nullable" },
+                if field.required {
+                    "required"
+                } else {
+                    "nullable"
+                },
                 field.pointer
             );
-            rows.push(("field", vec![piece(escape_control(&what), Ink::Plain, false)]));
+            rows.push((
+                "field",
+                vec![piece(escape_control(&what), Ink::Plain, false)],
+            ));
             rows.push(("about", description(field)));
         }
         None => rows.push(("field", vec![piece("not described", Ink::Muted, false)])),

@@ -145,7 +145,10 @@ pub static INCOMPLETE_CONTENT: &[Field] = &[
 /// Tag `type` values.
 pub const TAG_TYPES: &[Choice] = &[
     choice("primary", "a primary tag, which may have sub-tags"),
-    choice("sub-tag", "a sub-tag of the primary tag its parentTag names"),
+    choice(
+        "sub-tag",
+        "a sub-tag of the primary tag its parentTag names",
+    ),
 ];
 
 /// A tag, at call or issue level. `_id` and `type` are required of the

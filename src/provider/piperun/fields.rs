@@ -6,8 +6,8 @@
 //! the example shows them (a field named `*_at` is a datetime) and optional.
 
 use crate::schema::{
-    Choice, DateStyle, Field, IdForm, Presence, Rule, Severity, Shape, Ty, choice, field,
-    inferred, inferred_required,
+    Choice, DateStyle, Field, IdForm, Presence, Rule, Severity, Shape, Ty, choice, field, inferred,
+    inferred_required,
 };
 
 use Presence::{Optional as SIM, Required as NAO};
