@@ -244,6 +244,17 @@ pub struct Shape {
     pub empty_array_is_object: bool,
 }
 
+/// A hook type a provider's documentation lists (for providers whose
+/// payloads name one).
+#[derive(Debug, Clone, Copy)]
+pub struct HookType {
+    pub name: &'static str,
+    /// The Portuguese name the documentation lists it under.
+    pub name_pt: &'static str,
+    /// What the payload's main id refers to for this hook.
+    pub content_id: &'static str,
+}
+
 /// Whether two names are equal, in a `const` context (description tables
 /// derived at compile time compare field names with it).
 pub const fn same_name(a: &str, b: &str) -> bool {

@@ -58,6 +58,7 @@ static TOY: Provider = Provider {
         ],
     }],
     kinds: &[],
+    hook_types: &[],
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {

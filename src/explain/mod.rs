@@ -9,7 +9,7 @@ pub mod payload;
 use serde::Serialize;
 
 use crate::check::{CODES, CodeDoc};
-use crate::provider::{KindDoc, Provider, Registry};
+use crate::provider::{KindDoc, Provider, Registry, kind_of};
 use crate::schema::{DateStyle, Field, IdForm, Origin, Rule, Shape, Ty};
 
 /// One described field, flattened out of its description.
@@ -73,7 +73,21 @@ pub struct KindFields {
 pub struct ProviderDoc {
     pub provider: &'static str,
     pub title: &'static str,
+    /// The hook types the documentation lists (none when a pointer picks
+    /// fields).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hook_types: Vec<HookDoc>,
     pub kinds: Vec<KindFields>,
+}
+
+/// A documented hook type, and the kinds whose fields its payloads have.
+#[derive(Debug, Clone, Serialize)]
+pub struct HookDoc {
+    pub name: &'static str,
+    pub name_pt: &'static str,
+    /// What the payload's main id refers to.
+    pub id_refers_to: &'static str,
+    pub kinds: Vec<&'static str>,
 }
 
 /// A finding code explained: what it means, its severity, an example, and
@@ -135,12 +149,47 @@ pub fn provider_doc(provider: &'static Provider) -> ProviderDoc {
     ProviderDoc {
         provider: provider.name,
         title: provider.title,
+        hook_types: provider
+            .hook_types
+            .iter()
+            .map(|h| HookDoc {
+                name: h.name,
+                name_pt: h.name_pt,
+                id_refers_to: h.content_id,
+                kinds: kinds_of_hook(provider, h.name),
+            })
+            .collect(),
         kinds: provider
             .kinds
             .iter()
             .map(|k| kind_fields(provider, k))
             .collect(),
     }
+}
+
+/// The documented kinds of a hook type: those naming it, else the one
+/// whose description its payloads are checked against.
+fn kinds_of_hook(provider: &Provider, hook: &str) -> Vec<&'static str> {
+    let named: Vec<&'static str> = provider
+        .kinds
+        .iter()
+        .filter(|k| k.hook_type == Some(hook))
+        .map(|k| k.name)
+        .collect();
+    if !named.is_empty() {
+        return named;
+    }
+    let (shape, relaxed) = (provider.shape)(&kind_of(hook, Some(hook), None));
+    provider
+        .kinds
+        .iter()
+        .filter(|k| {
+            let (other, other_relaxed) = (provider.shape)(&k.kind());
+            std::ptr::eq(shape, other) && relaxed == other_relaxed
+        })
+        .map(|k| k.name)
+        .take(1)
+        .collect()
 }
 
 fn kind_fields(provider: &Provider, doc: &KindDoc) -> KindFields {
@@ -168,7 +217,11 @@ pub fn select(doc: ProviderDoc, pointer: &str) -> Option<ProviderDoc> {
             (!k.fields.is_empty()).then_some(k)
         })
         .collect();
-    (!kinds.is_empty()).then_some(ProviderDoc { kinds, ..doc })
+    (!kinds.is_empty()).then_some(ProviderDoc {
+        kinds,
+        hook_types: Vec::new(),
+        ..doc
+    })
 }
 
 /// Whether the documented pointer `doc` (where `*` stands for any
@@ -418,6 +471,15 @@ mod tests {
         assert!(!covers("/a", "/a/1", true));
         assert!(!covers("/ab", "/a", true));
         assert!(covers("/a", "", true));
+    }
+
+    #[test]
+    fn every_hook_type_has_a_documented_kind() {
+        for provider in Registry::builtin().providers() {
+            for hook in provider_doc(provider).hook_types {
+                assert!(!hook.kinds.is_empty(), "{}", hook.name);
+            }
+        }
     }
 
     #[test]

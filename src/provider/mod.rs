@@ -16,7 +16,7 @@ use crate::check::Finding;
 use crate::detect::Kind;
 use crate::json::{Pointer, Val};
 use crate::rows::Table;
-use crate::schema::{Field, Shape};
+use crate::schema::{Field, HookType, Shape};
 use crate::summary::{self, Name};
 
 /// Every provider hookscope knows, in detection order.
@@ -83,6 +83,9 @@ pub struct Provider {
     /// The kinds `explain` and `schema` document, one per description a
     /// payload can be checked against; the first is `schema`'s default.
     pub kinds: &'static [KindDoc],
+    /// The hook types its documentation lists (empty for providers whose
+    /// payloads name none).
+    pub hook_types: &'static [HookType],
 }
 
 /// A kind of payload as `explain` and `schema` document it: the kind

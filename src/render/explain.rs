@@ -81,6 +81,10 @@ fn heading(text: &str, view: &View, out: &mut Vec<u8>) -> Result<()> {
 /// Every field of a provider, kind by kind, grouped by the object that
 /// holds them.
 pub fn provider_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    if !doc.hook_types.is_empty() {
+        hooks_text(doc, view, out)?;
+        writeln!(out)?;
+    }
     for (i, kind) in doc.kinds.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -88,6 +92,57 @@ pub fn provider_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Resul
         kind_text(doc, kind, view, out)?;
     }
     Ok(())
+}
+
+/// The documented hook types: their Portuguese name, what their id is,
+/// and the kinds that document their fields.
+fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let title = format!("{} hook types ({})", doc.title, doc.hook_types.len());
+    heading(&title, view, out)?;
+    let header = ["HOOK TYPE", "FIELDS", "DESCRIPTION"]
+        .iter()
+        .map(|h| vec![piece(*h, Ink::Strong, true)])
+        .collect();
+    let rows = doc
+        .hook_types
+        .iter()
+        .map(|h| {
+            let about = vec![
+                piece(escape_control(h.name_pt), Ink::Plain, false),
+                piece(
+                    format!("\nid: {}", escape_control(h.id_refers_to)),
+                    Ink::Muted,
+                    false,
+                ),
+            ];
+            let cells = vec![
+                vec![piece(escape_control(h.name), Ink::Plain, true)],
+                vec![piece(
+                    h.kinds
+                        .iter()
+                        .map(|k| escape_control(k))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    Ink::Plain,
+                    false,
+                )],
+                about,
+            ];
+            (cells, None)
+        })
+        .collect();
+    let prose = ColumnKind {
+        prose: true,
+        max: None,
+    };
+    let grid = Grid {
+        columns: vec![ColumnKind::default(), ColumnKind::default(), prose],
+        header: Some(header),
+        rows,
+        full: true,
+    };
+    let lines = grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain);
+    write_lines(&lines, view, out)
 }
 
 fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8>) -> Result<()> {
@@ -238,7 +293,10 @@ pub fn code_text(code: &CodeExplain, view: &View, out: &mut Vec<u8>) -> Result<(
     let mut rest = vec![piece("On the command line: ", Ink::Plain, false)];
     rest.push(piece(format!("{}.", code.accept_flag), Ink::Plain, true));
     if specific.is_some() {
-        rest.insert(0, piece(format!("Everywhere: {everywhere}. "), Ink::Plain, false));
+        rest.insert(
+            0,
+            piece(format!("Everywhere: {everywhere}. "), Ink::Plain, false),
+        );
     }
     rest.push(piece(
         " warn = [...] and deny = [...] (--warn, --deny) change its severity instead.",

@@ -7,24 +7,15 @@
 
 use crate::provider::KindDoc;
 use crate::schema::{
-    Choice, DateStyle, Field, Presence, Rule, Severity, Shape, Ty, choice, inferred,
+    Choice, DateStyle, Field, HookType, Presence, Rule, Severity, Shape, Ty, choice, inferred,
     inferred_required,
 };
 
 const DT: Ty = Ty::Datetime(DateStyle::Rfc3339);
 const ID: Ty = Ty::ObjectId;
 
-/// A known hook type.
-#[derive(Debug, Clone, Copy)]
-pub struct HookType {
-    pub name: &'static str,
-    /// The Portuguese name the documentation lists it under.
-    pub name_pt: &'static str,
-    /// What `content.id` refers to for this hook.
-    pub content_id: &'static str,
-}
-
-/// Hook types known from the documentation and public consumers.
+/// Hook types known from the documentation and public consumers (their
+/// `content_id`: what `content.id` refers to).
 pub const HOOK_TYPES: &[HookType] = &[
     HookType {
         name: "new_client_waiting",

@@ -42,6 +42,7 @@ pub static NUVIDIO: Provider = Provider {
     summary: summary::sections,
     tables: rows::TABLES,
     kinds: fields::KINDS,
+    hook_types: fields::HOOK_TYPES,
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {

@@ -39,6 +39,7 @@ pub static PIPERUN: Provider = Provider {
         complete: None,
         about: "a talk (atendimento)",
     }],
+    hook_types: &[],
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {
