@@ -28,11 +28,17 @@ _hookscope() {
             hookscope,detect)
                 cmd="hookscope__subcmd__detect"
                 ;;
+            hookscope,explain)
+                cmd="hookscope__subcmd__explain"
+                ;;
             hookscope,help)
                 cmd="hookscope__subcmd__help"
                 ;;
             hookscope,man)
                 cmd="hookscope__subcmd__man"
+                ;;
+            hookscope,schema)
+                cmd="hookscope__subcmd__schema"
                 ;;
             hookscope,show)
                 cmd="hookscope__subcmd__summary"
@@ -52,11 +58,17 @@ _hookscope() {
             hookscope__subcmd__help,detect)
                 cmd="hookscope__subcmd__help__subcmd__detect"
                 ;;
+            hookscope__subcmd__help,explain)
+                cmd="hookscope__subcmd__help__subcmd__explain"
+                ;;
             hookscope__subcmd__help,help)
                 cmd="hookscope__subcmd__help__subcmd__help"
                 ;;
             hookscope__subcmd__help,man)
                 cmd="hookscope__subcmd__help__subcmd__man"
+                ;;
+            hookscope__subcmd__help,schema)
+                cmd="hookscope__subcmd__help__subcmd__schema"
                 ;;
             hookscope__subcmd__help,summary)
                 cmd="hookscope__subcmd__help__subcmd__summary"
@@ -68,7 +80,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary show csv completions man help"
+            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary show csv explain schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,8 +309,50 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__explain)
+            opts="-j -r -h -V --format --timezone --provider --color --jobs --max-payload --recursive --extract --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "nuvidio piperun" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__help)
-            opts="detect check summary csv completions man help"
+            opts="detect check summary csv explain schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,6 +421,20 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -395,6 +463,20 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__help__subcmd__summary)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -410,12 +492,58 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary csv completions man"
+            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary csv explain schema completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "nuvidio piperun" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__schema)
+            opts="-j -r -h -V --hook --kind --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version nuvidio piperun"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "incomplete complete" -- "${cur}"))
+                    return 0
+                    ;;
                 --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
