@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint};
 use crate::explain::payload::PayloadExplain;
-use crate::explain::{CodeExplain, FieldDoc, KindFields, ProviderDoc};
+use crate::explain::{CodeExplain, FieldDoc, HookDoc, KindFields, ProviderDoc};
 use crate::schema::Severity;
 use crate::text::{escape_control, escape_control_keep_newlines};
 
@@ -94,6 +94,28 @@ pub fn provider_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Resul
     Ok(())
 }
 
+/// A hook type's name, the kinds documenting its fields (one a line), and
+/// its Portuguese name with what its id is.
+fn hook_row(h: &HookDoc) -> Vec<grid::Cell<Ink>> {
+    let kinds: Vec<String> = h
+        .kinds
+        .iter()
+        .map(|k| escape_control(k).into_owned())
+        .collect();
+    vec![
+        vec![piece(escape_control(h.name), Ink::Plain, true)],
+        vec![piece(kinds.join("\n"), Ink::Plain, false)],
+        vec![
+            piece(escape_control(h.name_pt), Ink::Plain, false),
+            piece(
+                format!("\nid: {}", escape_control(h.id_refers_to)),
+                Ink::Muted,
+                false,
+            ),
+        ],
+    ]
+}
+
 /// The documented hook types: their Portuguese name, what their id is,
 /// and the kinds that document their fields.
 fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
@@ -103,34 +125,7 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
         .iter()
         .map(|h| vec![piece(*h, Ink::Strong, true)])
         .collect();
-    let rows = doc
-        .hook_types
-        .iter()
-        .map(|h| {
-            let about = vec![
-                piece(escape_control(h.name_pt), Ink::Plain, false),
-                piece(
-                    format!("\nid: {}", escape_control(h.id_refers_to)),
-                    Ink::Muted,
-                    false,
-                ),
-            ];
-            let cells = vec![
-                vec![piece(escape_control(h.name), Ink::Plain, true)],
-                vec![piece(
-                    h.kinds
-                        .iter()
-                        .map(|k| escape_control(k))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                    Ink::Plain,
-                    false,
-                )],
-                about,
-            ];
-            (cells, None)
-        })
-        .collect();
+    let rows = doc.hook_types.iter().map(|h| (hook_row(h), None)).collect();
     let prose = ColumnKind {
         prose: true,
         max: None,
