@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use super::{diagnose, load};
 use crate::Status;
 use crate::check::CheckOptions;
+use crate::check::policy::Policy;
 use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::explain::{self, Subject, payload};
 use crate::input::Payload;
@@ -78,6 +79,19 @@ fn fields(
     }
 }
 
+/// The policy `check` reads: `hookscope.toml` from the current folder up
+/// to the repository root, if there is one.
+fn policy() -> Result<Policy> {
+    let mut policy = Policy::default();
+    let file = std::env::current_dir()
+        .ok()
+        .and_then(|dir| crate::check::policy::find_config(&dir));
+    if let Some(file) = file {
+        policy.add_file(&file)?;
+    }
+    Ok(policy)
+}
+
 /// Every payload of the file: the value at the pointer, its field's
 /// documentation and the findings of `check` there.
 fn file(
@@ -92,10 +106,11 @@ fn file(
             args.name
         );
     };
+    let policy = policy()?;
     let options = CheckOptions {
         registry: settings.registry,
         provider: settings.provider,
-        strict: false,
+        strict: policy.walks_strict(false),
         timezone: args.timezone.offset,
     };
     let (format, view) = (args.format, *view);
@@ -104,7 +119,8 @@ fn file(
         let _ = match load(p, Extent::Full, &options.registry, options.provider) {
             Ok((doc, detection)) => {
                 let source = p.source.label();
-                let explained = payload::explain(source, &doc, &detection, &pointer, &options);
+                let explained =
+                    payload::explain(source, &doc, &detection, &pointer, &options, &policy);
                 match format {
                     ExplainFormat::Text => render::payload_text(&explained, &view, &mut out.data),
                     ExplainFormat::Json => render::payload_json(&explained, &mut out.data),

@@ -1,10 +1,12 @@
 //! `hookscope explain FILE POINTER`: for one payload, the value at a
 //! pointer beside its field's documentation and what `check` says there
-//! (the findings of the same check run, at the pointer or below it).
+//! (the findings of the same check run, settled by the same policy, at the
+//! pointer or below it).
 
 use serde::Serialize;
 
 use super::{FieldDoc, covers, fields};
+use crate::check::policy::Policy;
 use crate::check::{CheckOptions, Finding, check_doc, shape_for};
 use crate::detect::Detection;
 use crate::json::{Doc, Kind, Val};
@@ -25,21 +27,25 @@ pub struct PayloadExplain {
     pub findings: Vec<Finding>,
 }
 
-/// Explains the value at `pointer` of a recognised payload.
+/// Explains the value at `pointer` of a recognised payload; `check`'s
+/// findings are settled by `policy` as `check` (without `--strict`)
+/// settles them.
 pub fn explain(
     source: String,
     doc: &Doc<'_>,
     detection: &Detection,
     pointer: &str,
     options: &CheckOptions,
+    policy: &Policy,
 ) -> PayloadExplain {
     let (shape, relaxed) = shape_for(detection);
     let field = fields(shape, relaxed)
         .into_iter()
         .find(|f| covers(&f.pointer, pointer, false));
     let below = format!("{pointer}/");
-    let findings = check_doc(doc, options)
-        .findings
+    let mut findings = check_doc(doc, options).findings;
+    policy.settle(&mut findings, false);
+    let findings = findings
         .into_iter()
         .filter(|f| pointer.is_empty() || f.pointer == pointer || f.pointer.starts_with(&below))
         .collect();
