@@ -228,7 +228,13 @@ pub enum Rule {
     /// A provider's own rule, named `name`, over every value at `path`:
     /// evaluated by the provider's rule hook (NuVidio's tag lists and
     /// `data:` URIs), so that this language names no provider.
-    Custom { name: &'static str, path: Path },
+    Custom {
+        name: &'static str,
+        path: Path,
+        /// What it checks and the codes it reports, for `explain` and the
+        /// schema's description.
+        about: &'static str,
+    },
 }
 
 /// A provider's description of one payload shape.

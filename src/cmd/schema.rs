@@ -79,6 +79,16 @@ pub fn pick(
     let Some(hook) = hook else {
         bail!("schema: {} documents no kind of payload", provider.name);
     };
+    if hook.is_empty() {
+        bail!("schema: --hook needs a hook type");
+    }
+    if !provider.hook_types.iter().any(|h| h.name == hook) {
+        crate::diagnostics::line(&format!(
+            "hookscope: schema: warning: {} is not among the documented {} hook types; printing the schema its payloads are checked against",
+            crate::text::quote(hook),
+            provider.title
+        ));
+    }
     let name = match form {
         Some(SchemaForm::Complete) => format!("{hook}-complete"),
         Some(SchemaForm::Incomplete) => format!("{hook}-incomplete"),

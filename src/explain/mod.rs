@@ -403,7 +403,7 @@ pub fn rule_text(rule: &Rule) -> String {
         Rule::MemberOf { path: p, list } => {
             format!("{} is one of {}, by id (dangling-ref)", path(p), path(list))
         }
-        Rule::Custom { name, path: p } => format!("{}: the provider's {name} rule", path(p)),
+        Rule::Custom { path: p, about, .. } => format!("{}: {about}", path(p)),
     }
 }
 

@@ -367,6 +367,15 @@ pub static CONTENT: &[Field] = &[
     inferred("rating", Ty::Any, "rating (call_rated)"),
 ];
 
+/// What [`super::rules::TICKET`] checks.
+const TICKET_RULE: &str = "a ticket number of 14 digits (bad-ticket)";
+/// What [`super::rules::TAG_LIST`] checks (relaxed: where `_id` and
+/// `type` may be absent).
+const TAG_LIST_RULE: &str = "the tag hierarchy: id equals _id (mismatch), a sub-tag's parentTag is a primary tag of the same list (dangling-ref), a primary tag has as many sub-tags as its settings allow (subtag-count), a current-shape tag has _id and type (missing-field, null-field), the older shape is reported (older-tag-shape)";
+/// What [`super::rules::DATA_URIS`] checks.
+const DATA_URIS_RULE: &str =
+    "base64 data: URIs decode (bad-data-uri), with their = padding (data-uri-padding)";
+
 /// Cross-field rules of the complete form (and of the other hooks, where
 /// the fields are there).
 pub const RULES: &[Rule] = &[
@@ -394,26 +403,32 @@ pub const RULES: &[Rule] = &[
     Rule::Custom {
         name: super::rules::TICKET,
         path: &["content", "ticket"],
+        about: TICKET_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST,
         path: &["content", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST,
         path: &["content", "issues", "*", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST,
         path: &["content", "issue", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issues", "*", "data"],
+        about: DATA_URIS_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issue", "data"],
+        about: DATA_URIS_RULE,
     },
 ];
 
@@ -444,26 +459,32 @@ pub const RELAXED_RULES: &[Rule] = &[
     Rule::Custom {
         name: super::rules::TICKET,
         path: &["content", "ticket"],
+        about: TICKET_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST_RELAXED,
         path: &["content", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST_RELAXED,
         path: &["content", "issues", "*", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST_RELAXED,
         path: &["content", "issue", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issues", "*", "data"],
+        about: DATA_URIS_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issue", "data"],
+        about: DATA_URIS_RULE,
     },
 ];
 
@@ -476,6 +497,7 @@ pub const QUEUE_RULES: &[Rule] = &[
     Rule::Custom {
         name: super::rules::TICKET,
         path: &["content", "ticket"],
+        about: TICKET_RULE,
     },
 ];
 
