@@ -24,8 +24,19 @@ use crate::schema::{DateStyle, Field, Origin, Shape, Ty};
 /// The meta-schema every generated schema names.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// PipeRun's local `YYYY-MM-DD HH:MM:SS` (shape only).
-const LOCAL_DATETIME: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$";
+/// A local `YYYY-MM-DD HH:MM:SS` (PipeRun's), by its shape: whether the
+/// day exists (February 30) is not checked.
+const LOCAL_DATETIME: &str = concat!(
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ",
+    r"([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)$"
+);
+/// RFC 3339 with a space for `T`, which `check` (as RFC 3339 section 5.6
+/// allows) accepts and the `date-time` format does not; by its shape.
+const SPACED_DATETIME: &str = concat!(
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ",
+    r"([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?",
+    r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+);
 const OBJECT_ID: &str = "^[0-9a-fA-F]{24}$";
 const UUID: &str = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 const COLOR: &str = "^(#[0-9a-fA-F]{6})?$";
@@ -43,7 +54,11 @@ const BEYOND: &[(Applies, &str)] = &[
                 matches!(ty, Ty::Datetime(DateStyle::Rfc3339OrLocal))
             })
         },
-        "local datetimes (YYYY-MM-DD HH:MM:SS, in the account's time zone) are checked for their shape only, not for a day and time that exist",
+        "local datetimes (YYYY-MM-DD HH:MM:SS, in the account's time zone) are checked for their shape only: a day that does not exist (February 30), or a time skipped by a change of offset, passes",
+    ),
+    (
+        |shape| has(shape.fields, &|ty| matches!(ty, Ty::Datetime(_))),
+        "RFC 3339 datetimes written with a space instead of T, which check accepts, are checked for their shape only (a day that does not exist, such as February 30, passes)",
     ),
     (
         |shape| has(shape.fields, &|ty| matches!(ty, Ty::IdEither { .. })),
@@ -222,10 +237,17 @@ impl Gen {
             Ty::Bool => json!({ "type": "boolean" }),
             Ty::String => json!({ "type": "string" }),
             Ty::NonEmptyString => json!({ "type": "string", "minLength": 1 }),
-            Ty::Datetime(DateStyle::Rfc3339) => json!({ "type": "string", "format": "date-time" }),
+            Ty::Datetime(DateStyle::Rfc3339) => json!({
+                "type": "string",
+                "anyOf": [{ "format": "date-time" }, { "pattern": SPACED_DATETIME }],
+            }),
             Ty::Datetime(DateStyle::Rfc3339OrLocal) => json!({
                 "type": "string",
-                "anyOf": [{ "format": "date-time" }, { "pattern": LOCAL_DATETIME }],
+                "anyOf": [
+                    { "format": "date-time" },
+                    { "pattern": SPACED_DATETIME },
+                    { "pattern": LOCAL_DATETIME },
+                ],
             }),
             Ty::Enum { values, .. } => {
                 let values: Vec<&str> = values.iter().map(|c| c.value).collect();

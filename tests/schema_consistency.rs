@@ -8,7 +8,9 @@
 //! warnings included (numeric-string, bad-url, bad-email, bad-color, the
 //! message type's bad-enum): it describes the documented form. It accepts
 //! what `check` accepts with a non-field-level warning: ids in either form
-//! (id-form) and `[]` for an empty object (empty-array-object).
+//! (id-form) and `[]` for an empty object (empty-array-object). A property
+//! test (`edits`) then replaces one value of a sample with values of other
+//! types and formats and compares again.
 
 use std::path::{Path, PathBuf};
 
@@ -490,4 +492,93 @@ fn schema_and_check_agree_on_every_payload() {
         disagreements.len(),
         disagreements.join("\n")
     );
+}
+
+mod edits {
+    //! Property: a mended sample with one value replaced by a value of
+    //! another type or format gets the same verdict from both.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            (-1e6f64..1e6).prop_filter("a fraction", |f| f.fract() != 0.0).prop_map(|f| json!(f)),
+            "[0-9]{1,5}".prop_map(Value::String),
+            "\\PC{0,12}".prop_map(Value::String),
+            "[a-z]{1,6}@[a-z]{1,6}(\\.[a-z]{2,3})?".prop_map(Value::String),
+            "https?://[a-z]{1,8}(\\.[a-z]{2,3})?(/[a-z]{0,4})?".prop_map(Value::String),
+            "#[0-9a-fA-F]{5,7}".prop_map(Value::String),
+            "[0-9a-f]{23,25}".prop_map(Value::String),
+            "20[0-9]{2}-[01][0-9]-[0-2][0-9][ T][0-2][0-9]:[0-5][0-9]:[0-5][0-9](Z|\\.[0-9]{3}Z|[+-]0[0-9]:00)?".prop_map(Value::String),
+            Just(json!("")),
+            Just(json!([])),
+            Just(json!({})),
+            Just(json!([1])),
+        ]
+    }
+
+    fn one_edit() -> impl Strategy<Value = (usize, Vec<u8>)> {
+        (0..3usize, any::<prop::sample::Index>(), leaf()).prop_map(|(s, index, with)| {
+            let sample = [TALK, COMPLETE, INCOMPLETE][s];
+            let bytes = super::edited(sample, |v| {
+                let mut all = Vec::new();
+                pointers(v, String::new(), &mut all);
+                let at = all[index.index(all.len())].clone();
+                if let Some(slot) = v.pointer_mut(&at) {
+                    *slot = with;
+                }
+            });
+            (s, bytes)
+        })
+    }
+
+    fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => m.iter().for_each(|(k, c)| {
+                pointers(
+                    c,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                )
+            }),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    /// A finding of NuVidio's tag-list rule about the current tag shape
+    /// (see [`DIFFERENCES`]): `_id` or `type` of a tag missing or null.
+    fn is_tag_shape(finding: &str) -> bool {
+        let Some((_, rest)) = finding.split_once("] ") else {
+            return false;
+        };
+        let pointer = rest.split(':').next().unwrap_or("");
+        let segments: Vec<&str> = pointer.split('/').collect();
+        let n = segments.len();
+        (finding.contains("[missing-field]") || finding.contains("[null-field]"))
+            && n >= 3
+            && segments[n - 3] == "tags"
+            && matches!(segments[n - 1], "_id" | "type")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        #[test]
+        fn one_edit_gets_the_same_verdict((_, bytes) in one_edit()) {
+            if let Some((check, schema)) = verdicts("edited", &bytes)
+                && !(schema.is_empty() && check.iter().all(|f| is_tag_shape(f)))
+            {
+                prop_assert_eq!(check.is_empty(), schema.is_empty(), "check {:?}\nschema {:?}", check, schema);
+            }
+        }
+    }
 }
