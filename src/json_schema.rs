@@ -387,6 +387,15 @@ mod tests {
     }
 
     #[test]
+    fn ids_percent_encode_what_a_hook_type_may_hold() {
+        assert_eq!(
+            id("p", "call_finished-complete"),
+            "urn:hookscope:p:call_finished-complete"
+        );
+        assert_eq!(id("p", "a/b \u{1b}]"), "urn:hookscope:p:a%2Fb%20%1B%5D");
+    }
+
+    #[test]
     fn properties_keep_the_description_order() {
         let provider = crate::provider::PROVIDERS[0];
         let shape = (provider.shape)(&provider.kinds[0].kind()).0;

@@ -32,7 +32,7 @@ pub fn run(args: &ExplainArgs, settings: &Settings, out: &mut dyn Write) -> Resu
         && !payload::is_pointer(pointer)
     {
         bail!(
-            "explain: {} is not a JSON Pointer (it starts with /, e.g. /talk_histories/*/type)",
+            "explain: {} is not a JSON Pointer (it starts with /; * stands for any array index)",
             crate::text::quote(pointer)
         );
     }
