@@ -84,7 +84,7 @@ fn every_vendor_field_is_explained_with_its_portuguese_text() {
         assert_eq!(field["doc_pt"], vendor.doc.as_str(), "{pointer}");
         assert_eq!(field["nullable"], vendor.nullable, "{pointer}");
         assert_eq!(field["origin"], "documented", "{pointer}");
-        let row = format!("\n  {} ", vendor.name);
+        let row = format!("\n  {pointer} ");
         assert!(
             text.contains(&row),
             "{pointer} has no row in the text table"
@@ -197,4 +197,22 @@ fn out_dir_writes_a_schema_per_provider_and_kind() {
         );
     }
     std::fs::remove_dir_all(&dir).expect("cleaned up");
+}
+
+#[test]
+fn explain_tables_keep_to_the_terminal_width() {
+    for width in ["80", "100", "120"] {
+        for name in ["piperun", "nuvidio", "numeric-string"] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_hookscope"))
+                .args(["explain", name])
+                .env("NO_COLOR", "1")
+                .env("COLUMNS", width)
+                .output()
+                .expect("runs");
+            let text = String::from_utf8(out.stdout).expect("utf-8");
+            let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            let limit: usize = width.parse().expect("number");
+            assert!(widest <= limit, "{name} at {width}: a line of {widest}");
+        }
+    }
 }

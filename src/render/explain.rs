@@ -164,7 +164,7 @@ fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8
             out,
         )?;
         for rule in &kind.rules {
-            writeln!(out, "{INDENT}{}", escape_control(rule))?;
+            write_lines(&prose(rule, view), view, out)?;
         }
     }
     Ok(())
@@ -188,15 +188,17 @@ fn parent(pointer: &str) -> &str {
     pointer.rfind('/').map_or("", |i| &pointer[..i])
 }
 
+/// One row per field: its whole pointer (what `explain PROVIDER POINTER`
+/// and policy patterns take), its type over its presence, and its
+/// description.
 fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<grid::Line<Ink>> {
-    let header = ["FIELD", "TYPE", "PRESENCE", "DESCRIPTION"]
+    let header = ["POINTER", "TYPE", "DESCRIPTION"]
         .iter()
         .map(|h| vec![piece(*h, Ink::Strong, true)])
         .collect();
     let rows = fields.iter().map(|f| (field_row(f), None)).collect();
     let grid = Grid {
         columns: vec![
-            ColumnKind::default(),
             ColumnKind::default(),
             ColumnKind::default(),
             ColumnKind {
@@ -212,15 +214,13 @@ fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<grid::Line<Ink>> {
 }
 
 fn field_row(f: &FieldDoc) -> Vec<grid::Cell<Ink>> {
-    let name = &f.pointer[parent(&f.pointer).len() + 1..];
     let presence = match f.required {
-        true => piece("required", Ink::Plain, true),
-        false => piece("nullable", Ink::Muted, true),
+        true => piece("\nrequired", Ink::Plain, false),
+        false => piece("\nnullable", Ink::Muted, false),
     };
     vec![
-        vec![piece(escape_control(name), Ink::Plain, true)],
-        vec![piece(escape_control(&f.ty), Ink::Plain, false)],
-        vec![presence],
+        vec![piece(escape_control(&f.pointer), Ink::Plain, true)],
+        vec![piece(escape_control(&f.ty), Ink::Plain, false), presence],
         description(f),
     ]
 }
