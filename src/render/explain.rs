@@ -128,10 +128,17 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
     let rows = doc.hook_types.iter().map(|h| (hook_row(h), None)).collect();
     let prose = ColumnKind {
         prose: true,
-        max: None,
+        ..ColumnKind::default()
     };
     let grid = Grid {
-        columns: vec![ColumnKind::default(), ColumnKind::default(), prose],
+        columns: vec![
+            ColumnKind {
+                whole: true,
+                ..ColumnKind::default()
+            },
+            ColumnKind::default(),
+            prose,
+        ],
         header: Some(header),
         rows,
         full: true,
@@ -141,12 +148,17 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
 }
 
 fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8>) -> Result<()> {
-    let title = format!("{} {}: {}", doc.title, kind.kind, kind.about);
-    writeln!(out, "{}", paint(&title, Role::Source, view.color))?;
+    let title = format!("{} {}", doc.title, kind.kind);
+    writeln!(
+        out,
+        "{}",
+        paint(&escape_control(&title), Role::Source, view.color)
+    )?;
+    let mut about = kind.about.to_string();
     if kind.relaxed {
-        let note = "presence is relaxed below the top level: nothing there is required";
-        writeln!(out, "{INDENT}{}", paint(note, Role::Muted, view.color))?;
+        about.push_str("; presence is relaxed below the top level: nothing there is required");
     }
+    write_lines(&prose(&about, view), view, out)?;
     for (parent, fields) in groups(&kind.fields) {
         writeln!(out)?;
         let title = match parent {
@@ -199,11 +211,14 @@ fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<grid::Line<Ink>> {
     let rows = fields.iter().map(|f| (field_row(f), None)).collect();
     let grid = Grid {
         columns: vec![
-            ColumnKind::default(),
+            ColumnKind {
+                whole: true,
+                ..ColumnKind::default()
+            },
             ColumnKind::default(),
             ColumnKind {
                 prose: true,
-                max: None,
+                ..ColumnKind::default()
             },
         ],
         header: Some(header),
@@ -373,7 +388,7 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
             ColumnKind::default(),
             ColumnKind {
                 prose: true,
-                max: None,
+                ..ColumnKind::default()
             },
         ],
         header: None,

@@ -600,7 +600,7 @@ pub const KINDS: &[KindDoc] = &[
         name: "other",
         hook_type: None,
         complete: None,
-        about: "every other hook type: the complete fields, presence relaxed below the root",
+        about: "every other hook type, with the complete form's fields",
     },
 ];
 
