@@ -40,6 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Flatten payload entities into CSV, TSV or JSON Lines rows')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks over HTTP: check, show, save and forward each one')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Post payloads to a URL again, and report each answer')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a provider''s fields, a finding code, or a payload''s value')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) of a provider''s payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (or write all of them with --out-dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): hookscope(1), or a subcommand''s')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -213,6 +215,41 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hookscope;explain' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value')
+            [CompletionResult]::new('--max-payload', '--max-payload', [CompletionResultType]::ParameterName, 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)')
+            [CompletionResult]::new('--extract', '--extract', [CompletionResultType]::ParameterName, 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hookscope;schema' {
+            [CompletionResult]::new('--hook', '--hook', [CompletionResultType]::ParameterName, 'The hook type (for providers that have them; default: the provider''s first documented kind)')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The data form (for providers whose hooks come in both)')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write one file per provider and kind into this folder instead (PROVIDER.KIND.schema.json), and list them')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value')
+            [CompletionResult]::new('--max-payload', '--max-payload', [CompletionResultType]::ParameterName, 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)')
+            [CompletionResult]::new('--extract', '--extract', [CompletionResultType]::ParameterName, 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hookscope;completions' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write completions for every shell into this folder')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
@@ -252,6 +289,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Flatten payload entities into CSV, TSV or JSON Lines rows')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks over HTTP: check, show, save and forward each one')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Post payloads to a URL again, and report each answer')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a provider''s fields, a finding code, or a payload''s value')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) of a provider''s payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (or write all of them with --out-dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): hookscope(1), or a subcommand''s')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -273,6 +312,12 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
             break
         }
         'hookscope;help;replay' {
+            break
+        }
+        'hookscope;help;explain' {
+            break
+        }
+        'hookscope;help;schema' {
             break
         }
         'hookscope;help;completions' {

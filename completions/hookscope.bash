@@ -28,6 +28,9 @@ _hookscope() {
             hookscope,detect)
                 cmd="hookscope__subcmd__detect"
                 ;;
+            hookscope,explain)
+                cmd="hookscope__subcmd__explain"
+                ;;
             hookscope,help)
                 cmd="hookscope__subcmd__help"
                 ;;
@@ -39,6 +42,9 @@ _hookscope() {
                 ;;
             hookscope,replay)
                 cmd="hookscope__subcmd__replay"
+                ;;
+            hookscope,schema)
+                cmd="hookscope__subcmd__schema"
                 ;;
             hookscope,show)
                 cmd="hookscope__subcmd__summary"
@@ -58,6 +64,9 @@ _hookscope() {
             hookscope__subcmd__help,detect)
                 cmd="hookscope__subcmd__help__subcmd__detect"
                 ;;
+            hookscope__subcmd__help,explain)
+                cmd="hookscope__subcmd__help__subcmd__explain"
+                ;;
             hookscope__subcmd__help,help)
                 cmd="hookscope__subcmd__help__subcmd__help"
                 ;;
@@ -70,6 +79,9 @@ _hookscope() {
             hookscope__subcmd__help,replay)
                 cmd="hookscope__subcmd__help__subcmd__replay"
                 ;;
+            hookscope__subcmd__help,schema)
+                cmd="hookscope__subcmd__help__subcmd__schema"
+                ;;
             hookscope__subcmd__help,summary)
                 cmd="hookscope__subcmd__help__subcmd__summary"
                 ;;
@@ -80,7 +92,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary show csv listen replay completions man help"
+            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary show csv listen replay explain schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,8 +321,50 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__explain)
+            opts="-j -r -h -V --format --timezone --provider --color --jobs --max-payload --recursive --extract --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "nuvidio piperun" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__help)
-            opts="detect check summary csv listen replay completions man help"
+            opts="detect check summary csv listen replay explain schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,6 +433,20 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -422,6 +490,20 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help__subcmd__replay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__help__subcmd__schema)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -536,7 +618,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary csv listen replay completions man"
+            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary csv listen replay explain schema completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +707,52 @@ _hookscope() {
                     return 0
                     ;;
                 --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "nuvidio piperun" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__schema)
+            opts="-j -r -h -V --hook --kind --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version nuvidio piperun"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "incomplete complete" -- "${cur}"))
+                    return 0
+                    ;;
+                --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

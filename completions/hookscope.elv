@@ -37,6 +37,8 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
             cand listen 'Receive webhooks over HTTP: check, show, save and forward each one'
             cand replay 'Post payloads to a URL again, and report each answer'
+            cand explain 'Explain a provider''s fields, a finding code, or a payload''s value'
+            cand schema 'Print a JSON Schema (draft 2020-12) of a provider''s payloads'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
             cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -202,6 +204,39 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookscope;explain'= {
+            cand --format 'Output format'
+            cand --timezone 'The account''s UTC offset: PipeRun''s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
+            cand -r 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --recursive 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --extract 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookscope;schema'= {
+            cand --hook 'The hook type (for providers that have them; default: the provider''s first documented kind)'
+            cand --kind 'The data form (for providers whose hooks come in both)'
+            cand --out-dir 'Write one file per provider and kind into this folder instead (PROVIDER.KIND.schema.json), and list them'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
+            cand -r 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --recursive 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --extract 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookscope;completions'= {
             cand --out-dir 'Write completions for every shell into this folder'
             cand --provider 'Skip detection: treat every payload as this provider''s'
@@ -239,6 +274,8 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand csv 'Flatten payload entities into CSV, TSV or JSON Lines rows'
             cand listen 'Receive webhooks over HTTP: check, show, save and forward each one'
             cand replay 'Post payloads to a URL again, and report each answer'
+            cand explain 'Explain a provider''s fields, a finding code, or a payload''s value'
+            cand schema 'Print a JSON Schema (draft 2020-12) of a provider''s payloads'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
             cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -254,6 +291,10 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         &'hookscope;help;listen'= {
         }
         &'hookscope;help;replay'= {
+        }
+        &'hookscope;help;explain'= {
+        }
+        &'hookscope;help;schema'= {
         }
         &'hookscope;help;completions'= {
         }

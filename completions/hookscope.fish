@@ -42,6 +42,8 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "show" -d 'Reada
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "listen" -d 'Receive webhooks over HTTP: check, show, save and forward each one'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "explain" -d 'Explain a provider\'s fields, a finding code, or a payload\'s value'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) of a provider\'s payloads'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -227,6 +229,35 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s r -l recu
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -l format -d 'Output format' -r -f -a "text\t'Tables for people'
+json\t'One JSON document (one object per payload per line for a file)'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -l timezone -d 'The account\'s UTC offset: PipeRun\'s local `YYYY-MM-DD HH:MM:SS` datetimes are read in it; summary shows times in it, and so does csv with --times local' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand explain" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l hook -d 'The hook type (for providers that have them; default: the provider\'s first documented kind)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l kind -d 'The data form (for providers whose hooks come in both)' -r -f -a "incomplete\t'Ids only (NuVidio\'s basic data mode)'
+complete\t'Whole objects'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l out-dir -d 'Write one file per provider and kind into this folder instead (PROVIDER.KIND.schema.json), and list them' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l out-dir -d 'Write completions for every shell into this folder' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
@@ -251,12 +282,14 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s r -l recursi
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "listen" -d 'Receive webhooks over HTTP: check, show, save and forward each one'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "listen" -d 'Receive webhooks over HTTP: check, show, save and forward each one'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "explain" -d 'Explain a provider\'s fields, a finding code, or a payload\'s value'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) of a provider\'s payloads'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

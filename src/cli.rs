@@ -38,13 +38,16 @@ pub fn command(registry: &Registry) -> clap::Command {
             false => arg,
         }
     };
-    let command = Cli::command().mut_args(with("provider", providers));
+    let command = Cli::command().mut_args(with("provider", providers.clone()));
     let inputs_only = hidden_input_flags(&command);
     command.mut_subcommands(|c| match c.get_name() {
         "summary" => c.mut_args(with("section", sections.clone())),
         "csv" => c.mut_args(with("rows", entities.clone())),
         "man" => c
             .mut_args(with("page", man_pages()))
+            .args(inputs_only.clone()),
+        "schema" => c
+            .mut_args(with("schema_provider", providers.clone()))
             .args(inputs_only.clone()),
         "completions" => c.args(inputs_only.clone()),
         _ => c,
@@ -259,6 +262,32 @@ pub enum Command {
     ))]
     Replay(ReplayArgs),
 
+    /// Explain a provider's fields, a finding code, or a payload's value.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope explain piperun\n",
+        "  hookscope explain piperun '/talk_histories/*/type'\n",
+        "  hookscope explain numeric-string\n",
+        "  hookscope explain samples/piperun/talk.json /initial_sender_channel\n\n",
+        "NAME is resolved in this order: a provider, a finding code, a file\n",
+        "(- reads stdin). An unknown NAME is a usage error (exit 2) that lists\n",
+        "the providers and codes. Exit status with a file: 0, or 1 when a\n",
+        "payload cannot be parsed or recognised (findings do not count)."
+    ))]
+    Explain(ExplainArgs),
+
+    /// Print a JSON Schema (draft 2020-12) of a provider's payloads.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope schema piperun > piperun.talk.schema.json\n",
+        "  hookscope schema nuvidio --hook attendant_closed_issue --kind incomplete\n",
+        "  hookscope schema --out-dir schemas\n\n",
+        "The schema is generated from the description check uses; what it\n",
+        "cannot express (cross-field rules, severities) is listed in its\n",
+        "top-level description."
+    ))]
+    Schema(SchemaArgs),
+
     /// Print shell completions (or write all of them with --out-dir).
     #[command(
         after_help = "Examples:\n  hookscope completions bash > ~/.local/share/bash-completion/completions/hookscope\n  hookscope completions --out-dir completions"
@@ -273,6 +302,68 @@ pub enum Command {
         "  hookscope man --out-dir /usr/local/share/man/man1"
     ))]
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A provider (its fields), a finding code, or a file of payloads.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// A JSON Pointer: only that field and its children (with a
+    /// provider; `*` or a number for array items), or the value to
+    /// explain in each payload (with a file, where it is required).
+    #[arg(value_name = "POINTER")]
+    pub pointer: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: ExplainFormat,
+
+    #[command(flatten)]
+    pub timezone: Timezone,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// Tables for people
+    Text,
+    /// One JSON document (one object per payload per line for a file)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The provider whose payloads the schema describes (every one with
+    /// --out-dir when left out).
+    #[arg(
+        id = "schema_provider",
+        value_name = "PROVIDER",
+        required_unless_present = "out_dir"
+    )]
+    pub provider: Option<String>,
+
+    /// The hook type (for providers that have them; default: the
+    /// provider's first documented kind).
+    #[arg(long, value_name = "TYPE", conflicts_with = "out_dir")]
+    pub hook: Option<String>,
+
+    /// The data form (for providers whose hooks come in both).
+    #[arg(long, value_name = "FORM", conflicts_with = "out_dir")]
+    pub kind: Option<SchemaForm>,
+
+    /// Write one file per provider and kind into this folder instead
+    /// (PROVIDER.KIND.schema.json), and list them.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaForm {
+    /// Ids only (NuVidio's basic data mode)
+    Incomplete,
+    /// Whole objects
+    Complete,
 }
 
 #[derive(Debug, Args)]

@@ -12,9 +12,11 @@ pub mod cli;
 pub mod cmd;
 pub mod detect;
 pub mod diagnostics;
+pub mod explain;
 pub mod html;
 pub mod input;
 pub mod json;
+pub mod json_schema;
 pub mod live;
 pub mod pipeline;
 pub mod provider;
@@ -88,6 +90,8 @@ pub fn run_to(cli: &Cli, registry: Registry, out: &mut dyn io::Write) -> Result<
         Command::Csv(args) => cmd::csv::run(args, &settings, out)?,
         Command::Listen(args) => cmd::listen::run(args, &settings, out)?,
         Command::Replay(args) => cmd::replay::run(args, &settings, out)?,
+        Command::Explain(args) => cmd::explain::run(args, &settings, out)?,
+        Command::Schema(args) => cmd::schema::run(args, &registry, out)?,
         Command::Completions(args) => cmd::completions::run(args, &registry, out)?,
         Command::Man(args) => cmd::man::run(args, &registry, out)?,
     })

@@ -30,6 +30,21 @@ pub enum Presence {
     Required,
     /// Null or absent is fine (PipeRun's `Nullable: SIM`).
     Optional,
+    /// Required even where a description's presence is relaxed below the
+    /// root (an id every hook carries).
+    Always,
+}
+
+impl Presence {
+    /// Whether the field must be present and not null, `depth` levels
+    /// below the root of a description whose presence is `relaxed` there.
+    pub fn enforced(self, relaxed: bool, depth: usize) -> bool {
+        match self {
+            Presence::Always => true,
+            Presence::Required => !(relaxed && depth > 0),
+            Presence::Optional => false,
+        }
+    }
 }
 
 /// Where a rule comes from.
@@ -60,9 +75,10 @@ pub enum Ty {
     /// A non-empty string.
     NonEmptyString,
     Datetime(DateStyle),
-    /// A string out of a fixed set.
+    /// A string out of a fixed set; a value outside it is a `bad-enum`
+    /// finding of `severity`.
     Enum {
-        values: &'static [&'static str],
+        values: &'static [Choice],
         severity: Severity,
     },
     /// An absolute URL; empty strings pass.
@@ -89,6 +105,37 @@ pub enum Ty {
     Any,
 }
 
+/// One allowed value of a [`Ty::Enum`] and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub value: &'static str,
+    /// What it means, in English: `comment`.
+    pub meaning: &'static str,
+    /// The vendor's own words for it (Portuguese), empty when there are none.
+    pub doc_pt: &'static str,
+}
+
+/// An allowed value and its meaning, without vendor text.
+pub const fn choice(value: &'static str, meaning: &'static str) -> Choice {
+    Choice {
+        value,
+        meaning,
+        doc_pt: "",
+    }
+}
+
+impl Choice {
+    /// The same value with the vendor's words for it.
+    pub const fn pt(self, doc_pt: &'static str) -> Choice {
+        Choice { doc_pt, ..self }
+    }
+}
+
+/// Whether `value` is one of `choices`.
+pub fn is_choice(choices: &[Choice], value: &str) -> bool {
+    choices.iter().any(|c| c.value == value)
+}
+
 /// The documented form of a [`Ty::IdEither`] id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdForm {
@@ -108,7 +155,10 @@ impl Ty {
             Ty::Datetime(DateStyle::Rfc3339OrLocal) => {
                 "a datetime (YYYY-MM-DD HH:MM:SS or RFC 3339)".into()
             }
-            Ty::Enum { values, .. } => format!("one of {}", values.join(", ")),
+            Ty::Enum { values, .. } => {
+                let values: Vec<&str> = values.iter().map(|c| c.value).collect();
+                format!("one of {}", values.join(", "))
+            }
             Ty::Url => "a URL".into(),
             Ty::Email => "an e-mail address".into(),
             Ty::ObjectId => "a 24-hex-digit object id".into(),
@@ -178,7 +228,13 @@ pub enum Rule {
     /// A provider's own rule, named `name`, over every value at `path`:
     /// evaluated by the provider's rule hook (NuVidio's tag lists and
     /// `data:` URIs), so that this language names no provider.
-    Custom { name: &'static str, path: Path },
+    Custom {
+        name: &'static str,
+        path: Path,
+        /// What it checks and the codes it reports, for `explain` and the
+        /// schema's description.
+        about: &'static str,
+    },
 }
 
 /// A provider's description of one payload shape.
@@ -192,6 +248,17 @@ pub struct Shape {
     /// (`empty-array-object`), not a type error: PHP encodes an empty map
     /// as `[]`.
     pub empty_array_is_object: bool,
+}
+
+/// A hook type a provider's documentation lists (for providers whose
+/// payloads name one).
+#[derive(Debug, Clone, Copy)]
+pub struct HookType {
+    pub name: &'static str,
+    /// The Portuguese name the documentation lists it under.
+    pub name_pt: &'static str,
+    /// What the payload's main id refers to for this hook.
+    pub content_id: &'static str,
 }
 
 /// Whether two names are equal, in a `const` context (description tables

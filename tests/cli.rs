@@ -12,16 +12,21 @@ fn golden() {
         .env("CLICOLOR_FORCE", "0")
         .env("COLUMNS", "100")
         .case("tests/cmd/**/*.toml")
-        .skip(WIDTHS);
+        .skip(WIDTHS[0])
+        .skip(WIDTHS[1]);
 }
 
 /// Cases that set their own `COLUMNS` (the harness's own would win).
-const WIDTHS: &str = "tests/cmd/summary/width/*.toml";
+const WIDTHS: [&str; 2] = [
+    "tests/cmd/summary/width/*.toml",
+    "tests/cmd/explain/width/*.toml",
+];
 
 #[test]
 fn golden_at_other_widths() {
-    trycmd::TestCases::new()
-        .env("NO_COLOR", "1")
-        .env("CLICOLOR_FORCE", "0")
-        .case(WIDTHS);
+    let cases = trycmd::TestCases::new();
+    cases.env("NO_COLOR", "1").env("CLICOLOR_FORCE", "0");
+    for glob in WIDTHS {
+        cases.case(glob);
+    }
 }

@@ -57,6 +57,8 @@ static TOY: Provider = Provider {
             },
         ],
     }],
+    kinds: &[],
+    hook_types: &[],
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {

@@ -34,7 +34,7 @@ pub fn apply(
             } => duration_matches(root, duration, start, end, options, out),
             Rule::Contains { path, needle } => contains(root, path, needle, out),
             Rule::MemberOf { path, list } => member_of(root, path, list, out),
-            Rule::Custom { name, path } => {
+            Rule::Custom { name, path, .. } => {
                 for (pointer, value) in resolve(root, path) {
                     hook(name, &pointer, value, out);
                 }

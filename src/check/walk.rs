@@ -13,7 +13,7 @@ enum Step<'d> {
     Key(&'d str),
     Index(usize),
 }
-use crate::schema::{Cursor, DateStyle, Field, FieldLookup, IdForm, Presence, Severity, Shape, Ty};
+use crate::schema::{Cursor, DateStyle, Field, FieldLookup, IdForm, Severity, Shape, Ty};
 use crate::text::quote;
 use crate::values;
 
@@ -100,11 +100,10 @@ impl<'d> Walker<'_, 'd> {
             }
             self.path.pop();
         }
-        let enforce = !(self.relaxed && self.depth > 0);
         let candidates = lookalike::Candidates::new(&unknown_keys);
         for (field, seen) in fields.iter().zip(seen.iter()) {
             if *seen == 0 {
-                let required = enforce && field.presence != Presence::Optional;
+                let required = field.presence.enforced(self.relaxed, self.depth);
                 self.absent(field, required, &candidates);
             }
         }
@@ -174,8 +173,7 @@ impl<'d> Walker<'_, 'd> {
 
     fn field(&mut self, value: Val<'d, '_>, field: &Field) {
         if value.is_null() {
-            let enforce = !(self.relaxed && self.depth > 0);
-            if field.presence == Presence::Required && enforce {
+            if field.presence.enforced(self.relaxed, self.depth) {
                 let message = format!("must not be null (expected {})", field.ty.describe());
                 self.report(Severity::Error, Code::NullField, message);
             }
@@ -326,7 +324,7 @@ impl<'d> Walker<'_, 'd> {
             Ty::Datetime(style) => (!is_datetime(s, *style, self.options))
                 .then(|| (Severity::Error, Code::BadDatetime, found(s))),
             Ty::Enum { values, severity } => {
-                (!values.contains(&s)).then(|| (*severity, Code::BadEnum, found(s)))
+                (!crate::schema::is_choice(values, s)).then(|| (*severity, Code::BadEnum, found(s)))
             }
             Ty::Url => (!s.is_empty() && !values::is_web_url(s))
                 .then(|| (Severity::Warning, Code::BadUrl, found(s))),

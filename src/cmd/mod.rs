@@ -5,9 +5,11 @@ pub mod check;
 pub mod completions;
 pub mod csv;
 pub mod detect;
+pub mod explain;
 pub mod listen;
 pub mod man;
 pub mod replay;
+pub mod schema;
 pub mod summary;
 
 use std::io::Write;

@@ -16,7 +16,7 @@ use crate::check::Finding;
 use crate::detect::Kind;
 use crate::json::{Pointer, Val};
 use crate::rows::Table;
-use crate::schema::{Field, Shape};
+use crate::schema::{Field, HookType, Shape};
 use crate::summary::{self, Name};
 
 /// Every provider hookscope knows, in detection order.
@@ -80,6 +80,45 @@ pub struct Provider {
     pub summary: for<'d, 'a> fn(Val<'d, 'a>, &Kind, &summary::Options) -> Vec<summary::Section>,
     /// Its row entities, in `--list` order.
     pub tables: &'static [Table],
+    /// The kinds `explain` and `schema` document, one per description a
+    /// payload can be checked against; the first is `schema`'s default.
+    pub kinds: &'static [KindDoc],
+    /// The hook types its documentation lists (empty for providers whose
+    /// payloads name none).
+    pub hook_types: &'static [HookType],
+}
+
+/// A kind of payload as `explain` and `schema` document it: the kind
+/// handed to [`Provider::shape`], and names for people and files.
+#[derive(Debug, Clone, Copy)]
+pub struct KindDoc {
+    /// As file names and `--format json` show it: `talk`,
+    /// `attendant_closed_issue-complete`.
+    pub name: &'static str,
+    /// The hook type of its payloads, for providers that have one (`None`:
+    /// any hook type not documented by another kind).
+    pub hook_type: Option<&'static str>,
+    /// The complete or incomplete form, for providers that have both.
+    pub complete: Option<bool>,
+    /// Which payloads are of this kind.
+    pub about: &'static str,
+}
+
+impl KindDoc {
+    /// The detection kind this documents.
+    pub fn kind(&self) -> Kind {
+        kind_of(self.name, self.hook_type, self.complete)
+    }
+}
+
+/// A detection kind from a hook type and a form (`explain` and `schema`'s
+/// `--hook` and `--kind`).
+pub fn kind_of(label: &str, hook_type: Option<&str>, complete: Option<bool>) -> Kind {
+    Kind {
+        label: label.to_string(),
+        hook_type: hook_type.map(str::to_string),
+        complete,
+    }
 }
 
 impl PartialEq for Provider {

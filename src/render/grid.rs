@@ -45,11 +45,15 @@ pub(crate) type Cell<S> = Vec<Piece<S>>;
 pub(crate) type Line<S> = Vec<(String, S)>;
 
 /// A column: whether it holds prose (it is promised `PROSE_MIN` columns),
-/// and the most columns it takes, if capped.
+/// the most columns it takes, if capped, and whether it is kept whole.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct ColumnKind {
     pub prose: bool,
     pub max: Option<usize>,
+    /// Never narrower than its natural width (a key such as a JSON
+    /// Pointer, useless cut): a table that cannot keep it whole is laid
+    /// out as records.
+    pub whole: bool,
 }
 
 /// Rows of cells to lay out.
@@ -254,7 +258,10 @@ fn widths(naturals: &[usize], kinds: &[ColumnKind], avail: usize) -> Option<Vec<
     let budget = avail.checked_sub(reserve)?;
     let mut out = naturals.to_vec();
     let level = share(&others, naturals, budget, &mut out);
-    let squeezed = |i: &usize| naturals[*i] > level && level < naturals[*i].min(MIN_COLUMN);
+    let squeezed = |i: &usize| {
+        let whole = kinds.get(*i).is_some_and(|k| k.whole);
+        naturals[*i] > level && (whole || level < naturals[*i].min(MIN_COLUMN))
+    };
     if others.iter().any(squeezed) {
         return None;
     }
@@ -443,7 +450,7 @@ mod tests {
                 ColumnKind::default(),
                 ColumnKind {
                     prose: true,
-                    max: None,
+                    ..ColumnKind::default()
                 },
             ],
             header: Some(vec![cell("ID", false), cell("TEXT", false)]),
@@ -465,13 +472,28 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_column_is_never_squeezed() {
+        let prose = ColumnKind {
+            prose: true,
+            ..ColumnKind::default()
+        };
+        let whole = ColumnKind {
+            whole: true,
+            ..ColumnKind::default()
+        };
+        assert_eq!(widths(&[40, 40], &[whole, prose], 80), Some(vec![40, 40]));
+        assert_eq!(widths(&[40, 40], &[whole, prose], 60), None);
+        assert!(widths(&[40, 40], &[ColumnKind::default(), prose], 60).is_some());
+    }
+
+    #[test]
     fn widths_share_what_is_left_after_prose() {
         let kinds = [
             ColumnKind::default(),
             ColumnKind::default(),
             ColumnKind {
                 prose: true,
-                max: None,
+                ..ColumnKind::default()
             },
         ];
         assert_eq!(widths(&[10, 40, 100], &kinds, 70), Some(vec![10, 30, 30]));

@@ -1,6 +1,7 @@
 //! Output formats: pure functions from reports to bytes.
 
 pub mod check;
+pub mod explain;
 pub(crate) mod grid;
 pub mod live;
 pub mod rows;

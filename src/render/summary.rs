@@ -208,7 +208,7 @@ fn label_and_prose<'a>(
             ColumnKind::default(),
             ColumnKind {
                 prose: true,
-                max: None,
+                ..ColumnKind::default()
             },
         ],
         header: Some(
@@ -257,6 +257,7 @@ fn list_table<'a>(
         .map(|(i, c)| ColumnKind {
             prose: c.fit == Fit::Prose || c.fit == Fit::Wrap && holds_sentences(&rows, i),
             max: (c.fit == Fit::Short).then_some(SHORT_WIDTH),
+            whole: false,
         })
         .collect();
     let rows = rows

@@ -5,24 +5,17 @@
 //! form and the complete form) and from what `PROVIDERS.md` records of the
 //! public documentation and public consumers.
 
+use crate::provider::KindDoc;
 use crate::schema::{
-    DateStyle, Field, Presence, Rule, Severity, Shape, Ty, inferred, inferred_required,
+    Choice, DateStyle, Field, HookType, Presence, Rule, Severity, Shape, Ty, choice, inferred,
+    inferred_required,
 };
 
 const DT: Ty = Ty::Datetime(DateStyle::Rfc3339);
 const ID: Ty = Ty::ObjectId;
 
-/// A known hook type.
-#[derive(Debug, Clone, Copy)]
-pub struct HookType {
-    pub name: &'static str,
-    /// The Portuguese name the documentation lists it under.
-    pub name_pt: &'static str,
-    /// What `content.id` refers to for this hook.
-    pub content_id: &'static str,
-}
-
-/// Hook types known from the documentation and public consumers.
+/// Hook types known from the documentation and public consumers (their
+/// `content_id`: what `content.id` refers to).
 pub const HOOK_TYPES: &[HookType] = &[
     HookType {
         name: "new_client_waiting",
@@ -141,7 +134,13 @@ pub static INCOMPLETE_CONTENT: &[Field] = &[
 ];
 
 /// Tag `type` values.
-pub const TAG_TYPES: &[&str] = &["primary", "sub-tag"];
+pub const TAG_TYPES: &[Choice] = &[
+    choice("primary", "a primary tag, which may have sub-tags"),
+    choice(
+        "sub-tag",
+        "a sub-tag of the primary tag its parentTag names",
+    ),
+];
 
 /// A tag, at call or issue level. `_id` and `type` are required of the
 /// current shape, absent from the older one (`id`, `label`, `description`,
@@ -317,7 +316,12 @@ static CALL_REF: &[Field] = &[inferred("id", ID, "call id")];
 /// `content` of the complete form of `attendant_closed_issue`; the other
 /// hook types are checked against the same fields with presence relaxed.
 pub static CONTENT: &[Field] = &[
-    inferred_required("id", ID, "call id (see the hook type table)"),
+    // Every hook carries content.id: required even where presence is
+    // relaxed.
+    Field {
+        presence: Presence::Always,
+        ..inferred_required("id", ID, "call id (see the hook type table)")
+    },
     inferred_required("initialDate", DT, "call start"),
     inferred_required("expirationDate", DT, "call end"),
     inferred_required("duration", Ty::Int, "call length in whole seconds"),
@@ -363,6 +367,15 @@ pub static CONTENT: &[Field] = &[
     inferred("rating", Ty::Any, "rating (call_rated)"),
 ];
 
+/// What [`super::rules::TICKET`] checks.
+const TICKET_RULE: &str = "a ticket number of 14 digits (bad-ticket)";
+/// What [`super::rules::TAG_LIST`] checks (relaxed: where `_id` and
+/// `type` may be absent).
+const TAG_LIST_RULE: &str = "the tag hierarchy: id equals _id (mismatch), a sub-tag's parentTag is a primary tag of the same list (dangling-ref), a primary tag has as many sub-tags as its settings allow (subtag-count), a current-shape tag has _id and type (missing-field, null-field), the older shape is reported (older-tag-shape)";
+/// What [`super::rules::DATA_URIS`] checks.
+const DATA_URIS_RULE: &str =
+    "base64 data: URIs decode (bad-data-uri), with their = padding (data-uri-padding)";
+
 /// Cross-field rules of the complete form (and of the other hooks, where
 /// the fields are there).
 pub const RULES: &[Rule] = &[
@@ -390,26 +403,32 @@ pub const RULES: &[Rule] = &[
     Rule::Custom {
         name: super::rules::TICKET,
         path: &["content", "ticket"],
+        about: TICKET_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST,
         path: &["content", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST,
         path: &["content", "issues", "*", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST,
         path: &["content", "issue", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issues", "*", "data"],
+        about: DATA_URIS_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issue", "data"],
+        about: DATA_URIS_RULE,
     },
 ];
 
@@ -440,26 +459,32 @@ pub const RELAXED_RULES: &[Rule] = &[
     Rule::Custom {
         name: super::rules::TICKET,
         path: &["content", "ticket"],
+        about: TICKET_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST_RELAXED,
         path: &["content", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST_RELAXED,
         path: &["content", "issues", "*", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::TAG_LIST_RELAXED,
         path: &["content", "issue", "tags"],
+        about: TAG_LIST_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issues", "*", "data"],
+        about: DATA_URIS_RULE,
     },
     Rule::Custom {
         name: super::rules::DATA_URIS,
         path: &["content", "issue", "data"],
+        about: DATA_URIS_RULE,
     },
 ];
 
@@ -472,6 +497,7 @@ pub const QUEUE_RULES: &[Rule] = &[
     Rule::Custom {
         name: super::rules::TICKET,
         path: &["content", "ticket"],
+        about: TICKET_RULE,
     },
 ];
 
@@ -549,6 +575,34 @@ pub static INCOMPLETE_SHAPE: Shape = Shape {
     rules: &[],
     empty_array_is_object: false,
 };
+
+/// The kinds `explain` and `schema` document: one per description.
+pub const KINDS: &[KindDoc] = &[
+    KindDoc {
+        name: "attendant_closed_issue-complete",
+        hook_type: Some(CLOSED_ISSUE),
+        complete: Some(true),
+        about: "attendant_closed_issue, complete data mode",
+    },
+    KindDoc {
+        name: "attendant_closed_issue-incomplete",
+        hook_type: Some(CLOSED_ISSUE),
+        complete: Some(false),
+        about: "attendant_closed_issue, basic data mode (ids only)",
+    },
+    KindDoc {
+        name: "queue",
+        hook_type: Some(QUEUE_HOOKS[0]),
+        complete: None,
+        about: "new_client_waiting and client_left_queue: content is a queue entry",
+    },
+    KindDoc {
+        name: "other",
+        hook_type: None,
+        complete: None,
+        about: "every other hook type, with the complete form's fields",
+    },
+];
 
 /// Keys distinctive of a hook's `content` (a call or a queue entry): an
 /// object without `hookType` that has [`CONTENT_MARKER_THRESHOLD`] of them

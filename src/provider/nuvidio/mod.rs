@@ -41,6 +41,8 @@ pub static NUVIDIO: Provider = Provider {
     sections: summary::SECTIONS,
     summary: summary::sections,
     tables: rows::TABLES,
+    kinds: fields::KINDS,
+    hook_types: fields::HOOK_TYPES,
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {
@@ -153,33 +155,10 @@ fn shape(kind: &Kind) -> (&'static Shape, bool) {
 }
 
 /// A hook type outside the known list is checked generically, with a
-/// warning; `content.id`, which every hook carries, is required even where
-/// presence is relaxed.
-fn precheck(root: Val<'_, '_>, kind: &Kind, out: &mut Vec<Finding>) {
+/// warning (`content.id`, which every hook carries, is required by the
+/// description even where presence is relaxed).
+fn precheck(_root: Val<'_, '_>, kind: &Kind, out: &mut Vec<Finding>) {
     hook_type_known(kind, out);
-    if shape(kind).1 {
-        content_id(root.get("content"), out);
-    }
-}
-
-fn content_id(content: Val<'_, '_>, out: &mut Vec<Finding>) {
-    if content.kind() != Some(JsonKind::Object) {
-        return;
-    }
-    let id = content.get("id");
-    let (code, what) = if id.is_missing() {
-        (Code::MissingField, "required field is missing")
-    } else if id.is_null() {
-        (Code::NullField, "must not be null")
-    } else {
-        return;
-    };
-    out.push(Finding {
-        severity: Severity::Error,
-        code,
-        pointer: "/content/id".into(),
-        message: format!("{what} (expected a 24-hex-digit object id)"),
-    });
 }
 
 fn hook_type_known(kind: &Kind, out: &mut Vec<Finding>) {

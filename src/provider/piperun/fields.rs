@@ -6,7 +6,7 @@
 //! the example shows them (a field named `*_at` is a datetime) and optional.
 
 use crate::schema::{
-    DateStyle, Field, IdForm, Presence, Rule, Severity, Shape, Ty, field, inferred,
+    Choice, DateStyle, Field, IdForm, Presence, Rule, Severity, Shape, Ty, choice, field, inferred,
     inferred_required,
 };
 
@@ -24,12 +24,13 @@ const ID_INT: Ty = Ty::IdEither {
 
 const DT: Ty = Ty::Datetime(DateStyle::Rfc3339OrLocal);
 
-/// `initiation_type` values and their meaning.
-pub const INITIATION_TYPES: &[(&str, &str)] = &[
-    ("c", "comment"),
-    ("m", "mention"),
-    ("n", "normal"),
-    ("r", "reaction"),
+/// `initiation_type` values and their meaning, in the vendor's words
+/// (from the field's description).
+pub const INITIATION_TYPES: &[Choice] = &[
+    choice("c", "comment").pt("Comentário em um story da empresa no Instagram ou Facebook"),
+    choice("m", "mention").pt("Menção em um story do cliente do Instagram ou Facebook"),
+    choice("n", "normal").pt("Normal"),
+    choice("r", "reaction").pt("Reação em um story da empresa no Instagram ou Facebook"),
 ];
 
 /// The talk table of the vendor's documentation.
@@ -261,7 +262,7 @@ pub static TALK: &[Field] = &[
     field(
         "initiation_type",
         Ty::Enum {
-            values: &["c", "m", "n", "r"],
+            values: INITIATION_TYPES,
             severity: Severity::Error,
         },
         NAO,
@@ -340,8 +341,12 @@ pub static TALK: &[Field] = &[
     ),
 ];
 
-/// Message `type` values: incoming, outgoing, system.
-pub const MESSAGE_TYPES: &[&str] = &["in", "out", "system"];
+/// Message `type` values (inferred from the example and public consumers).
+pub const MESSAGE_TYPES: &[Choice] = &[
+    choice("in", "incoming: sent by the customer"),
+    choice("out", "outgoing: sent by an agent or a bot"),
+    choice("system", "a system notice in the talk"),
+];
 
 /// A `talk_histories` item (inferred from the example).
 pub static TALK_HISTORY: &[Field] = &[

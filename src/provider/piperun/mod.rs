@@ -33,6 +33,13 @@ pub static PIPERUN: Provider = Provider {
     sections: summary::SECTIONS,
     summary: summary::sections,
     tables: rows::TABLES,
+    kinds: &[crate::provider::KindDoc {
+        name: "talk",
+        hook_type: None,
+        complete: None,
+        about: "a talk (atendimento)",
+    }],
+    hook_types: &[],
 };
 
 fn recognise(root: Val<'_, '_>) -> Recognition {

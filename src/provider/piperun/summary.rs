@@ -245,8 +245,8 @@ fn duration(root: Val<'_, '_>, options: &Options) -> Option<Value> {
 /// `normal (n)`, from the documented codes.
 fn initiation(v: Val<'_, '_>) -> Option<Value> {
     let code = v.as_str();
-    match INITIATION_TYPES.iter().find(|(c, _)| Some(*c) == code) {
-        Some((code, word)) => Some(Value::text(format!("{word} ({code})"))),
+    match INITIATION_TYPES.iter().find(|c| Some(c.value) == code) {
+        Some(c) => Some(Value::text(format!("{} ({})", c.meaning, c.value))),
         None => show::odd(v),
     }
 }

@@ -62,7 +62,7 @@ fn direction(v: Val<'_, '_>) -> Value {
     match MESSAGE_TYPES
         .iter()
         .zip(ARROWS)
-        .find(|(t, _)| Some(**t) == kind)
+        .find(|(t, _)| Some(t.value) == kind)
     {
         Some((_, (arrow, tone))) => Value::text(arrow).with_tone(tone),
         None => show::odd(v).unwrap_or_default(),

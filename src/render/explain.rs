@@ -1,0 +1,437 @@
+//! Renderers of `explain`: field tables laid out as `summary`'s are (the
+//! same `grid` width rules, records when narrow), finding codes, and
+//! payload values beside their documentation; `--format json` writes the
+//! same data as one JSON document (or one object per payload per line).
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::grid::{self, ColumnKind, Grid, Piece};
+use super::style::{Role, paint};
+use crate::explain::payload::PayloadExplain;
+use crate::explain::{CodeExplain, FieldDoc, HookDoc, KindFields, ProviderDoc};
+use crate::schema::Severity;
+use crate::text::{escape_control, escape_control_keep_newlines};
+
+/// Left margin of tables.
+const INDENT: &str = "  ";
+
+/// How text output looks.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    pub color: bool,
+    /// Terminal width in columns.
+    pub width: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    Plain,
+    Muted,
+    Strong,
+    Bad,
+    Warn,
+}
+
+fn draw(text: &str, ink: Ink, color: bool) -> String {
+    let role = match ink {
+        Ink::Plain => return text.to_string(),
+        _ if !color || text.trim().is_empty() => return text.to_string(),
+        Ink::Muted => Role::Muted,
+        Ink::Strong => Role::Source,
+        Ink::Bad => Role::Error,
+        Ink::Warn => Role::Warning,
+    };
+    paint(text, role, true)
+}
+
+fn piece(text: impl Into<String>, style: Ink, unbroken: bool) -> Piece<Ink> {
+    Piece {
+        text: text.into(),
+        style,
+        unbroken,
+    }
+}
+
+fn write_lines(lines: &[grid::Line<Ink>], view: &View, out: &mut Vec<u8>) -> Result<()> {
+    for line in lines {
+        let painted: String = line
+            .iter()
+            .map(|(t, ink)| draw(t, *ink, view.color))
+            .collect();
+        match painted.is_empty() {
+            true => writeln!(out)?,
+            false => writeln!(out, "{INDENT}{painted}")?,
+        }
+    }
+    Ok(())
+}
+
+fn heading(text: &str, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    writeln!(
+        out,
+        "{}",
+        paint(&escape_control(text), Role::Header, view.color)
+    )?;
+    Ok(())
+}
+
+/// Every field of a provider, kind by kind, grouped by the object that
+/// holds them.
+pub fn provider_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    if !doc.hook_types.is_empty() {
+        hooks_text(doc, view, out)?;
+        writeln!(out)?;
+    }
+    for (i, kind) in doc.kinds.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        kind_text(doc, kind, view, out)?;
+    }
+    Ok(())
+}
+
+/// A hook type's name, the kinds documenting its fields (one a line), and
+/// its Portuguese name with what its id is.
+fn hook_row(h: &HookDoc) -> Vec<grid::Cell<Ink>> {
+    let kinds: Vec<String> = h
+        .kinds
+        .iter()
+        .map(|k| escape_control(k).into_owned())
+        .collect();
+    vec![
+        vec![piece(escape_control(h.name), Ink::Plain, true)],
+        vec![piece(kinds.join("\n"), Ink::Plain, false)],
+        vec![
+            piece(escape_control(h.name_pt), Ink::Plain, false),
+            piece(
+                format!("\nid: {}", escape_control(h.id_refers_to)),
+                Ink::Muted,
+                false,
+            ),
+        ],
+    ]
+}
+
+/// The documented hook types: their Portuguese name, what their id is,
+/// and the kinds that document their fields.
+fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let title = format!("{} hook types ({})", doc.title, doc.hook_types.len());
+    heading(&title, view, out)?;
+    let header = ["HOOK TYPE", "FIELDS", "DESCRIPTION"]
+        .iter()
+        .map(|h| vec![piece(*h, Ink::Strong, true)])
+        .collect();
+    let rows = doc.hook_types.iter().map(|h| (hook_row(h), None)).collect();
+    let prose = ColumnKind {
+        prose: true,
+        ..ColumnKind::default()
+    };
+    let grid = Grid {
+        columns: vec![
+            ColumnKind {
+                whole: true,
+                ..ColumnKind::default()
+            },
+            ColumnKind::default(),
+            prose,
+        ],
+        header: Some(header),
+        rows,
+        full: true,
+    };
+    let lines = grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain);
+    write_lines(&lines, view, out)
+}
+
+fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let title = format!("{} {}", doc.title, kind.kind);
+    writeln!(
+        out,
+        "{}",
+        paint(&escape_control(&title), Role::Source, view.color)
+    )?;
+    let mut about = kind.about.to_string();
+    if kind.relaxed {
+        about.push_str("; presence is relaxed below the top level: nothing there is required");
+    }
+    write_lines(&prose(&about, view), view, out)?;
+    for (parent, fields) in groups(&kind.fields) {
+        writeln!(out)?;
+        let title = match parent {
+            "" => "Top-level fields".to_string(),
+            parent => format!("Fields of {parent}"),
+        };
+        heading(&format!("{title} ({})", fields.len()), view, out)?;
+        write_lines(&field_table(&fields, view), view, out)?;
+    }
+    if !kind.rules.is_empty() {
+        writeln!(out)?;
+        heading(
+            &format!("Cross-field rules ({})", kind.rules.len()),
+            view,
+            out,
+        )?;
+        for rule in &kind.rules {
+            write_lines(&prose(rule, view), view, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Fields grouped by the pointer of the object holding them, in order of
+/// first appearance.
+fn groups(fields: &[FieldDoc]) -> Vec<(&str, Vec<&FieldDoc>)> {
+    let mut groups: Vec<(&str, Vec<&FieldDoc>)> = Vec::new();
+    for field in fields {
+        let parent = parent(&field.pointer);
+        match groups.iter_mut().find(|(p, _)| *p == parent) {
+            Some((_, list)) => list.push(field),
+            None => groups.push((parent, vec![field])),
+        }
+    }
+    groups
+}
+
+fn parent(pointer: &str) -> &str {
+    pointer.rfind('/').map_or("", |i| &pointer[..i])
+}
+
+/// One row per field: its whole pointer (what `explain PROVIDER POINTER`
+/// and policy patterns take), its type over its presence, and its
+/// description.
+fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<grid::Line<Ink>> {
+    let header = ["POINTER", "TYPE", "DESCRIPTION"]
+        .iter()
+        .map(|h| vec![piece(*h, Ink::Strong, true)])
+        .collect();
+    let rows = fields.iter().map(|f| (field_row(f), None)).collect();
+    let grid = Grid {
+        columns: vec![
+            ColumnKind {
+                whole: true,
+                ..ColumnKind::default()
+            },
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                ..ColumnKind::default()
+            },
+        ],
+        header: Some(header),
+        rows,
+        full: true,
+    };
+    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
+}
+
+fn field_row(f: &FieldDoc) -> Vec<grid::Cell<Ink>> {
+    let presence = match f.required {
+        true => piece("\nrequired", Ink::Plain, false),
+        false => piece("\nnullable", Ink::Muted, false),
+    };
+    vec![
+        vec![piece(escape_control(&f.pointer), Ink::Plain, true)],
+        vec![piece(escape_control(&f.ty), Ink::Plain, false), presence],
+        description(f),
+    ]
+}
+
+/// The vendor's text, the gloss, the allowed values, the format and where
+/// the rule comes from, one per line.
+fn description(f: &FieldDoc) -> grid::Cell<Ink> {
+    let mut lines: Vec<(String, Ink)> = Vec::new();
+    if !f.doc_pt.is_empty() {
+        lines.push((f.doc_pt.to_string(), Ink::Plain));
+    }
+    lines.push((format!("{} ({})", f.doc_en, f.origin), Ink::Muted));
+    for v in &f.values {
+        let mut line = format!("{}: {}", v.value, v.meaning);
+        if !v.doc_pt.is_empty() {
+            line.push_str(&format!(" ({})", v.doc_pt));
+        }
+        lines.push((line, Ink::Plain));
+    }
+    if let Some(format) = f.format {
+        lines.push((format!("format: {format}"), Ink::Muted));
+    }
+    let mut cell = Vec::new();
+    for (i, (text, ink)) in lines.into_iter().enumerate() {
+        let sep = if i == 0 { "" } else { "\n" };
+        let text = escape_control_keep_newlines(&text).into_owned();
+        cell.push(piece(format!("{sep}{text}"), ink, false));
+    }
+    cell
+}
+
+/// A provider's fields as one JSON document.
+pub fn provider_json(doc: &ProviderDoc, out: &mut Vec<u8>) -> Result<()> {
+    json_line(doc, out)
+}
+
+/// A finding code for people.
+pub fn code_text(code: &CodeExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let ink = match code.severity {
+        "error" => Role::Error,
+        _ => Role::Warning,
+    };
+    let title = format!("{} ({})", code.code, code.severity);
+    writeln!(out, "{}", paint(&title, ink, view.color))?;
+    write_lines(&prose(code.meaning, view), view, out)?;
+    writeln!(out)?;
+    heading("Example", view, out)?;
+    write_lines(&prose(code.example, view), view, out)?;
+    writeln!(out)?;
+    heading("Accept it", view, out)?;
+    let (everywhere, specific) = match code.accept.as_slice() {
+        [everywhere, specific, ..] => (everywhere.as_str(), Some(specific.as_str())),
+        [everywhere] => (everywhere.as_str(), None),
+        [] => ("", None),
+    };
+    let intro = match specific {
+        Some(_) => "Only at the example's pointer, in hookscope.toml:",
+        None => "In hookscope.toml:",
+    };
+    write_lines(&prose(intro, view), view, out)?;
+    writeln!(out)?;
+    writeln!(out, "{INDENT}{INDENT}[check]")?;
+    writeln!(out, "{INDENT}{INDENT}{}", specific.unwrap_or(everywhere))?;
+    writeln!(out)?;
+    let mut rest = vec![piece("On the command line: ", Ink::Plain, false)];
+    rest.push(piece(format!("{}.", code.accept_flag), Ink::Plain, true));
+    if specific.is_some() {
+        rest.insert(
+            0,
+            piece(format!("Everywhere: {everywhere}. "), Ink::Plain, false),
+        );
+    }
+    rest.push(piece(
+        " warn = [...] and deny = [...] (--warn, --deny) change its severity instead.",
+        Ink::Plain,
+        false,
+    ));
+    write_lines(&cell_lines(rest, view), view, out)?;
+    Ok(())
+}
+
+fn prose(text: &str, view: &View) -> Vec<grid::Line<Ink>> {
+    let text = escape_control_keep_newlines(text);
+    cell_lines(vec![piece(text, Ink::Plain, false)], view)
+}
+
+/// One cell wrapped to the width.
+fn cell_lines(cell: grid::Cell<Ink>, view: &View) -> Vec<grid::Line<Ink>> {
+    let grid = Grid {
+        columns: vec![ColumnKind::default()],
+        header: None,
+        rows: vec![(vec![cell], None)],
+        full: true,
+    };
+    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
+}
+
+/// A finding code as one JSON object.
+pub fn code_json(code: &CodeExplain, out: &mut Vec<u8>) -> Result<()> {
+    json_line(code, out)
+}
+
+/// One payload's value at the pointer, documented and checked.
+pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let source = paint(&escape_control(&p.source), Role::Source, view.color);
+    let kind = format!("{} {}", p.provider, escape_control(&p.kind));
+    writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
+    let mut rows: Vec<(&str, grid::Cell<Ink>)> = Vec::new();
+    let pointer = if p.pointer.is_empty() {
+        "(the whole payload)"
+    } else {
+        &p.pointer
+    };
+    rows.push((
+        "pointer",
+        vec![piece(escape_control(pointer), Ink::Plain, true)],
+    ));
+    let value = match &p.value {
+        Some(json) => piece(escape_control(json), Ink::Plain, true),
+        None => piece("absent", Ink::Muted, false),
+    };
+    rows.push(("value", vec![value]));
+    match &p.field {
+        Some(field) => {
+            let what = format!(
+                "{}, {} ({})",
+                field.expected,
+                if field.required {
+                    "required"
+                } else {
+                    "nullable"
+                },
+                field.pointer
+            );
+            rows.push((
+                "field",
+                vec![piece(escape_control(&what), Ink::Plain, false)],
+            ));
+            rows.push(("about", description(field)));
+        }
+        None => rows.push(("field", vec![piece("not described", Ink::Muted, false)])),
+    }
+    let check = match p.findings.is_empty() {
+        true => vec![piece("no findings here", Ink::Muted, false)],
+        false => findings_cell(p),
+    };
+    rows.push(("check", check));
+    let grid = Grid {
+        columns: vec![
+            ColumnKind::default(),
+            ColumnKind {
+                prose: true,
+                ..ColumnKind::default()
+            },
+        ],
+        header: None,
+        rows: rows
+            .into_iter()
+            .map(|(label, cell)| (vec![vec![piece(label, Ink::Muted, true)], cell], None))
+            .collect(),
+        full: false,
+    };
+    let lines = grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain);
+    write_lines(&lines, view, out)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn findings_cell(p: &PayloadExplain) -> grid::Cell<Ink> {
+    let mut cell = Vec::new();
+    for (i, f) in p.findings.iter().enumerate() {
+        let ink = match f.severity {
+            Severity::Error => Ink::Bad,
+            Severity::Warning => Ink::Warn,
+        };
+        let sep = if i == 0 { "" } else { "\n" };
+        let label = format!("{sep}{}[{}]", f.severity.as_str(), f.code.as_str());
+        cell.push(piece(label, ink, false));
+        let mut text = String::new();
+        if f.pointer != p.pointer {
+            text.push_str(&format!(" {}:", f.pointer));
+        }
+        text.push(' ');
+        text.push_str(&f.message);
+        cell.push(piece(escape_control(&text), Ink::Plain, false));
+    }
+    cell
+}
+
+/// One payload's explanation as one JSON line.
+pub fn payload_json(p: &PayloadExplain, out: &mut Vec<u8>) -> Result<()> {
+    json_line(p, out)
+}
+
+fn json_line(value: &impl Serialize, out: &mut Vec<u8>) -> Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.push(b'\n');
+    Ok(())
+}
