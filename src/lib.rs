@@ -17,6 +17,7 @@ pub mod input;
 pub mod json;
 pub mod pipeline;
 pub mod provider;
+pub mod redact;
 pub mod render;
 pub mod rows;
 pub mod schema;
