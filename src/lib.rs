@@ -86,6 +86,7 @@ pub fn run_to(cli: &Cli, registry: Registry, out: &mut dyn io::Write) -> Result<
         Command::Check(args) => cmd::check::run(args, &settings, out)?,
         Command::Summary(args) => cmd::summary::run(args, &settings, out)?,
         Command::Csv(args) => cmd::csv::run(args, &settings, out)?,
+        Command::Redact(args) => cmd::redact::run(args, &settings, out)?,
         Command::Completions(args) => cmd::completions::run(args, &registry, out)?,
         Command::Man(args) => cmd::man::run(args, &registry, out)?,
     })

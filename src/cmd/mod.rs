@@ -6,6 +6,7 @@ pub mod completions;
 pub mod csv;
 pub mod detect;
 pub mod man;
+pub mod redact;
 pub mod summary;
 
 use std::io::Write;

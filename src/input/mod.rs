@@ -447,6 +447,22 @@ fn hand_on(batch: &mut Batch, sink: &mut impl FnMut(Event) -> Result<()>) -> Res
 pub const TERMINAL_HINT: &str =
     "hookscope: reading a payload from the terminal; paste it and press Ctrl-D, or pass a file";
 
+/// Reads a whole input as the other commands read it (stdin for `-`,
+/// gzip decompressed, UTF-16 transcoded to UTF-8), for `redact`, which
+/// writes the input back with only its personal values changed.
+pub fn read_whole(name: &str) -> Result<Vec<u8>> {
+    let (mut reader, gzip) = open(name)?;
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).with_context(|| {
+        if gzip {
+            format!("{}: gzip data is truncated or corrupt", Escaped(name))
+        } else {
+            format!("{}: read failed", Escaped(name))
+        }
+    })?;
+    Ok(bytes)
+}
+
 /// Opens a file or stdin, decompressing gzip when the magic bytes say so;
 /// also tells whether the input is gzip.
 fn open(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {

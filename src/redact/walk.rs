@@ -411,7 +411,9 @@ fn resolve(pii: Pii, object: Val<'_, '_>) -> Option<Treat> {
 
 /// A secret: a UUID stays a UUID, hex stays hex, the rest is masked.
 fn token(p: &super::Pseudonyms, s: &str) -> String {
-    if values::is_uuid(s) {
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        p.digits(s)
+    } else if values::is_uuid(s) {
         p.uuid(s)
     } else if s.len() >= 8 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
         p.hex(s)
