@@ -292,8 +292,12 @@ fn source(name: &str, place: Place) -> Source<'_> {
 /// after `from`.
 fn locate(bytes: &[u8], from: usize, payload: &[u8]) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    if rest.starts_with(payload) {
-        return Some(from);
+    let skip = rest
+        .iter()
+        .position(|b| !(b.is_ascii_whitespace() || b",[".contains(b)))
+        .unwrap_or(rest.len());
+    if rest[skip..].starts_with(payload) {
+        return Some(from + skip);
     }
     memchr::memmem::find(rest, payload).map(|i| from + i)
 }

@@ -3,7 +3,10 @@
 //! keys that name personal data. Used for free text, for every string the
 //! descriptions do not mark, and for the fields they do not know.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use memchr::memmem;
 
@@ -55,30 +58,37 @@ fn inside(found: &[(Range<usize>, Found)], at: usize) -> bool {
     found.iter().any(|(r, _)| r.contains(&at))
 }
 
+/// What [`links`] looks for, its finders built once.
+static LINKS: LazyLock<[(memmem::Finder<'static>, usize, Found); 4]> = LazyLock::new(|| {
+    let finder = |needle: &'static str, kind| (memmem::Finder::new(needle), needle.len(), kind);
+    [
+        finder("data:", Found::DataUri),
+        finder("http://", Found::Url),
+        finder("https://", Found::Url),
+        finder("www.", Found::Url),
+    ]
+});
+
 /// `data:` URIs and `http(s)://` / `www.` links.
 fn links(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
     let b = text.as_bytes();
-    for (needle, kind) in [
-        ("data:", Found::DataUri),
-        ("http://", Found::Url),
-        ("https://", Found::Url),
-        ("www.", Found::Url),
-    ] {
-        for start in memmem::find_iter(b, needle.as_bytes()) {
+    for (finder, len, kind) in LINKS.iter() {
+        let (len, kind) = (*len, *kind);
+        for start in finder.find_iter(b) {
             if !boundary_before(b, start) || inside(found, start) {
                 continue;
             }
-            let mut end = start + needle.len();
+            let mut end = start + len;
             while end < b.len() && !b[end].is_ascii_whitespace() && !b"\"<>'`".contains(&b[end]) {
                 end += 1;
             }
-            while end > start + needle.len() && b".,;:!?)]}".contains(&b[end - 1]) {
+            while end > start + len && b".,;:!?)]}".contains(&b[end - 1]) {
                 end -= 1;
             }
             if kind == Found::DataUri && !text[start..end].contains(',') {
                 continue;
             }
-            if end > start + needle.len() {
+            if end > start + len {
                 found.push((start..end, kind));
             }
         }
@@ -195,6 +205,23 @@ fn looks_like_date(run: &str) -> bool {
 /// The personal kind a key names (`email`, `telefone`, `cpf`, `nome`, ...),
 /// by its words (`customer_email`, `customerEmail`, `e-mail`).
 pub fn key_kind(key: &str) -> Option<Pii> {
+    thread_local! {
+        static SEEN: RefCell<HashMap<Box<str>, Option<Pii>>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(kind) = seen.get(key) {
+            return *kind;
+        }
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        let kind = key_kind_of(key);
+        seen.insert(key.into(), kind);
+        kind
+    })
+}
+
+fn key_kind_of(key: &str) -> Option<Pii> {
     let words = words(key);
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let joined: String = words.concat();

@@ -392,14 +392,21 @@ impl<'r, 't> Walk<'r, 't> {
         }
         if let Some((stem, ext)) = s.rsplit_once('.')
             && !stem.is_empty()
-            && (1..=5).contains(&ext.len())
-            && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+            && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
         {
             return format!("{}.{ext}", self.segment(stem));
         }
         p.mask_alnum("mask", s)
     }
 }
+
+/// Extensions a URL's file name keeps (anything else after a dot, such as
+/// a name in `acme.maria`, is masked).
+const FILE_EXTENSIONS: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "svg", "mp3", "mp4", "ogg", "oga", "opus", "wav",
+    "webm", "m4a", "aac", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "html", "htm",
+    "json", "xml", "zip",
+];
 
 /// `Pii::WhenFlag` resolved against the object that holds the field.
 fn resolve(pii: Pii, object: Val<'_, '_>) -> Option<Treat> {
