@@ -197,24 +197,31 @@ impl Job<'_> {
         let mut payload = Payload::from_bytes(name, bytes);
         payload.source = source(name, place);
         let mut out = Output::default();
-        let doc = match payload.parse(Extent::Full) {
-            Ok(doc) => doc,
-            Err(err) => {
-                let problem = Problem {
+        // One UTF-8 validation: the payload's own parse (with its error
+        // places) only for a payload that fails.
+        let parsed = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| Some((text, json::parse(text, Extent::Full).ok()?)));
+        let Some((text, doc)) = parsed else {
+            let problem = match payload.parse(Extent::Full) {
+                Err(err) => Problem {
                     code: Code::of_payload_error(&err),
                     message: format!("{err}; written masked"),
                     fault: Some((err.line, err.column)),
-                };
-                diagnose(&mut out, &payload, &problem);
-                return Done {
-                    redacted: self.redactor.loose(&String::from_utf8_lossy(bytes)),
-                    diagnostics: out.diagnostics,
-                    bad: true,
-                };
-            }
+                },
+                Ok(_) => Problem {
+                    code: Code::JsonSyntax,
+                    message: "the payload could not be parsed; written masked".into(),
+                    fault: None,
+                },
+            };
+            diagnose(&mut out, &payload, &problem);
+            return Done {
+                redacted: self.redactor.loose(&String::from_utf8_lossy(bytes)),
+                diagnostics: out.diagnostics,
+                bad: true,
+            };
         };
-        // Parsed, so UTF-8.
-        let text = std::str::from_utf8(bytes).unwrap_or_default();
         let (redacted, problem) = self.document(text, doc.root());
         if let Some(message) = &problem {
             let problem = Problem {

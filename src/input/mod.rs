@@ -452,7 +452,12 @@ pub const TERMINAL_HINT: &str =
 /// writes the input back with only its personal values changed.
 pub fn read_whole(name: &str) -> Result<Vec<u8>> {
     let (mut reader, gzip) = open(name)?;
-    let mut bytes = Vec::new();
+    let size = match name {
+        STDIN => 0,
+        _ => std::fs::metadata(name).map_or(0, |m| m.len()),
+    };
+    // The file's size is what a plain input needs (a hint, never a limit).
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(1 << 32));
     reader.read_to_end(&mut bytes).with_context(|| {
         if gzip {
             format!("{}: gzip data is truncated or corrupt", Escaped(name))

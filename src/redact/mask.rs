@@ -4,10 +4,8 @@
 //! the last-resort masking of text that is not JSON (a payload that does
 //! not parse, the bytes between payloads).
 
-use super::pseudonym::{DIGITS, Stream};
+use super::pseudonym::Stream;
 
-const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
-const UPPER: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /// Letters of two UTF-8 bytes, for the non-ASCII letters of that length.
 const LOWER2: &[char] = &['á', 'é', 'í', 'ó', 'ú', 'ã', 'õ', 'ç', 'â', 'ê'];
 const UPPER2: &[char] = &['Á', 'É', 'Í', 'Ó', 'Ú', 'Ã', 'Õ', 'Ç', 'Â', 'Ê'];
@@ -16,13 +14,13 @@ const UPPER2: &[char] = &['Á', 'É', 'Í', 'Ó', 'Ú', 'Ã', 'Õ', 'Ç', 'Â', 
 /// UTF-8 length, a digit by another digit; anything else kept.
 pub fn mask_char(c: char, stream: &mut Stream) -> char {
     if c.is_ascii_lowercase() {
-        return char::from(stream.pick_other(LOWER, c as u8));
+        return char::from(stream.other_in(b'a', 26, c as u8));
     }
     if c.is_ascii_uppercase() {
-        return char::from(stream.pick_other(UPPER, c as u8));
+        return char::from(stream.other_in(b'A', 26, c as u8));
     }
     if c.is_ascii_digit() {
-        return char::from(stream.pick_other(DIGITS, c as u8));
+        return char::from(stream.other_in(b'0', 10, c as u8));
     }
     if c.is_ascii() || !c.is_alphanumeric() {
         return c;

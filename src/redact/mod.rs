@@ -183,7 +183,7 @@ impl Redactor {
     /// (with [`crate::json::Extent::Full`]).
     pub fn payload(&self, text: &str, root: Val<'_, '_>, against: Against) -> Redacted {
         let tokens = scalar_tokens(text);
-        let mut walk = walk::Walk::new(self, &tokens);
+        let mut walk = walk::Walk::new(self, text, &tokens);
         walk.root(root, against);
         let (edits, counts) = walk.finish();
         Redacted {

@@ -45,6 +45,12 @@ impl Stream {
         self.next() % n
     }
 
+    /// A byte of `lo..lo + n` other than `not`, which is in that range.
+    pub fn other_in(&mut self, lo: u8, n: u8, not: u8) -> u8 {
+        let i = self.below(u64::from(n) - 1) as u8;
+        if lo + i >= not { lo + i + 1 } else { lo + i }
+    }
+
     /// A character of `set` other than `not` (when `not` is in it).
     pub fn pick_other(&mut self, set: &[u8], not: u8) -> u8 {
         let others = set.len() as u64 - u64::from(set.contains(&not));

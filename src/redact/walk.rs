@@ -35,6 +35,7 @@ struct Ctx {
 
 pub(super) struct Walk<'r, 't> {
     r: &'r Redactor,
+    text: &'t str,
     tokens: &'t [Range<usize>],
     next: usize,
     edits: Vec<(Range<usize>, String)>,
@@ -42,9 +43,10 @@ pub(super) struct Walk<'r, 't> {
 }
 
 impl<'r, 't> Walk<'r, 't> {
-    pub fn new(r: &'r Redactor, tokens: &'t [Range<usize>]) -> Self {
+    pub fn new(r: &'r Redactor, text: &'t str, tokens: &'t [Range<usize>]) -> Self {
         Walk {
             r,
+            text,
             tokens,
             next: 0,
             edits: Vec::new(),
@@ -126,7 +128,10 @@ impl<'r, 't> Walk<'r, 't> {
                 push_json_string(&mut quoted, &new);
                 quoted
             }),
-            Some(Node::Number(n)) => self.number(&n.to_string(), ctx),
+            Some(Node::Number(_)) => {
+                let text = self.text.get(range.clone()).unwrap_or_default();
+                self.number(text, ctx)
+            }
             _ => None,
         };
         if let Some(new) = new {
