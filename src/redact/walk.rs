@@ -105,11 +105,11 @@ impl<'r, 't> Walk<'r, 't> {
                     treat: ctx.treat.or_else(|| resolve(f.personal?, v)),
                     id: is_id(f.name, &f.ty),
                 },
+                // An unknown key that names personal data says more than
+                // where it is.
                 None => Ctx {
                     ty: map_item,
-                    treat: ctx
-                        .treat
-                        .or_else(|| detect::key_kind(key).map(Treat::Pii)),
+                    treat: detect::key_kind(key).map(Treat::Pii).or(ctx.treat),
                     id: is_id(key, &Ty::String),
                 },
             };
@@ -144,7 +144,9 @@ impl<'r, 't> Walk<'r, 't> {
             Some(Treat::Pii(Pii::Text)) if self.r.options.text == TextMode::Keep => return None,
             Some(Treat::Pii(pii)) => Replaced::of(pii),
             Some(Treat::Classify) => Replaced::Private,
-            Some(Treat::Opaque) => Replaced::Text,
+            // Numbers of a payload no provider knows are kept, as its keys
+            // are, unless their key names personal data.
+            Some(Treat::Opaque) => return None,
             None if self.r.options.ids && ctx.id => Replaced::Id,
             None => return None,
         };
@@ -177,7 +179,9 @@ impl<'r, 't> Walk<'r, 't> {
 
     fn id(&self, s: &str) -> String {
         let p = &self.r.pseudonyms;
-        if values::is_uuid(s) {
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            p.digits(s)
+        } else if values::is_uuid(s) {
             p.uuid(s)
         } else if s.bytes().all(|b| b.is_ascii_hexdigit()) {
             p.hex(s)
