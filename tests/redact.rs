@@ -22,13 +22,49 @@ const SAMPLES: &[&str] = &[
 /// Keys whose string values are personal data, wherever they are (the
 /// descriptions' marks, and the unknown keys the corpus adds).
 const PERSONAL_KEYS: &[&str] = &[
-    "message", "original_message", "subject", "file_name", "from", "to", "name", "login", "email",
-    "whatsapp_number", "document_number", "client_ip", "client_user_agent", "latitude",
-    "longitude", "url_viewer", "attachment_url", "number", "full_number",
-    "full_number_cc", "wa_contact_name", "wa_pushname", "wa_verified_name", "wa_profile_picture",
-    "username", "profile_pic", "profile_picture_url", "tel", "cpf", "token", "link", "shortLink",
-    "origin", "device", "notes", "client", "wildcard_01", "wildcard_02", "cliente_email",
-    "telefone_contato", "nome_completo", "observacao", "ip_address",
+    "message",
+    "original_message",
+    "subject",
+    "file_name",
+    "from",
+    "to",
+    "name",
+    "login",
+    "email",
+    "whatsapp_number",
+    "document_number",
+    "client_ip",
+    "client_user_agent",
+    "latitude",
+    "longitude",
+    "url_viewer",
+    "attachment_url",
+    "number",
+    "full_number",
+    "full_number_cc",
+    "wa_contact_name",
+    "wa_pushname",
+    "wa_verified_name",
+    "wa_profile_picture",
+    "username",
+    "profile_pic",
+    "profile_picture_url",
+    "tel",
+    "cpf",
+    "token",
+    "link",
+    "shortLink",
+    "origin",
+    "device",
+    "notes",
+    "client",
+    "wildcard_01",
+    "wildcard_02",
+    "cliente_email",
+    "telefone_contato",
+    "nome_completo",
+    "observacao",
+    "ip_address",
 ];
 
 /// Findings of the input that the output may lose or gain because they are
@@ -68,7 +104,10 @@ fn payloads(text: &str) -> Vec<Value> {
 fn is_personal(parent: Option<&str>, key: &str) -> bool {
     match key {
         // `name` is also an issue's title, a log event, a department.
-        "name" => matches!(parent, Some("customer" | "attendant" | "user" | "profile_info")),
+        "name" => matches!(
+            parent,
+            Some("customer" | "attendant" | "user" | "profile_info")
+        ),
         // A queue log's detail is the platform's own text.
         "message" => parent != Some("detail"),
         _ => PERSONAL_KEYS.contains(&key),
@@ -95,7 +134,11 @@ fn strings(
         Value::Object(map) => {
             let private = map.get("private") == Some(&Value::Bool(true));
             for (k, v) in map {
-                let k = if private && k == "value" { "message" } else { k.as_str() };
+                let k = if private && k == "value" {
+                    "message"
+                } else {
+                    k.as_str()
+                };
                 // A free-form object under a personal key (custom fields,
                 // text chat) is personal as a whole.
                 let k = match key {
@@ -127,7 +170,10 @@ fn personal_values(input: &str) -> Vec<String> {
 
 fn assert_no_personal_value_left(input: &str, output: &str, at_least: usize) {
     let values = personal_values(input);
-    assert!(values.len() >= at_least, "the test looks for something: {values:?}");
+    assert!(
+        values.len() >= at_least,
+        "the test looks for something: {values:?}"
+    );
     let (mut left, mut keys) = (BTreeSet::new(), BTreeSet::new());
     for payload in payloads(output) {
         strings(&payload, (None, None), &mut keys, &mut left);
@@ -174,7 +220,10 @@ fn entities() -> Vec<String> {
     let list = run(&["csv", "--list"]).stdout;
     list.lines()
         .filter_map(|l| l.split_whitespace().next())
-        .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_'))
+        .filter(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+        })
         .map(str::to_string)
         .collect()
 }
@@ -217,11 +266,18 @@ fn skeleton(text: &str) -> String {
 fn same_behaviour(input: &str, output: &str) {
     assert_eq!(kinds(input), kinds(output), "detect of {input}");
     let found = findings(input);
-    assert!(!found.is_empty() || input.contains("incomplete"), "check finds something in {input}");
+    assert!(
+        !found.is_empty() || input.contains("incomplete"),
+        "check finds something in {input}"
+    );
     assert_eq!(found, findings(output), "check of {input}");
     let entities = entities();
     assert!(entities.len() >= 3, "{entities:?}");
-    assert_eq!(row_counts(input, &entities), row_counts(output, &entities), "csv of {input}");
+    assert_eq!(
+        row_counts(input, &entities),
+        row_counts(output, &entities),
+        "csv of {input}"
+    );
 }
 
 #[test]
@@ -246,7 +302,11 @@ fn a_generated_corpus_loses_its_personal_data_and_keeps_its_findings() {
         let (out, _) = redact_to(input, "s2", &format!("corpus-out.{form}"));
         let output = std::fs::read_to_string(&out).expect("output");
         assert_no_personal_value_left(&text, &output, 200);
-        assert_eq!(skeleton(&text), skeleton(&output), "the {form} form is kept");
+        assert_eq!(
+            skeleton(&text),
+            skeleton(&output),
+            "the {form} form is kept"
+        );
         same_behaviour(input, out.to_str().expect("path"));
     }
 }
@@ -262,11 +322,18 @@ fn the_salt_alone_decides_the_pseudonyms() {
     assert_eq!(a, again, "the same salt gives the same bytes");
     let original = std::fs::read_to_string(input).expect("input");
     let (mut replaced, mut differ) = (0, 0);
-    for ((o, a), b) in payloads(&original).iter().zip(payloads(&a)).zip(payloads(&b)) {
+    for ((o, a), b) in payloads(&original)
+        .iter()
+        .zip(payloads(&a))
+        .zip(payloads(&b))
+    {
         compare(o, &a, &b, &mut replaced, &mut differ);
     }
     assert!(replaced > 100, "{replaced} values replaced");
-    assert_eq!(replaced, differ, "every replaced value differs between salts");
+    assert_eq!(
+        replaced, differ,
+        "every replaced value differs between salts"
+    );
     let random1 = run(&["redact", input]).stdout;
     let random2 = run(&["redact", input]).stdout;
     assert_ne!(random1, random2, "a random salt per run");
@@ -276,12 +343,12 @@ fn the_salt_alone_decides_the_pseudonyms() {
 /// replaced, and those whose replacement differs between the two salts.
 fn compare(o: &Value, a: &Value, b: &Value, replaced: &mut usize, differ: &mut usize) {
     match (o, a, b) {
-        (Value::String(o), Value::String(a), Value::String(b)) => {
-            if o != a && o.chars().filter(|c| c.is_alphanumeric()).count() >= 4 {
-                *replaced += 1;
-                *differ += usize::from(a != b);
-                assert_ne!(a, b, "{o:?} got the same pseudonym from two salts");
-            }
+        (Value::String(o), Value::String(a), Value::String(b))
+            if o != a && o.chars().filter(|c| c.is_alphanumeric()).count() >= 4 =>
+        {
+            *replaced += 1;
+            *differ += usize::from(a != b);
+            assert_ne!(a, b, "{o:?} got the same pseudonym from two salts");
         }
         (Value::Array(o), Value::Array(a), Value::Array(b)) => {
             for ((o, a), b) in o.iter().zip(a).zip(b) {
@@ -300,15 +367,34 @@ fn compare(o: &Value, a: &Value, b: &Value, replaced: &mut usize, differ: &mut u
 #[test]
 fn show_salt_report_and_broken_payloads() {
     let input = "{\"nome\": \"Maria\",\"x\":1}\n{\"a\": \"Maria da Silva\",}\n";
-    let out = hookscope(&["redact", "--show-salt", "--report", "-"], input.as_bytes());
+    let out = hookscope(
+        &["redact", "--show-salt", "--report", "-"],
+        input.as_bytes(),
+    );
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.starts_with("hookscope: redact salt: "), "{}", out.stderr);
-    assert!(out.stderr.contains("-:1: error[unknown-provider]"), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("hookscope: redact salt: "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("-:1: error[unknown-provider]"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("-:2:"), "{}", out.stderr);
     assert!(out.stderr.contains("2 payloads: "), "{}", out.stderr);
-    assert!(!out.stdout.contains("Maria") && !out.stdout.contains("Silva"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("Maria") && !out.stdout.contains("Silva"),
+        "{}",
+        out.stdout
+    );
     assert_eq!(out.stdout.lines().count(), 2);
-    assert!(out.stdout.lines().nth(1).expect("line").ends_with("\",}"), "{}", out.stdout);
+    assert!(
+        out.stdout.lines().nth(1).expect("line").ends_with("\",}"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -331,10 +417,12 @@ fn gzip_input_is_written_plain() {
 /// personal fields and private issue data (seeded, so reproducible).
 fn corpus(seed: u64, n: usize) -> Vec<Value> {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let talk: Value = serde_json::from_str(include_str!("../samples/piperun/talk.json")).expect("talk");
-    let complete: Value =
-        serde_json::from_str(include_str!("../samples/nuvidio/attendant_closed_issue.complete.json"))
-            .expect("complete");
+    let talk: Value =
+        serde_json::from_str(include_str!("../samples/piperun/talk.json")).expect("talk");
+    let complete: Value = serde_json::from_str(include_str!(
+        "../samples/nuvidio/attendant_closed_issue.complete.json"
+    ))
+    .expect("complete");
     (0..n)
         .map(|i| {
             let person = Person::new(&mut rng);
@@ -359,8 +447,16 @@ struct Person {
 
 impl Person {
     fn new(rng: &mut fastrand::Rng) -> Self {
-        const FIRST: &[&str] = &["Mariana", "Joaquim", "Letícia", "Otávio", "Raimunda", "Severino"];
-        const LAST: &[&str] = &["Albuquerque", "Nogueira", "Figueiredo", "Cavalcanti", "Magalhães"];
+        const FIRST: &[&str] = &[
+            "Mariana", "Joaquim", "Letícia", "Otávio", "Raimunda", "Severino",
+        ];
+        const LAST: &[&str] = &[
+            "Albuquerque",
+            "Nogueira",
+            "Figueiredo",
+            "Cavalcanti",
+            "Magalhães",
+        ];
         let first = FIRST[rng.usize(..FIRST.len())];
         let last = LAST[rng.usize(..LAST.len())];
         let tag = rng.u32(1000..9999);
@@ -384,7 +480,10 @@ fn cpf(rng: &mut fastrand::Rng) -> String {
         let sum: u32 = d.iter().enumerate().map(|(i, x)| x * (n - i as u32)).sum();
         d.push((sum * 10 % 11) % 10);
     }
-    let s: String = d.iter().map(|x| char::from_digit(*x, 10).expect("digit")).collect();
+    let s: String = d
+        .iter()
+        .map(|x| char::from_digit(*x, 10).expect("digit"))
+        .collect();
     format!("{}.{}.{}-{}", &s[..3], &s[3..6], &s[6..9], &s[9..])
 }
 
@@ -395,7 +494,8 @@ fn piperun(mut talk: Value, p: &Person, rng: &mut fastrand::Rng) -> Value {
     talk["customer"]["document_number"] = json!(p.cpf);
     talk["customer"]["emails"][0]["email"] = json!(p.email);
     talk["customer"]["telephones"][0]["full_number"] = json!(p.phone);
-    talk["customer"]["profile_info"]["username"] = json!(format!("user{}", rng.u32(10_000..99_999)));
+    talk["customer"]["profile_info"]["username"] =
+        json!(format!("user{}", rng.u32(10_000..99_999)));
     talk["talk_histories"][0]["message"] = json!(p.text);
     talk["talk_histories"][0]["from"] = json!(p.phone);
     let extra: &mut Map<String, Value> = talk.as_object_mut().expect("object");

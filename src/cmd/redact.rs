@@ -115,7 +115,13 @@ struct Done {
 
 impl Job<'_> {
     /// Redacts one input and writes it.
-    fn input(&self, name: &str, bytes: &[u8], out: &mut dyn Write, tally: &mut Tally) -> Result<()> {
+    fn input(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        out: &mut dyn Write,
+        tally: &mut Tally,
+    ) -> Result<()> {
         let pieces = self.frame(name, bytes);
         let mut at = 0;
         for window in pieces.chunks(WINDOW) {
@@ -126,7 +132,10 @@ impl Job<'_> {
                 at = piece.range.end;
                 diagnostics::write_bytes(&done.diagnostics);
                 if self.report {
-                    diagnostics::write(&payload_line(&source(name, piece.place), &done.redacted.counts));
+                    diagnostics::write(&payload_line(
+                        &source(name, piece.place),
+                        &done.redacted.counts,
+                    ));
                 }
                 tally.payloads += 1;
                 tally.bad += u64::from(done.bad);
@@ -184,7 +193,11 @@ impl Job<'_> {
                 .collect();
             let mut all = Vec::with_capacity(window.len());
             for handle in handles {
-                all.extend(handle.join().map_err(|_| anyhow!("a redaction thread failed"))?);
+                all.extend(
+                    handle
+                        .join()
+                        .map_err(|_| anyhow!("a redaction thread failed"))?,
+                );
             }
             Ok(all)
         })

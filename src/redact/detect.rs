@@ -128,14 +128,20 @@ fn numbers(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let starts = c.is_ascii_digit() || ((c == b'+' || c == b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let starts = c.is_ascii_digit()
+            || ((c == b'+' || c == b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
         if !starts || !boundary_before(b, i) || inside(found, i) {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i;
-        while end < b.len() && part(b[end]) && !(b[end] == b' ' && b.get(end + 1).is_none_or(|n| !(n.is_ascii_digit() || *n == b'('))) {
+        while end < b.len()
+            && part(b[end])
+            && !(b[end] == b' '
+                && b.get(end + 1)
+                    .is_none_or(|n| !(n.is_ascii_digit() || *n == b'(')))
+        {
             end += 1;
         }
         while end > start && !b[end - 1].is_ascii_digit() {
@@ -154,14 +160,20 @@ fn numbers(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
 
 /// What a run of digits and punctuation is, if personal.
 pub fn number_kind(run: &str) -> Option<Found> {
-    let digits: Vec<u8> = run.bytes().filter(u8::is_ascii_digit).map(|d| d - b'0').collect();
+    let digits: Vec<u8> = run
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|d| d - b'0')
+        .collect();
     if run.parse::<std::net::Ipv4Addr>().is_ok() {
         return Some(Found::Ip);
     }
     if looks_like_date(run) {
         return None;
     }
-    let doc_punct = run.bytes().all(|c| c.is_ascii_digit() || b".-/".contains(&c));
+    let doc_punct = run
+        .bytes()
+        .all(|c| c.is_ascii_digit() || b".-/".contains(&c));
     if doc_punct && is_document(&digits) {
         return Some(Found::Document);
     }
@@ -227,21 +239,80 @@ fn key_kind_of(key: &str) -> Option<Pii> {
     let joined: String = words.concat();
     if has(&["email", "mail"]) || joined.contains("email") {
         Some(Pii::Email)
-    } else if has(&["phone", "telephone", "telefone", "fone", "celular", "cel", "tel", "whatsapp", "mobile", "msisdn"]) {
+    } else if has(&[
+        "phone",
+        "telephone",
+        "telefone",
+        "fone",
+        "celular",
+        "cel",
+        "tel",
+        "whatsapp",
+        "mobile",
+        "msisdn",
+    ]) {
         Some(Pii::Phone)
-    } else if has(&["cpf", "cnpj", "document", "documento", "rg", "doc", "passport"]) {
+    } else if has(&[
+        "cpf",
+        "cnpj",
+        "document",
+        "documento",
+        "rg",
+        "doc",
+        "passport",
+    ]) {
         Some(Pii::Document)
-    } else if has(&["name", "nome", "fullname", "surname", "sobrenome", "apelido", "nickname", "username", "login", "pushname"]) {
+    } else if has(&[
+        "name",
+        "nome",
+        "fullname",
+        "surname",
+        "sobrenome",
+        "apelido",
+        "nickname",
+        "username",
+        "login",
+        "pushname",
+    ]) {
         Some(Pii::Name)
     } else if has(&["ip"]) || joined.contains("ipaddress") {
         Some(Pii::Ip)
     } else if joined.contains("useragent") {
         Some(Pii::UserAgent)
-    } else if has(&["address", "endereco", "endereço", "street", "rua", "cep", "zip", "zipcode", "logradouro", "bairro", "latitude", "longitude", "lat", "lng", "lon"]) {
+    } else if has(&[
+        "address",
+        "endereco",
+        "endereço",
+        "street",
+        "rua",
+        "cep",
+        "zip",
+        "zipcode",
+        "logradouro",
+        "bairro",
+        "latitude",
+        "longitude",
+        "lat",
+        "lng",
+        "lon",
+    ]) {
         Some(Pii::Location)
     } else if has(&["token", "password", "senha", "secret"]) {
         Some(Pii::Token)
-    } else if has(&["message", "mensagem", "text", "texto", "comment", "comentario", "comentário", "note", "notes", "observacao", "observação", "body"]) {
+    } else if has(&[
+        "message",
+        "mensagem",
+        "text",
+        "texto",
+        "comment",
+        "comentario",
+        "comentário",
+        "note",
+        "notes",
+        "observacao",
+        "observação",
+        "body",
+    ]) {
         Some(Pii::Text)
     } else if has(&["birth", "birthday", "nascimento", "birthdate"]) {
         Some(Pii::Name)

@@ -63,7 +63,10 @@ pub fn mask_into(text: &str, stream: &mut Stream, out: &mut String) {
 fn markup_len(s: &str) -> usize {
     let b = s.as_bytes();
     match b.first() {
-        Some(b'<') if b.get(1).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/') => {
+        Some(b'<')
+            if b.get(1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/') =>
+        {
             let end = b.iter().take(64).position(|&c| c == b'>');
             match end {
                 Some(end) if !b[1..end].contains(&b'<') => end + 1,
@@ -73,9 +76,7 @@ fn markup_len(s: &str) -> usize {
         Some(b'&') => {
             let end = b.iter().take(10).position(|&c| c == b';');
             match end {
-                Some(end) if end > 1 && b[1..end].iter().all(u8::is_ascii_alphanumeric) => {
-                    end + 1
-                }
+                Some(end) if end > 1 && b[1..end].iter().all(u8::is_ascii_alphanumeric) => end + 1,
                 _ => 0,
             }
         }
@@ -121,8 +122,7 @@ pub fn mask_loose(text: &str, stream: &mut Stream) -> String {
             }
         } else {
             let start = i;
-            while i < b.len() && !(b[i] == b'"' || b[i].is_ascii_alphanumeric() || b[i] >= 0x80)
-            {
+            while i < b.len() && !(b[i] == b'"' || b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
                 i += 1;
             }
             out.push_str(&text[start..i]);

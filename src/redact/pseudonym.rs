@@ -32,7 +32,7 @@ impl std::fmt::Debug for Pseudonyms {
 pub struct Stream(u64);
 
 impl Stream {
-    pub fn next(&mut self) -> u64 {
+    pub fn draw(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -42,7 +42,7 @@ impl Stream {
 
     /// A number below `n` (n > 0).
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.draw() % n
     }
 
     /// A byte of `lo..lo + n` other than `not`, which is in that range.
@@ -93,7 +93,9 @@ impl Pseudonyms {
     /// A stream seeded by the digest of `value` in `domain`.
     pub fn stream(&self, domain: &str, value: &str) -> Stream {
         let d = self.digest(domain, value);
-        Stream(u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]]))
+        Stream(u64::from_le_bytes([
+            d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
+        ]))
     }
 
     /// `u` and 10 hex digits at `redacted.invalid`.
@@ -196,7 +198,9 @@ impl Pseudonyms {
         let d = self.digest("uuid", &lower);
         let mut bytes = [0u8; 16];
         bytes.copy_from_slice(&d[..16]);
-        let mut id = uuid::Builder::from_random_bytes(bytes).into_uuid().to_string();
+        let mut id = uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .to_string();
         if id == lower {
             id = uuid::Builder::from_random_bytes([0x5a; 16])
                 .into_uuid()
@@ -402,7 +406,11 @@ mod tests {
         assert_eq!(cpf.len(), 14);
         assert_eq!(&cpf[3..4], ".");
         assert_eq!(&cpf[11..12], "-");
-        let digits: Vec<u8> = cpf.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        let digits: Vec<u8> = cpf
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect();
         assert!(is_document(&digits), "{cpf}");
         assert!(is_document(&[5, 2, 9, 9, 8, 2, 2, 4, 7, 2, 5]));
         let cnpj = p("s").document("11222333000181").expect("14 digits");
@@ -423,11 +431,24 @@ mod tests {
         assert_ne!(u, "3d3d65e4-7249-42ad-a710-7a291853b841");
         let h = p("s").hex("68090a14c44d41ed6a30baeb");
         assert!(values::is_object_id(&h));
-        assert!(h.bytes().zip("68090a14c44d41ed6a30baeb".bytes()).all(|(a, b)| a != b));
-        let v4: Ipv4Addr = p("s").ip("200.1.2.3".parse().expect("ip")).parse().expect("v4");
+        assert!(
+            h.bytes()
+                .zip("68090a14c44d41ed6a30baeb".bytes())
+                .all(|(a, b)| a != b)
+        );
+        let v4: Ipv4Addr = p("s")
+            .ip("200.1.2.3".parse().expect("ip"))
+            .parse()
+            .expect("v4");
         let o = v4.octets();
-        assert!(matches!([o[0], o[1], o[2]], [192, 0, 2] | [198, 51, 100] | [203, 0, 113]));
-        let v6: Ipv6Addr = p("s").ip("2804:14c::1".parse().expect("ip")).parse().expect("v6");
+        assert!(matches!(
+            [o[0], o[1], o[2]],
+            [192, 0, 2] | [198, 51, 100] | [203, 0, 113]
+        ));
+        let v6: Ipv6Addr = p("s")
+            .ip("2804:14c::1".parse().expect("ip"))
+            .parse()
+            .expect("v6");
         assert_eq!(&v6.segments()[..2], &[0x2001, 0xdb8]);
     }
 
@@ -447,7 +468,10 @@ mod tests {
         let out = p("s").data_uri(png).expect("a data URI");
         let uri = values::parse_data_uri(&out).expect("data").expect("parses");
         assert_eq!(uri.media_type, "image/png");
-        assert!(matches!(uri.decode(), Decoded::Unpadded(_)), "unpadded stays unpadded");
+        assert!(
+            matches!(uri.decode(), Decoded::Unpadded(_)),
+            "unpadded stays unpadded"
+        );
         let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(uri.data)
             .expect("decodes");

@@ -6,7 +6,11 @@ static PERSON: &[Field] = &[
     inferred("name", Ty::String, "name").personal(Pii::Name),
     inferred("email", Ty::Email, "e-mail").personal(Pii::Email),
     inferred("note", Ty::String, "note").personal(Pii::Text),
-    inferred("when", Ty::Datetime(crate::schema::DateStyle::Rfc3339OrLocal), "when"),
+    inferred(
+        "when",
+        Ty::Datetime(crate::schema::DateStyle::Rfc3339OrLocal),
+        "when",
+    ),
     inferred("value", Ty::Any, "value").personal(Pii::WhenFlag("private")),
     inferred("private", Ty::Bool, "private"),
     inferred("id", Ty::Int, "id"),
@@ -31,7 +35,9 @@ fn only_the_personal_bytes_change() {
     let out = run(text, MASK);
     assert!(out.text.starts_with("{\n  \"name\" : \""));
     assert!(out.text.contains("\"id\":  12.50e1, \"email\":\"u"));
-    assert!(out.text.contains("@redacted.invalid\",\n\"x\":1,\"x\":[true ,null],\"when\":\"2025-09-08 11: 01\"}"));
+    assert!(out.text.contains(
+        "@redacted.invalid\",\n\"x\":1,\"x\":[true ,null],\"when\":\"2025-09-08 11: 01\"}"
+    ));
     assert!(!out.text.contains("Jo"));
     assert_eq!(out.counts.get(Replaced::Name), 1);
     assert_eq!(out.counts.get(Replaced::Email), 1);
@@ -43,16 +49,40 @@ fn text_modes_private_flags_ids_and_dates() {
     let out = run(text, MASK);
     let doc = parse(&out.text, Extent::Full).expect("valid output");
     let note = doc.root().get("note").as_str().expect("string");
-    assert_eq!(note.chars().count(), "Ligar para ".chars().count() + "u0000000000@redacted.invalid".len() + " amanhã".chars().count());
+    assert_eq!(
+        note.chars().count(),
+        "Ligar para ".chars().count()
+            + "u0000000000@redacted.invalid".len()
+            + " amanhã".chars().count()
+    );
     assert!(note.contains("@redacted.invalid "));
     assert_ne!(doc.root().get("value").as_str(), Some("segredo"));
     assert_eq!(doc.root().get("id").as_i64(), Some(144527));
-    let keep = run(text, Options { text: TextMode::Keep, ids: true, shift_days: Some(-3) });
+    let keep = run(
+        text,
+        Options {
+            text: TextMode::Keep,
+            ids: true,
+            shift_days: Some(-3),
+        },
+    );
     let doc = parse(&keep.text, Extent::Full).expect("valid output");
-    assert_eq!(doc.root().get("note").as_str(), Some("Ligar para maria@x.com.br amanhã"));
+    assert_eq!(
+        doc.root().get("note").as_str(),
+        Some("Ligar para maria@x.com.br amanhã")
+    );
     assert_ne!(doc.root().get("id").as_i64(), Some(144527));
-    assert_eq!(doc.root().get("when").as_str(), Some("2025-09-05T14:01:17.123-03:00"));
-    let drop = run(text, Options { text: TextMode::Drop, ..MASK });
+    assert_eq!(
+        doc.root().get("when").as_str(),
+        Some("2025-09-05T14:01:17.123-03:00")
+    );
+    let drop = run(
+        text,
+        Options {
+            text: TextMode::Drop,
+            ..MASK
+        },
+    );
     assert!(drop.text.starts_with(r#"{"note":"","#));
     let public = run(&text.replace("true", "false"), MASK);
     assert!(public.text.contains("\"segredo\""), "not private: kept");
@@ -60,8 +90,17 @@ fn text_modes_private_flags_ids_and_dates() {
 
 #[test]
 fn shifted_local_datetimes_keep_their_form() {
-    assert_eq!(walk::shift_date("2025-03-01 10:00:00", -1).as_deref(), Some("2025-02-28 10:00:00"));
-    assert_eq!(walk::shift_date("2025-09-08T14:01:17.000000Z", 30).as_deref(), Some("2025-10-08T14:01:17.000000Z"));
-    assert_eq!(walk::shift_date("2025-09-08 11: 01: 18", 1).as_deref(), Some("2025-09-09 11: 01: 18"));
+    assert_eq!(
+        walk::shift_date("2025-03-01 10:00:00", -1).as_deref(),
+        Some("2025-02-28 10:00:00")
+    );
+    assert_eq!(
+        walk::shift_date("2025-09-08T14:01:17.000000Z", 30).as_deref(),
+        Some("2025-10-08T14:01:17.000000Z")
+    );
+    assert_eq!(
+        walk::shift_date("2025-09-08 11: 01: 18", 1).as_deref(),
+        Some("2025-09-09 11: 01: 18")
+    );
     assert_eq!(walk::shift_date("2025-09-08", 1), None);
 }

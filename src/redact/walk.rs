@@ -420,7 +420,9 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// `Pii::WhenFlag` resolved against the object that holds the field.
 fn resolve(pii: Pii, object: Val<'_, '_>) -> Option<Treat> {
     match pii {
-        Pii::WhenFlag(flag) => (object.get(flag).as_bool() == Some(true)).then_some(Treat::Classify),
+        Pii::WhenFlag(flag) => {
+            (object.get(flag).as_bool() == Some(true)).then_some(Treat::Classify)
+        }
         other => Some(Treat::Pii(other)),
     }
 }
