@@ -1,12 +1,14 @@
 //! `hookscope redact`: writes every input back with the personal data of
-//! its payloads replaced ([`crate::redact`]). Each input is read whole
-//! (decompressed) and framed as the other commands frame it; the bytes
-//! between payloads (array brackets, commas, newlines) are written as they
-//! were, so one document stays one document, an array an array and NDJSON
-//! NDJSON.
+//! its payloads replaced ([`crate::redact`]). Inputs are framed as the
+//! other commands frame them, while a [`Tee`] keeps the bytes read since
+//! the last payload written: the bytes between payloads (array brackets,
+//! commas, newlines) are written as they were, so one document stays one
+//! document, an array an array and NDJSON NDJSON. Memory holds a window
+//! of payloads, not the input.
 
-use std::io::{Cursor, Write};
-use std::ops::Range;
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::rc::Rc;
 
 use anyhow::{Context, Result, anyhow};
 
@@ -16,14 +18,16 @@ use crate::check::Code;
 use crate::cli::{RedactArgs, TextArg};
 use crate::diagnostics;
 use crate::input::{self, Frame, Framer, Payload, Place, STDIN, Source};
+use crate::text::Escaped;
 use crate::json::{self, Extent, Val, push_json_string};
 use crate::pipeline::Output;
 use crate::redact::{Against, Counts, Options, Redacted, Redactor, TextMode};
 use crate::render::redact::{payload_line, totals_line};
 use crate::settings::Settings;
 
-/// Payloads handed to the worker threads at a time.
+/// Payloads handed to the worker threads at a time, and their bytes.
 const WINDOW: usize = 2048;
+const WINDOW_BYTES: usize = 8 << 20;
 
 pub fn run(args: &RedactArgs, settings: &Settings, out: &mut dyn Write) -> Result<Status> {
     let salt = match &args.salt {
@@ -45,8 +49,8 @@ pub fn run(args: &RedactArgs, settings: &Settings, out: &mut dyn Write) -> Resul
     };
     let mut tally = Tally::default();
     for name in names {
-        match input::read_whole(name) {
-            Ok(bytes) => job.input(name, &bytes, out, &mut tally)?,
+        match input::open_input(name) {
+            Ok((reader, gzip)) => job.input(name, reader, gzip, out, &mut tally)?,
             Err(err) => {
                 diagnostics::error(&err);
                 tally.trouble = true;
@@ -98,11 +102,13 @@ struct Job<'s> {
     report: bool,
 }
 
-/// A payload of an input: where it starts and its bytes in the input.
+/// A payload of an input: where it starts, the bytes before it (since
+/// the previous payload) and its own.
 #[derive(Debug, Clone)]
 struct Piece {
     place: Place,
-    range: Range<usize>,
+    gap: Vec<u8>,
+    bytes: Vec<u8>,
 }
 
 /// A redacted payload and what to say about it.
@@ -113,75 +119,144 @@ struct Done {
     bad: bool,
 }
 
+/// The bytes read from an input and not yet written, starting at the
+/// input's offset `base`.
+#[derive(Debug, Default)]
+struct Log {
+    base: usize,
+    bytes: Vec<u8>,
+}
+
+/// A reader that keeps what it reads in a [`Log`].
+struct Tee<R> {
+    inner: R,
+    log: Rc<RefCell<Log>>,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.log.borrow_mut().bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
 impl Job<'_> {
-    /// Redacts one input and writes it.
+    /// Redacts one input and writes it, a window of payloads at a time.
     fn input(
         &self,
         name: &str,
-        bytes: &[u8],
+        reader: Box<dyn Read + Send>,
+        gzip: bool,
         out: &mut dyn Write,
         tally: &mut Tally,
     ) -> Result<()> {
-        let pieces = self.frame(name, bytes);
-        let mut at = 0;
-        for window in pieces.chunks(WINDOW) {
-            let done = self.window(name, bytes, window)?;
-            for (piece, done) in window.iter().zip(done) {
-                self.gap(&bytes[at..piece.range.start], out)?;
-                write(out, done.redacted.text.as_bytes())?;
-                at = piece.range.end;
-                diagnostics::write_bytes(&done.diagnostics);
-                if self.report {
-                    diagnostics::write(&payload_line(
-                        &source(name, piece.place),
-                        &done.redacted.counts,
-                    ));
-                }
-                tally.payloads += 1;
-                tally.bad += u64::from(done.bad);
-                tally.counts.merge(&done.redacted.counts);
-            }
-        }
-        self.gap(&bytes[at..], out)
-    }
-
-    /// The payloads of an input, located in its bytes; what the framer
-    /// reports between them (a broken array, a payload too large) is said
-    /// on stderr, and its text masked with the bytes between payloads.
-    fn frame(&self, name: &str, bytes: &[u8]) -> Vec<Piece> {
-        let mut framer = Framer::with_max_payload(Cursor::new(bytes), self.settings.max_payload);
-        let mut pieces = Vec::new();
+        let log = Rc::new(RefCell::new(Log::default()));
+        let tee = Tee {
+            inner: reader,
+            log: Rc::clone(&log),
+        };
+        let mut framer = Framer::with_max_payload(tee, self.settings.max_payload);
+        let (mut window, mut held) = (Vec::new(), 0);
+        // The input's offset where the last payload framed ends.
         let mut end = 0;
         while let Some(frame) = framer.next_frame() {
-            match frame {
-                Frame::Payload { place, range } => {
-                    let payload = framer.bytes(range);
-                    let Some(start) = locate(bytes, end, payload) else {
-                        continue;
-                    };
-                    end = start + payload.len();
-                    pieces.push(Piece {
-                        place,
-                        range: start..end,
-                    });
-                }
-                Frame::Broken { place, message } => diagnostics::line(&format!(
-                    "hookscope: {}: error[json-syntax]: {message}; its text is written masked",
-                    source(name, place)
-                )),
-                Frame::TooLarge { place, .. } => diagnostics::line(&format!(
-                    "hookscope: {}: error[payload-too-large]: payload larger than --max-payload; its text is written masked",
-                    source(name, place)
-                )),
+            let Some(piece) = self.piece(name, frame, &framer, &log, &mut end) else {
+                continue;
+            };
+            held += piece.gap.len() + piece.bytes.len();
+            window.push(piece);
+            if window.len() >= WINDOW || held >= WINDOW_BYTES {
+                self.write_window(name, &std::mem::take(&mut window), out, tally)?;
+                held = 0;
+                let mut log = log.borrow_mut();
+                let written = end - log.base;
+                log.bytes.drain(..written);
+                log.base = end;
             }
         }
-        pieces
+        self.write_window(name, &window, out, tally)?;
+        let rest = {
+            let log = log.borrow();
+            log.bytes[end - log.base..].to_vec()
+        };
+        self.gap(&rest, out)?;
+        if let Some(err) = framer.take_error() {
+            let what = if gzip {
+                "gzip data is truncated or corrupt; what was read before is written"
+            } else {
+                "read failed; what was read before is written"
+            };
+            diagnostics::line(&format!("hookscope: {}: {what}: {err}", Escaped(name)));
+            tally.trouble = true;
+        }
+        Ok(())
+    }
+
+    /// The piece a frame is (its bytes and the bytes before it taken out
+    /// of the log); what the framer reports between payloads (a broken
+    /// array, a payload too large) is said on stderr, its text left in the
+    /// log to be masked with the bytes between payloads.
+    fn piece<R: Read>(
+        &self,
+        name: &str,
+        frame: Frame,
+        framer: &Framer<R>,
+        log: &RefCell<Log>,
+        end: &mut usize,
+    ) -> Option<Piece> {
+        match frame {
+            Frame::Payload { place, range } => {
+                let payload = framer.bytes(range);
+                let log = log.borrow();
+                let from = *end - log.base;
+                let start = locate(&log.bytes, from, payload)?;
+                *end = log.base + start + payload.len();
+                Some(Piece {
+                    place,
+                    gap: log.bytes[from..start].to_vec(),
+                    bytes: payload.to_vec(),
+                })
+            }
+            Frame::Broken { place, message } => {
+                diagnostics::line(&format!(
+                    "hookscope: {}: error[json-syntax]: {message}; its text is written masked",
+                    source(name, place)
+                ));
+                None
+            }
+            Frame::TooLarge { place, .. } => {
+                diagnostics::line(&format!(
+                    "hookscope: {}: error[payload-too-large]: payload larger than --max-payload; its text is written masked",
+                    source(name, place)
+                ));
+                None
+            }
+        }
+    }
+
+    /// Redacts a window of payloads and writes them, each after the bytes
+    /// before it.
+    fn write_window(&self, name: &str, window: &[Piece], out: &mut dyn Write, tally: &mut Tally) -> Result<()> {
+        let done = self.window(name, window)?;
+        for (piece, done) in window.iter().zip(done) {
+            self.gap(&piece.gap, out)?;
+            write(out, done.redacted.text.as_bytes())?;
+            diagnostics::write_bytes(&done.diagnostics);
+            if self.report {
+                diagnostics::write(&payload_line(&source(name, piece.place), &done.redacted.counts));
+            }
+            tally.payloads += 1;
+            tally.bad += u64::from(done.bad);
+            tally.counts.merge(&done.redacted.counts);
+        }
+        Ok(())
     }
 
     /// Redacts a window of payloads on `--jobs` threads, in order.
-    fn window(&self, name: &str, bytes: &[u8], window: &[Piece]) -> Result<Vec<Done>> {
+    fn window(&self, name: &str, window: &[Piece]) -> Result<Vec<Done>> {
         let jobs = self.settings.jobs.clamp(1, window.len().max(1));
-        let one = |piece: &Piece| self.payload(name, piece.place, &bytes[piece.range.clone()]);
+        let one = |piece: &Piece| self.payload(name, piece.place, &piece.bytes);
         if jobs == 1 || window.len() < 64 {
             return Ok(window.iter().map(one).collect());
         }

@@ -447,25 +447,12 @@ fn hand_on(batch: &mut Batch, sink: &mut impl FnMut(Event) -> Result<()>) -> Res
 pub const TERMINAL_HINT: &str =
     "hookscope: reading a payload from the terminal; paste it and press Ctrl-D, or pass a file";
 
-/// Reads a whole input as the other commands read it (stdin for `-`,
-/// gzip decompressed, UTF-16 transcoded to UTF-8), for `redact`, which
-/// writes the input back with only its personal values changed.
-pub fn read_whole(name: &str) -> Result<Vec<u8>> {
-    let (mut reader, gzip) = open(name)?;
-    let size = match name {
-        STDIN => 0,
-        _ => std::fs::metadata(name).map_or(0, |m| m.len()),
-    };
-    // The file's size is what a plain input needs (a hint, never a limit).
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(1 << 32));
-    reader.read_to_end(&mut bytes).with_context(|| {
-        if gzip {
-            format!("{}: gzip data is truncated or corrupt", Escaped(name))
-        } else {
-            format!("{}: read failed", Escaped(name))
-        }
-    })?;
-    Ok(bytes)
+/// Opens an input as the other commands read it (stdin for `-`, gzip
+/// decompressed, UTF-16 transcoded to UTF-8); also tells whether it is
+/// gzip. For `redact`, which frames it itself to keep the bytes between
+/// payloads.
+pub fn open_input(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
+    open(name)
 }
 
 /// Opens a file or stdin, decompressing gzip when the magic bytes say so;
