@@ -8,7 +8,9 @@
 
 use std::cell::RefCell;
 use std::io::{Read, Write};
+use std::ops::Range;
 use std::rc::Rc;
+use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow};
 
@@ -102,13 +104,13 @@ struct Job<'s> {
     report: bool,
 }
 
-/// A payload of an input: where it starts, the bytes before it (since
-/// the previous payload) and its own.
+/// A payload of an input: where it starts, where the bytes before it
+/// (since the previous payload) and its own are in the input.
 #[derive(Debug, Clone)]
 struct Piece {
     place: Place,
-    gap: Vec<u8>,
-    bytes: Vec<u8>,
+    gap: Range<usize>,
+    bytes: Range<usize>,
 }
 
 /// A redacted payload and what to say about it.
@@ -119,12 +121,40 @@ struct Done {
     bad: bool,
 }
 
+/// A window of payloads with the bytes they are in, for the worker.
+#[derive(Debug)]
+struct Batch {
+    log: Log,
+    pieces: Vec<Piece>,
+}
+
+/// Takes the log's bytes up to the input's offset `end` (where the last
+/// payload of `pieces` ends) out of it, with `pieces`.
+fn cut(log: &RefCell<Log>, pieces: Vec<Piece>, end: usize) -> Batch {
+    let mut log = log.borrow_mut();
+    let cut_at = end - log.base;
+    let tail = log.bytes.split_off(cut_at);
+    let bytes = std::mem::replace(&mut log.bytes, tail);
+    let base = std::mem::replace(&mut log.base, end);
+    Batch {
+        log: Log { base, bytes },
+        pieces,
+    }
+}
+
 /// The bytes read from an input and not yet written, starting at the
 /// input's offset `base`.
 #[derive(Debug, Default)]
 struct Log {
     base: usize,
     bytes: Vec<u8>,
+}
+
+impl Log {
+    /// The bytes at `range` of the input (still held).
+    fn get(&self, range: &Range<usize>) -> &[u8] {
+        &self.bytes[range.start - self.base..range.end - self.base]
+    }
 }
 
 /// A reader that keeps what it reads in a [`Log`].
@@ -157,29 +187,46 @@ impl Job<'_> {
             log: Rc::clone(&log),
         };
         let mut framer = Framer::with_max_payload(tee, self.settings.max_payload);
-        let (mut window, mut held) = (Vec::new(), 0);
         // The input's offset where the last payload framed ends.
         let mut end = 0;
-        while let Some(frame) = framer.next_frame() {
-            let Some(piece) = self.piece(name, frame, &framer, &log, &mut end) else {
-                continue;
-            };
-            held += piece.gap.len() + piece.bytes.len();
-            window.push(piece);
-            if window.len() >= WINDOW || held >= WINDOW_BYTES {
-                self.write_window(name, &std::mem::take(&mut window), out, tally)?;
-                held = 0;
-                let mut log = log.borrow_mut();
-                let written = end - log.base;
-                log.bytes.drain(..written);
-                log.base = end;
+        // Framing goes on here while a worker redacts the window before.
+        std::thread::scope(|scope| -> Result<()> {
+            let (to_worker, batches) = mpsc::sync_channel::<Batch>(1);
+            let (to_main, results) = mpsc::sync_channel::<Result<(Batch, Vec<Done>)>>(1);
+            scope.spawn(move || {
+                for batch in batches {
+                    let done = self.window(name, &batch.log, &batch.pieces);
+                    if to_main.send(done.map(|d| (batch, d))).is_err() {
+                        break;
+                    }
+                }
+            });
+            let (mut window, mut held, mut pending) = (Vec::new(), 0, false);
+            while let Some(frame) = framer.next_frame() {
+                let Some(piece) = self.piece(name, frame, &framer, &log, &mut end) else {
+                    continue;
+                };
+                held += piece.gap.len() + piece.bytes.len();
+                window.push(piece);
+                if window.len() >= WINDOW || held >= WINDOW_BYTES {
+                    let batch = cut(&log, std::mem::take(&mut window), end);
+                    held = 0;
+                    if pending {
+                        self.receive(name, &results, out, tally)?;
+                    }
+                    to_worker.send(batch).map_err(|_| anyhow!("the redaction thread stopped"))?;
+                    pending = true;
+                }
             }
-        }
-        self.write_window(name, &window, out, tally)?;
-        let rest = {
-            let log = log.borrow();
-            log.bytes[end - log.base..].to_vec()
-        };
+            if pending {
+                self.receive(name, &results, out, tally)?;
+            }
+            to_worker
+                .send(cut(&log, window, end))
+                .map_err(|_| anyhow!("the redaction thread stopped"))?;
+            self.receive(name, &results, out, tally)
+        })?;
+        let rest = std::mem::take(&mut log.borrow_mut().bytes);
         self.gap(&rest, out)?;
         if let Some(err) = framer.take_error() {
             let what = if gzip {
@@ -214,8 +261,8 @@ impl Job<'_> {
                 *end = log.base + start + payload.len();
                 Some(Piece {
                     place,
-                    gap: log.bytes[from..start].to_vec(),
-                    bytes: payload.to_vec(),
+                    gap: log.base + from..log.base + start,
+                    bytes: log.base + start..*end,
                 })
             }
             Frame::Broken { place, message } => {
@@ -235,12 +282,21 @@ impl Job<'_> {
         }
     }
 
-    /// Redacts a window of payloads and writes them, each after the bytes
-    /// before it.
-    fn write_window(&self, name: &str, window: &[Piece], out: &mut dyn Write, tally: &mut Tally) -> Result<()> {
-        let done = self.window(name, window)?;
-        for (piece, done) in window.iter().zip(done) {
-            self.gap(&piece.gap, out)?;
+    /// Writes the next window the worker redacted, each payload after the
+    /// bytes before it.
+    fn receive(
+        &self,
+        name: &str,
+        results: &mpsc::Receiver<Result<(Batch, Vec<Done>)>>,
+        out: &mut dyn Write,
+        tally: &mut Tally,
+    ) -> Result<()> {
+        let (batch, done) = results
+            .recv()
+            .map_err(|_| anyhow!("the redaction thread stopped"))??;
+        let log = &batch.log;
+        for (piece, done) in batch.pieces.iter().zip(done) {
+            self.gap(log.get(&piece.gap), out)?;
             write(out, done.redacted.text.as_bytes())?;
             diagnostics::write_bytes(&done.diagnostics);
             if self.report {
@@ -254,9 +310,9 @@ impl Job<'_> {
     }
 
     /// Redacts a window of payloads on `--jobs` threads, in order.
-    fn window(&self, name: &str, window: &[Piece]) -> Result<Vec<Done>> {
+    fn window(&self, name: &str, log: &Log, window: &[Piece]) -> Result<Vec<Done>> {
         let jobs = self.settings.jobs.clamp(1, window.len().max(1));
-        let one = |piece: &Piece| self.payload(name, piece.place, &piece.bytes);
+        let one = |piece: &Piece| self.payload(name, piece.place, log.get(&piece.bytes));
         if jobs == 1 || window.len() < 64 {
             return Ok(window.iter().map(one).collect());
         }
@@ -391,7 +447,14 @@ fn locate(bytes: &[u8], from: usize, payload: &[u8]) -> Option<usize> {
         .iter()
         .position(|b| !(b.is_ascii_whitespace() || b",[".contains(b)))
         .unwrap_or(rest.len());
-    if rest[skip..].starts_with(payload) {
+    // The framer hands out the bytes at that place: its ends and length
+    // tell it apart from anything else there without comparing it whole.
+    let here = &rest[skip..];
+    let edge = payload.len().min(64);
+    let same = here.len() >= payload.len()
+        && here[..edge] == payload[..edge]
+        && here[payload.len() - edge..payload.len()] == payload[payload.len() - edge..];
+    if same {
         return Some(from + skip);
     }
     memchr::memmem::find(rest, payload).map(|i| from + i)
