@@ -525,3 +525,37 @@ fn ndjson(corpus: &[Value]) -> String {
 fn array(corpus: &[Value]) -> String {
     serde_json::to_string_pretty(corpus).expect("json")
 }
+
+#[test]
+fn many_windows_of_payloads_keep_their_order_and_separators() {
+    // More payloads than one window holds (2,048), in an array spread
+    // over lines with odd spacing, and a last element after a blank line.
+    let hook: Value = serde_json::from_str(include_str!(
+        "../samples/nuvidio/attendant_closed_issue.incomplete.json"
+    ))
+    .expect("hook");
+    let mut text = String::from("[\n");
+    for i in 0..5000 {
+        let mut hook = hook.clone();
+        hook["content"]["note"] = json!(format!("payload {i}, Maria Souza {i}"));
+        let sep = if i == 0 { "  " } else if i % 7 == 0 { " ,\n\n  " } else { ",\n  " };
+        text.push_str(sep);
+        text.push_str(&hook.to_string());
+    }
+    text.push_str("\n]\n");
+    let input = tmp("many.json");
+    std::fs::write(&input, &text).expect("written");
+    let out = run(&["redact", "--salt", "w", input.to_str().expect("path")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(skeleton(&text), skeleton(&out.stdout));
+    assert!(!out.stdout.contains("Maria") && !out.stdout.contains("Souza"));
+    let notes: Vec<String> = payloads(&out.stdout)
+        .iter()
+        .map(|p| p["content"]["note"].as_str().expect("note").to_string())
+        .collect();
+    assert_eq!(notes.len(), 5000);
+    // Payload i keeps its own (masked) note: the same length as its input's.
+    for (i, note) in notes.iter().enumerate() {
+        assert_eq!(note.chars().count(), format!("payload {i}, Maria Souza {i}").chars().count());
+    }
+}
