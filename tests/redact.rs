@@ -538,7 +538,13 @@ fn many_windows_of_payloads_keep_their_order_and_separators() {
     for i in 0..5000 {
         let mut hook = hook.clone();
         hook["content"]["note"] = json!(format!("payload {i}, Maria Souza {i}"));
-        let sep = if i == 0 { "  " } else if i % 7 == 0 { " ,\n\n  " } else { ",\n  " };
+        let sep = if i == 0 {
+            "  "
+        } else if i % 7 == 0 {
+            " ,\n\n  "
+        } else {
+            ",\n  "
+        };
         text.push_str(sep);
         text.push_str(&hook.to_string());
     }
@@ -556,6 +562,9 @@ fn many_windows_of_payloads_keep_their_order_and_separators() {
     assert_eq!(notes.len(), 5000);
     // Payload i keeps its own (masked) note: the same length as its input's.
     for (i, note) in notes.iter().enumerate() {
-        assert_eq!(note.chars().count(), format!("payload {i}, Maria Souza {i}").chars().count());
+        assert_eq!(
+            note.chars().count(),
+            format!("payload {i}, Maria Souza {i}").chars().count()
+        );
     }
 }

@@ -20,12 +20,12 @@ use crate::check::Code;
 use crate::cli::{RedactArgs, TextArg};
 use crate::diagnostics;
 use crate::input::{self, Frame, Framer, Payload, Place, STDIN, Source};
-use crate::text::Escaped;
 use crate::json::{self, Extent, Val, push_json_string};
 use crate::pipeline::Output;
 use crate::redact::{Against, Counts, Options, Redacted, Redactor, TextMode};
 use crate::render::redact::{payload_line, totals_line};
 use crate::settings::Settings;
+use crate::text::Escaped;
 
 /// Payloads handed to the worker threads at a time, and their bytes.
 const WINDOW: usize = 2048;
@@ -214,7 +214,9 @@ impl Job<'_> {
                     if pending {
                         self.receive(name, &results, out, tally)?;
                     }
-                    to_worker.send(batch).map_err(|_| anyhow!("the redaction thread stopped"))?;
+                    to_worker
+                        .send(batch)
+                        .map_err(|_| anyhow!("the redaction thread stopped"))?;
                     pending = true;
                 }
             }
@@ -300,7 +302,10 @@ impl Job<'_> {
             write(out, done.redacted.text.as_bytes())?;
             diagnostics::write_bytes(&done.diagnostics);
             if self.report {
-                diagnostics::write(&payload_line(&source(name, piece.place), &done.redacted.counts));
+                diagnostics::write(&payload_line(
+                    &source(name, piece.place),
+                    &done.redacted.counts,
+                ));
             }
             tally.payloads += 1;
             tally.bad += u64::from(done.bad);

@@ -22,6 +22,8 @@ pub enum Found {
     Phone,
     Document,
     Ip,
+    /// A 24-hex-digit ObjectId (found only when ids are replaced).
+    ObjectId,
 }
 
 /// The personal values inside `text`, in order, not overlapping.
@@ -48,6 +50,37 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Found)> {
         }
     }
     out
+}
+
+/// Adds the 24-hex-digit ObjectIds of `text` (whole words) to `found`,
+/// where they overlap nothing found there, keeping it in order.
+pub fn add_object_ids(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut ids = Vec::new();
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i - start == 24 && b[start..i].iter().all(u8::is_ascii_hexdigit) {
+            let range = start..i;
+            if !found
+                .iter()
+                .any(|(r, _)| r.start < range.end && range.start < r.end)
+            {
+                ids.push((range, Found::ObjectId));
+            }
+        }
+    }
+    if !ids.is_empty() {
+        found.extend(ids);
+        found.sort_by_key(|(r, _)| r.start);
+    }
 }
 
 fn boundary_before(b: &[u8], at: usize) -> bool {

@@ -104,3 +104,19 @@ fn shifted_local_datetimes_keep_their_form() {
     );
     assert_eq!(walk::shift_date("2025-09-08", 1), None);
 }
+
+#[test]
+fn ids_inside_text_follow_the_ids_option() {
+    let text =
+        r#"{"x":"routed to attendant 67dc550dec7027a4a852781e.","id":"67dc550dec7027a4a852781e"}"#;
+    let kept = run(text, MASK);
+    assert_eq!(kept.text, text);
+    let out = run(text, Options { ids: true, ..MASK });
+    let doc = parse(&out.text, Extent::Full).expect("valid output");
+    let id = doc.root().get("id").as_str().expect("id");
+    assert_ne!(id, "67dc550dec7027a4a852781e");
+    assert_eq!(
+        doc.root().get("x").as_str(),
+        Some(format!("routed to attendant {id}.").as_str())
+    );
+}

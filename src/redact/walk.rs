@@ -193,7 +193,10 @@ impl<'r, 't> Walk<'r, 't> {
     /// A string no description marks: only what the detectors find in it
     /// is replaced.
     fn scan(&mut self, s: &str) -> Option<String> {
-        let found = detect::find(s);
+        let mut found = detect::find(s);
+        if self.r.options.ids {
+            detect::add_object_ids(s, &mut found);
+        }
         if found.is_empty() {
             return None;
         }
@@ -223,6 +226,7 @@ impl<'r, 't> Walk<'r, 't> {
                 p.document(s).unwrap_or_else(|| p.mask_alnum("mask", s)),
                 Replaced::Document,
             ),
+            Found::ObjectId => (p.hex(s), Replaced::Id),
             Found::Ip => match s.parse::<IpAddr>() {
                 Ok(ip) => (p.ip(ip), Replaced::Ip),
                 Err(_) => (p.mask_alnum("mask", s), Replaced::Ip),
