@@ -187,9 +187,35 @@ impl Job<'_> {
             log: Rc::clone(&log),
         };
         let mut framer = Framer::with_max_payload(tee, self.settings.max_payload);
+        self.stream(name, &mut framer, &log, out, tally)?;
+        let rest = std::mem::take(&mut log.borrow_mut().bytes);
+        self.gap(&rest, out)?;
+        if let Some(err) = framer.take_error() {
+            let what = if gzip {
+                "gzip data is truncated or corrupt; what was read before is written"
+            } else {
+                "read failed; what was read before is written"
+            };
+            diagnostics::line(&format!("hookscope: {}: {what}: {err}", Escaped(name)));
+            tally.trouble = true;
+        }
+        Ok(())
+    }
+
+    /// Frames the input and writes its payloads redacted, a window at a
+    /// time: framing goes on here while a worker redacts the window
+    /// before. What is left in the log after the last payload is the
+    /// caller's to write.
+    fn stream<R: Read>(
+        &self,
+        name: &str,
+        framer: &mut Framer<R>,
+        log: &RefCell<Log>,
+        out: &mut dyn Write,
+        tally: &mut Tally,
+    ) -> Result<()> {
         // The input's offset where the last payload framed ends.
         let mut end = 0;
-        // Framing goes on here while a worker redacts the window before.
         std::thread::scope(|scope| -> Result<()> {
             let (to_worker, batches) = mpsc::sync_channel::<Batch>(1);
             let (to_main, results) = mpsc::sync_channel::<Result<(Batch, Vec<Done>)>>(1);
@@ -203,13 +229,13 @@ impl Job<'_> {
             });
             let (mut window, mut held, mut pending) = (Vec::new(), 0, false);
             while let Some(frame) = framer.next_frame() {
-                let Some(piece) = self.piece(name, frame, &framer, &log, &mut end) else {
+                let Some(piece) = self.piece(name, frame, framer, log, &mut end) else {
                     continue;
                 };
                 held += piece.gap.len() + piece.bytes.len();
                 window.push(piece);
                 if window.len() >= WINDOW || held >= WINDOW_BYTES {
-                    let batch = cut(&log, std::mem::take(&mut window), end);
+                    let batch = cut(log, std::mem::take(&mut window), end);
                     held = 0;
                     if pending {
                         self.receive(name, &results, out, tally)?;
@@ -224,22 +250,10 @@ impl Job<'_> {
                 self.receive(name, &results, out, tally)?;
             }
             to_worker
-                .send(cut(&log, window, end))
+                .send(cut(log, window, end))
                 .map_err(|_| anyhow!("the redaction thread stopped"))?;
             self.receive(name, &results, out, tally)
-        })?;
-        let rest = std::mem::take(&mut log.borrow_mut().bytes);
-        self.gap(&rest, out)?;
-        if let Some(err) = framer.take_error() {
-            let what = if gzip {
-                "gzip data is truncated or corrupt; what was read before is written"
-            } else {
-                "read failed; what was read before is written"
-            };
-            diagnostics::line(&format!("hookscope: {}: {what}: {err}", Escaped(name)));
-            tally.trouble = true;
-        }
-        Ok(())
+        })
     }
 
     /// The piece a frame is (its bytes and the bytes before it taken out
