@@ -50,12 +50,19 @@ pub fn run(args: &RedactArgs, settings: &Settings, out: &mut dyn Write) -> Resul
         args.inputs.inputs.iter().map(String::as_str).collect()
     };
     let mut tally = Tally::default();
-    for name in names {
-        match input::open_input(name) {
-            Ok((reader, gzip)) => job.input(name, reader, gzip, out, &mut tally)?,
-            Err(err) => {
-                diagnostics::error(&err);
-                tally.trouble = true;
+    for given in names {
+        let files = input::expand(given, settings.recursive).unwrap_or_else(|err| {
+            diagnostics::error(&err);
+            tally.trouble = true;
+            Vec::new()
+        });
+        for name in &files {
+            match input::open_input(name) {
+                Ok((reader, gzip)) => job.input(name, reader, gzip, out, &mut tally)?,
+                Err(err) => {
+                    diagnostics::error(&err);
+                    tally.trouble = true;
+                }
             }
         }
     }
@@ -186,7 +193,8 @@ impl Job<'_> {
             inner: reader,
             log: Rc::clone(&log),
         };
-        let mut framer = Framer::with_max_payload(tee, self.settings.max_payload);
+        let mut framer = Framer::with_max_payload(tee, self.settings.max_payload)
+            .extracting(self.settings.extract);
         self.stream(name, &mut framer, &log, out, tally)?;
         let rest = std::mem::take(&mut log.borrow_mut().bytes);
         self.gap(&rest, out)?;

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use flate2::bufread::MultiGzDecoder;
 
+pub use folder::expand;
 pub use frame::{DEFAULT_MAX_PAYLOAD, Frame, Framer, Place};
 
 use crate::json::{self, Doc, Extent};
