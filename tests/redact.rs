@@ -568,3 +568,33 @@ fn many_windows_of_payloads_keep_their_order_and_separators() {
         );
     }
 }
+
+#[test]
+fn log_lines_with_extract_and_folders_with_recursive() {
+    let line = r#"2025-01-02 10:00:00 INFO maria@x.com.br sent: {"hookType":"call_finished","content":{"id":"68090a14c44d41ed6a30baeb","customer":{"name":"Ana Maria"}},"timestamp":"2025-04-23T15:41:46.625Z","hookDescription":"x"}"#;
+    let input = format!("{line}\nno JSON here, Jose Silva\n");
+    let out = hookscope(
+        &["redact", "--salt", "x", "--extract", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 2);
+    assert!(
+        out.stdout.starts_with("2025-01-02 10:00:00 "),
+        "{}",
+        out.stdout
+    );
+    for gone in ["maria@", "Ana Maria", "Jose", "Silva"] {
+        assert!(!out.stdout.contains(gone), "{gone}: {}", out.stdout);
+    }
+    let folder = run(&["redact", "--salt", "x", "samples"]);
+    assert_eq!(folder.code, 2);
+    assert!(folder.stderr.contains("is a folder"), "{}", folder.stderr);
+    let folder = run(&["redact", "--salt", "x", "--recursive", "samples"]);
+    assert_eq!(folder.code, 0, "{}", folder.stderr);
+    assert_eq!(
+        payloads(&folder.stdout).len(),
+        6,
+        "batch (3), talk and the two hooks"
+    );
+}

@@ -120,3 +120,36 @@ fn ids_inside_text_follow_the_ids_option() {
         Some(format!("routed to attendant {id}.").as_str())
     );
 }
+
+static INVITE: &[Field] = &[
+    inferred("token", Ty::Uuid, "token").personal(Pii::Token),
+    inferred("link", Ty::Url, "link").personal(Pii::Url),
+    inferred("pic", Ty::Url, "picture").personal(Pii::Url),
+];
+
+#[test]
+fn urls_keep_scheme_and_host_and_carry_their_token_pseudonym() {
+    let token = "3d3d65e4-7249-42ad-a710-7a291853b841";
+    let text = format!(
+        r#"{{"token":"{token}","link":"https://nuvidio.com/loja.maria?token={token}&push=true#top","pic":"https: //cdn.x.com/u/joao.jpg"}}"#
+    );
+    let doc = parse(&text, Extent::Full).expect("valid");
+    let out = Redactor::new(b"salt", MASK).payload(&text, doc.root(), Against::Description(INVITE));
+    let doc = parse(&out.text, Extent::Full).expect("valid output");
+    let new_token = doc.root().get("token").as_str().expect("token");
+    assert!(crate::values::is_uuid(new_token));
+    let link = doc.root().get("link").as_str().expect("link");
+    assert!(link.starts_with("https://nuvidio.com/"), "{link}");
+    assert!(
+        link.contains(&format!("?token={new_token}&push=true#")),
+        "{link}"
+    );
+    assert!(!link.contains("maria") && !link.contains("top"), "{link}");
+    assert!(crate::values::is_web_url(link));
+    let pic = doc.root().get("pic").as_str().expect("pic");
+    assert!(
+        pic.starts_with("https: //") && pic.ends_with(".jpg") && !pic.contains("joao"),
+        "{pic}"
+    );
+    assert!(!crate::values::is_web_url(pic), "a broken URL stays broken");
+}
