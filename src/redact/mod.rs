@@ -185,7 +185,13 @@ impl Redactor {
         let tokens = scalar_tokens(text);
         let mut walk = walk::Walk::new(self, text, &tokens);
         walk.root(root, against);
-        let (edits, counts) = walk.finish();
+        let (edits, counts, met) = walk.finish();
+        if met != tokens.len() {
+            // The walk and the text disagree on where the values are (it
+            // cannot happen for text `root` was parsed from): masking all
+            // is the safe way out.
+            return self.loose(text);
+        }
         Redacted {
             text: apply(text, &edits),
             counts,

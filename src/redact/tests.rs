@@ -153,3 +153,21 @@ fn urls_keep_scheme_and_host_and_carry_their_token_pseudonym() {
     );
     assert!(!crate::values::is_web_url(pic), "a broken URL stays broken");
 }
+
+#[test]
+fn scalar_tokens_are_the_values_in_document_order() {
+    let text = " {\"a\" : [1, -2.5e3, \"x\\\"y\", true,null], \"k\":{\"z\":false}, \"s\":\"\\\\\"}";
+    let tokens: Vec<&str> = scalar_tokens(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(
+        tokens,
+        [
+            "1",
+            "-2.5e3",
+            "\"x\\\"y\"",
+            "true",
+            "null",
+            "false",
+            "\"\\\\\""
+        ]
+    );
+}

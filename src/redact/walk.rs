@@ -54,8 +54,9 @@ impl<'r, 't> Walk<'r, 't> {
         }
     }
 
-    pub fn finish(self) -> (Vec<(Range<usize>, String)>, Counts) {
-        (self.edits, self.counts)
+    /// The edits, the counts and how many scalars the walk met.
+    pub fn finish(self) -> (Vec<(Range<usize>, String)>, Counts, usize) {
+        (self.edits, self.counts, self.next)
     }
 
     pub fn root(&mut self, root: Val<'_, '_>, against: Against) {
@@ -119,6 +120,7 @@ impl<'r, 't> Walk<'r, 't> {
 
     fn scalar(&mut self, v: Val<'_, '_>, ctx: Ctx) {
         let Some(range) = self.tokens.get(self.next).cloned() else {
+            self.next += 1;
             return;
         };
         self.next += 1;
