@@ -171,3 +171,137 @@ fn scalar_tokens_are_the_values_in_document_order() {
         ]
     );
 }
+
+/// Random JSON with awkward strings (escapes, controls, non-ASCII,
+/// personal values) under personal and other keys.
+fn random_value(rng: &mut fastrand::Rng, depth: u32, out: &mut String) {
+    const KEYS: &[&str] = &[
+        "name",
+        "email",
+        "note",
+        "when",
+        "x",
+        "nome_cliente",
+        "telefone",
+        "id",
+        "a b",
+        "é\"q",
+    ];
+    const STRINGS: &[&str] = &[
+        "Maria José",
+        "maria@x.com.br",
+        "+55 (51) 99999-8888",
+        "529.982.247-25",
+        "tab\there",
+        "quote\"back\\slash",
+        "line\nbreak\u{1}",
+        "😀 emoji ção",
+        "https://x.com/a/b?c=d",
+        "2025-09-08 11:01:17",
+        "",
+        "200.10.20.30",
+        "\u{7f}\u{2028}",
+    ];
+    match (rng.u8(..6), depth) {
+        (0, d) if d < 4 => {
+            out.push('{');
+            for i in 0..rng.usize(..5) {
+                if i > 0 {
+                    out.push_str(if rng.bool() { "," } else { " ,\n " });
+                }
+                crate::json::push_json_string(out, KEYS[rng.usize(..KEYS.len())]);
+                out.push_str(if rng.bool() { ":" } else { " : " });
+                random_value(rng, d + 1, out);
+            }
+            out.push('}');
+        }
+        (1, d) if d < 4 => {
+            out.push('[');
+            for i in 0..rng.usize(..5) {
+                if i > 0 {
+                    out.push(',');
+                }
+                random_value(rng, d + 1, out);
+            }
+            out.push(']');
+        }
+        (2, _) => {
+            out.push_str(["1", "-0.50", "12e3", "51999998888", "true", "null"][rng.usize(..6)])
+        }
+        _ => {
+            let s = STRINGS[rng.usize(..STRINGS.len())];
+            if rng.bool() {
+                crate::json::push_json_string(out, s);
+            } else {
+                // Escaped the long way: every non-ASCII character as \u.
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' | '\\' => {
+                            out.push('\\');
+                            out.push(c);
+                        }
+                        c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
+                        c => {
+                            let mut buf = [0u16; 2];
+                            for unit in c.encode_utf16(&mut buf) {
+                                out.push_str(&format!("\\u{unit:04x}"));
+                            }
+                        }
+                    }
+                }
+                out.push('"');
+            }
+        }
+    }
+}
+
+#[test]
+fn random_json_stays_valid_with_its_skeleton_and_without_its_personal_values() {
+    let mut rng = fastrand::Rng::with_seed(16);
+    for round in 0..400 {
+        let mut text = String::new();
+        random_value(&mut rng, 0, &mut text);
+        let doc = parse(&text, Extent::Full).expect("generated JSON is valid");
+        let against = if round % 2 == 0 {
+            Against::Nothing
+        } else {
+            Against::Description(PERSON)
+        };
+        let out = Redactor::new(b"r", MASK).payload(&text, doc.root(), against);
+        let redacted = parse(&out.text, Extent::Full)
+            .unwrap_or_else(|e| panic!("{e}: {text}\n=> {}", out.text));
+        assert_eq!(redacted.root().kind(), doc.root().kind());
+        let outside = |t: &str| {
+            let mut s = String::new();
+            let (mut inside, mut escaped) = (false, false);
+            for c in t.chars() {
+                match (inside, escaped, c) {
+                    (true, true, _) => escaped = false,
+                    (true, false, '\\') => escaped = true,
+                    (true, false, '"') => inside = false,
+                    (true, ..) => {}
+                    (false, _, '"') => inside = true,
+                    (false, ..) => s.push(c),
+                }
+            }
+            s
+        };
+        if round % 2 == 0 {
+            // Nothing recognised: numbers are kept unless a key names them.
+            assert_eq!(
+                outside(&text).len(),
+                outside(&out.text).len(),
+                "{text}\n=> {}",
+                out.text
+            );
+        }
+        // A name is replaced where it is marked (or, recognised by nothing,
+        // everywhere); the detected values everywhere.
+        let names: &[&str] = if round % 2 == 0 { &["Maria"] } else { &[] };
+        let detected = ["maria@x", "99999-8888", "529.982.247-25", "200.10.20.30"];
+        for gone in names.iter().chain(&detected) {
+            assert!(!out.text.contains(gone), "{gone}: {text}\n=> {}", out.text);
+        }
+    }
+}
