@@ -305,3 +305,23 @@ fn random_json_stays_valid_with_its_skeleton_and_without_its_personal_values() {
         }
     }
 }
+
+static SENDER: &[Field] = &[inferred("from", Ty::String, "sender").personal(Pii::Phone)];
+
+#[test]
+fn senders_are_telephones_e_mails_or_handles() {
+    let redact = |v: &str| {
+        let text = format!(r#"{{"from":"{v}"}}"#);
+        let doc = parse(&text, Extent::Full).expect("valid");
+        let out =
+            Redactor::new(b"s", MASK).payload(&text, doc.root(), Against::Description(SENDER));
+        let doc = parse(&out.text, Extent::Full).expect("valid");
+        doc.root().get("from").as_str().expect("string").to_string()
+    };
+    assert!(redact("a@b.com").ends_with("@redacted.invalid"));
+    let phone = redact("5551999998888");
+    assert!(phone.starts_with("5551") && phone.len() == 13 && phone != "5551999998888");
+    let handle = redact("j.schen");
+    assert!(handle.len() == 7 && &handle[1..2] == "." && handle != "j.schen");
+    assert_eq!(redact("1"), "1");
+}

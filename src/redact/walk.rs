@@ -251,8 +251,11 @@ impl<'r, 't> Walk<'r, 't> {
         let new = match pii {
             Pii::Email if values::is_email(s) => p.email(s),
             Pii::Phone if values::is_email(s) => p.email(s),
-            Pii::Phone if s.bytes().filter(u8::is_ascii_digit).count() < 6 => return None,
-            Pii::Phone => p.phone(s),
+            Pii::Phone if s.bytes().filter(u8::is_ascii_digit).count() >= 6 => p.phone(s),
+            // A handle (an Instagram user as a sender) is masked; a few
+            // digits alone (`"to": "1"`, a channel) are not a telephone.
+            Pii::Phone if s.chars().any(char::is_alphabetic) => p.mask_alnum("mask", s),
+            Pii::Phone => return None,
             Pii::Document => p.document(s).unwrap_or_else(|| p.mask_alnum("mask", s)),
             Pii::Ip => match s.trim().parse::<IpAddr>() {
                 Ok(ip) => p.ip(ip),
