@@ -551,8 +551,10 @@ fn many_windows_of_payloads_keep_their_order_and_separators() {
     text.push_str("\n]\n");
     let input = tmp("many.json");
     std::fs::write(&input, &text).expect("written");
-    let out = run(&["redact", "--salt", "w", input.to_str().expect("path")]);
+    let out = run(&["--jobs", "1", "redact", "--salt", "w", input.to_str().expect("path")]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    let threads = run(&["--jobs", "3", "redact", "--salt", "w", input.to_str().expect("path")]);
+    assert_eq!(out.stdout, threads.stdout, "the same output for any --jobs");
     assert_eq!(skeleton(&text), skeleton(&out.stdout));
     assert!(!out.stdout.contains("Maria") && !out.stdout.contains("Souza"));
     let notes: Vec<String> = payloads(&out.stdout)
