@@ -293,6 +293,18 @@ fn samples_lose_their_personal_data_and_keep_their_findings() {
 }
 
 #[test]
+fn every_option_keeps_the_findings() {
+    for (i, sample) in SAMPLES.iter().enumerate() {
+        let args = ["redact", "--salt", "o", "--ids", "--shift-dates", "-30", "--text", "drop", sample];
+        let out = run(&args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let path = tmp(&format!("options-{i}"));
+        std::fs::write(&path, &out.stdout).expect("written");
+        same_behaviour(sample, path.to_str().expect("path"));
+    }
+}
+
+#[test]
 fn a_generated_corpus_loses_its_personal_data_and_keeps_its_findings() {
     let corpus = corpus(7, 40);
     for (form, text) in [("ndjson", ndjson(&corpus)), ("array", array(&corpus))] {
