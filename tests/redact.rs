@@ -295,7 +295,17 @@ fn samples_lose_their_personal_data_and_keep_their_findings() {
 #[test]
 fn every_option_keeps_the_findings() {
     for (i, sample) in SAMPLES.iter().enumerate() {
-        let args = ["redact", "--salt", "o", "--ids", "--shift-dates", "-30", "--text", "drop", sample];
+        let args = [
+            "redact",
+            "--salt",
+            "o",
+            "--ids",
+            "--shift-dates",
+            "-30",
+            "--text",
+            "drop",
+            sample,
+        ];
         let out = run(&args);
         assert_eq!(out.code, 0, "{}", out.stderr);
         let path = tmp(&format!("options-{i}"));
@@ -563,9 +573,23 @@ fn many_windows_of_payloads_keep_their_order_and_separators() {
     text.push_str("\n]\n");
     let input = tmp("many.json");
     std::fs::write(&input, &text).expect("written");
-    let out = run(&["--jobs", "1", "redact", "--salt", "w", input.to_str().expect("path")]);
+    let out = run(&[
+        "--jobs",
+        "1",
+        "redact",
+        "--salt",
+        "w",
+        input.to_str().expect("path"),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let threads = run(&["--jobs", "3", "redact", "--salt", "w", input.to_str().expect("path")]);
+    let threads = run(&[
+        "--jobs",
+        "3",
+        "redact",
+        "--salt",
+        "w",
+        input.to_str().expect("path"),
+    ]);
     assert_eq!(out.stdout, threads.stdout, "the same output for any --jobs");
     assert_eq!(skeleton(&text), skeleton(&out.stdout));
     assert!(!out.stdout.contains("Maria") && !out.stdout.contains("Souza"));

@@ -137,11 +137,16 @@ struct Batch {
 
 /// Takes the log's bytes up to the input's offset `end` (where the last
 /// payload of `pieces` ends) out of it, with `pieces`.
-fn cut(log: &RefCell<Log>, pieces: Vec<Piece>, end: usize) -> Batch {
+/// `spare` is an emptied buffer of an earlier batch: the log goes on in
+/// it, so that the buffers are reused rather than allocated (and their
+/// pages cleared) for every window.
+fn cut(log: &RefCell<Log>, pieces: Vec<Piece>, end: usize, mut spare: Vec<u8>) -> Batch {
     let mut log = log.borrow_mut();
     let cut_at = end - log.base;
-    let tail = log.bytes.split_off(cut_at);
-    let bytes = std::mem::replace(&mut log.bytes, tail);
+    spare.clear();
+    spare.extend_from_slice(&log.bytes[cut_at..]);
+    log.bytes.truncate(cut_at);
+    let bytes = std::mem::replace(&mut log.bytes, spare);
     let base = std::mem::replace(&mut log.base, end);
     Batch {
         log: Log { base, bytes },
@@ -236,6 +241,7 @@ impl Job<'_> {
                 }
             });
             let (mut window, mut held, mut pending) = (Vec::new(), 0, false);
+            let mut spare = Vec::new();
             while let Some(frame) = framer.next_frame() {
                 let Some(piece) = self.piece(name, frame, framer, log, &mut end) else {
                     continue;
@@ -243,10 +249,11 @@ impl Job<'_> {
                 held += piece.gap.len() + piece.bytes.len();
                 window.push(piece);
                 if window.len() >= WINDOW || held >= WINDOW_BYTES {
-                    let batch = cut(log, std::mem::take(&mut window), end);
+                    let batch = cut(log, std::mem::take(&mut window), end, spare);
                     held = 0;
+                    spare = Vec::new();
                     if pending {
-                        self.receive(name, &results, out, tally)?;
+                        spare = self.receive(name, &results, out, tally)?;
                     }
                     to_worker
                         .send(batch)
@@ -255,12 +262,12 @@ impl Job<'_> {
                 }
             }
             if pending {
-                self.receive(name, &results, out, tally)?;
+                spare = self.receive(name, &results, out, tally)?;
             }
             to_worker
-                .send(cut(log, window, end))
+                .send(cut(log, window, end, spare))
                 .map_err(|_| anyhow!("the redaction thread stopped"))?;
-            self.receive(name, &results, out, tally)
+            self.receive(name, &results, out, tally).map(drop)
         })
     }
 
@@ -314,7 +321,7 @@ impl Job<'_> {
         results: &mpsc::Receiver<Result<(Batch, Vec<Done>)>>,
         out: &mut dyn Write,
         tally: &mut Tally,
-    ) -> Result<()> {
+    ) -> Result<Vec<u8>> {
         let (batch, done) = results
             .recv()
             .map_err(|_| anyhow!("the redaction thread stopped"))??;
@@ -333,7 +340,7 @@ impl Job<'_> {
             tally.bad += u64::from(done.bad);
             tally.counts.merge(&done.redacted.counts);
         }
-        Ok(())
+        Ok(batch.log.bytes)
     }
 
     /// Redacts a window of payloads on `--jobs` threads, in order.
