@@ -243,7 +243,7 @@ impl Job<'_> {
             let (mut window, mut held, mut pending) = (Vec::new(), 0, false);
             let mut spare = Vec::new();
             while let Some(frame) = framer.next_frame() {
-                let Some(piece) = self.piece(name, frame, framer, log, &mut end) else {
+                let Some(piece) = self.piece(name, frame, framer, log, &mut end, tally) else {
                     continue;
                 };
                 held += piece.gap.len() + piece.bytes.len();
@@ -282,6 +282,7 @@ impl Job<'_> {
         framer: &Framer<R>,
         log: &RefCell<Log>,
         end: &mut usize,
+        tally: &mut Tally,
     ) -> Option<Piece> {
         match frame {
             Frame::Payload { place, range } => {
@@ -297,6 +298,7 @@ impl Job<'_> {
                 })
             }
             Frame::Broken { place, message } => {
+                (tally.payloads, tally.bad) = (tally.payloads + 1, tally.bad + 1);
                 diagnostics::line(&format!(
                     "hookscope: {}: error[json-syntax]: {message}; its text is written masked",
                     source(name, place)
@@ -304,6 +306,7 @@ impl Job<'_> {
                 None
             }
             Frame::TooLarge { place, .. } => {
+                (tally.payloads, tally.bad) = (tally.payloads + 1, tally.bad + 1);
                 diagnostics::line(&format!(
                     "hookscope: {}: error[payload-too-large]: payload larger than --max-payload; its text is written masked",
                     source(name, place)
