@@ -325,3 +325,32 @@ fn senders_are_telephones_e_mails_or_handles() {
     assert!(handle.len() == 7 && &handle[1..2] == "." && handle != "j.schen");
     assert_eq!(redact("1"), "1");
 }
+
+#[test]
+fn timestamps_inside_free_text_containers_are_kept_or_shifted() {
+    static CHAT: &[Field] = &[inferred("chat", Ty::List(&Ty::Any), "chat").personal(Pii::Text)];
+    let text = r#"{"chat":[{"message":"oi Maria","createdAt":"2025-04-23T15:41:08.510Z","at":"2025-09-08 11:01:17"}]}"#;
+    let doc = parse(text, Extent::Full).expect("valid");
+    let out = Redactor::new(b"s", MASK).payload(text, doc.root(), Against::Description(CHAT));
+    assert!(!out.text.contains("Maria"));
+    assert!(
+        out.text
+            .contains(r#""createdAt":"2025-04-23T15:41:08.510Z","at":"2025-09-08 11:01:17""#),
+        "{}",
+        out.text
+    );
+    let shifted = Redactor::new(
+        b"s",
+        Options {
+            shift_days: Some(1),
+            ..MASK
+        },
+    );
+    let out = shifted.payload(text, doc.root(), Against::Description(CHAT));
+    assert!(
+        out.text
+            .contains(r#""createdAt":"2025-04-24T15:41:08.510Z","at":"2025-09-09 11:01:17""#),
+        "{}",
+        out.text
+    );
+}

@@ -160,7 +160,12 @@ impl<'r, 't> Walk<'r, 't> {
         if s.is_empty() {
             return None;
         }
-        if let Some(treat) = ctx.treat {
+        // A datetime inside free text or a payload no provider knows (a
+        // chat message's `createdAt`) is a timestamp, not text.
+        let text_like = matches!(ctx.treat, Some(Treat::Pii(Pii::Text) | Treat::Opaque));
+        if let Some(treat) = ctx.treat
+            && !(text_like && is_datetime(s))
+        {
             return self.treat(treat, s);
         }
         if let Some(days) = self.r.options.shift_days
@@ -460,6 +465,19 @@ fn is_id(name: &str, ty: &Ty) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `s` is a whole datetime (RFC 3339, or `YYYY-MM-DD HH:MM:SS`).
+fn is_datetime(s: &str) -> bool {
+    let b = s.as_bytes();
+    let local = b.len() == 19
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    local || (b.len() >= 20 && values::parse_rfc3339(s).is_some())
 }
 
 /// A datetime moved by `days`, its text otherwise as written (RFC 3339
