@@ -26,7 +26,9 @@ pub enum Found {
     ObjectId,
 }
 
-/// The personal values inside `text`, in order, not overlapping.
+/// The personal values inside `text`, in order, not overlapping. Linear
+/// in the text's length (plus a sort of the places found), whatever it
+/// holds.
 pub fn find(text: &str) -> Vec<(Range<usize>, Found)> {
     let b = text.as_bytes();
     let has_at = memchr::memchr(b'@', b).is_some();
@@ -34,22 +36,34 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Found)> {
     if !has_at && !has_colon && b.iter().filter(|c| c.is_ascii_digit()).count() < 4 {
         return Vec::new();
     }
-    let mut found = Vec::new();
-    if has_colon {
-        links(text, &mut found);
-    }
+    let mut found = if has_colon { links(text) } else { Vec::new() };
     if has_at {
-        emails(b, &found.clone(), &mut found);
+        let mut mails = Vec::new();
+        emails(b, &found, &mut mails);
+        merge(&mut found, mails);
     }
-    numbers(text, &mut found);
+    let mut numbers_found = Vec::new();
+    numbers(text, &found, &mut numbers_found);
+    merge(&mut found, numbers_found);
+    found
+}
+
+/// Adds `more` to the ordered, non-overlapping `found`, dropping what
+/// overlaps something before it.
+fn merge(found: &mut Vec<(Range<usize>, Found)>, more: Vec<(Range<usize>, Found)>) {
+    if more.is_empty() {
+        return;
+    }
+    found.extend(more);
     found.sort_by_key(|(r, _)| r.start);
-    let mut out: Vec<(Range<usize>, Found)> = Vec::with_capacity(found.len());
-    for (range, kind) in found {
-        if out.last().is_none_or(|(last, _)| range.start >= last.end) {
-            out.push((range, kind));
+    let mut end = 0;
+    found.retain(|(r, _)| {
+        let keep = r.start >= end;
+        if keep {
+            end = r.end;
         }
-    }
-    out
+        keep
+    });
 }
 
 /// Adds the 24-hex-digit ObjectIds of `text` (whole words) to `found`,
@@ -68,27 +82,20 @@ pub fn add_object_ids(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
             i += 1;
         }
         if i - start == 24 && b[start..i].iter().all(u8::is_ascii_hexdigit) {
-            let range = start..i;
-            if !found
-                .iter()
-                .any(|(r, _)| r.start < range.end && range.start < r.end)
-            {
-                ids.push((range, Found::ObjectId));
-            }
+            ids.push((start..i, Found::ObjectId));
         }
     }
-    if !ids.is_empty() {
-        found.extend(ids);
-        found.sort_by_key(|(r, _)| r.start);
-    }
+    merge(found, ids);
 }
 
 fn boundary_before(b: &[u8], at: usize) -> bool {
     at == 0 || !(b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'_')
 }
 
+/// Whether `at` is inside one of the ordered, non-overlapping `found`.
 fn inside(found: &[(Range<usize>, Found)], at: usize) -> bool {
-    found.iter().any(|(r, _)| r.contains(&at))
+    let i = found.partition_point(|(r, _)| r.end <= at);
+    found.get(i).is_some_and(|(r, _)| r.start <= at)
 }
 
 /// What [`links`] looks for, its finders built once.
@@ -102,29 +109,65 @@ static LINKS: LazyLock<[(memmem::Finder<'static>, usize, Found); 4]> = LazyLock:
     ]
 });
 
-/// `data:` URIs and `http(s)://` / `www.` links.
-fn links(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
+/// Where a run of characters a link may hold ends: its end, the end with
+/// trailing punctuation trimmed, and its last comma.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    end: usize,
+    trimmed: usize,
+    comma: Option<usize>,
+}
+
+/// `data:` URIs and `http(s)://` / `www.` links, in order. A link runs to
+/// the next space or quote, less trailing punctuation; a `data:` URI needs
+/// a comma. One look at each run, however many links start in it.
+fn links(text: &str) -> Vec<(Range<usize>, Found)> {
     let b = text.as_bytes();
-    for (finder, len, kind) in LINKS.iter() {
-        let (len, kind) = (*len, *kind);
-        for start in finder.find_iter(b) {
-            if !boundary_before(b, start) || inside(found, start) {
-                continue;
-            }
-            let mut end = start + len;
-            while end < b.len() && !b[end].is_ascii_whitespace() && !b"\"<>'`".contains(&b[end]) {
-                end += 1;
-            }
-            while end > start + len && b".,;:!?)]}".contains(&b[end - 1]) {
-                end -= 1;
-            }
-            if kind == Found::DataUri && !text[start..end].contains(',') {
-                continue;
-            }
-            if end > start + len {
-                found.push((start..end, kind));
-            }
+    let mut starts: Vec<(usize, usize, Found)> = LINKS
+        .iter()
+        .flat_map(|(finder, len, kind)| finder.find_iter(b).map(move |s| (s, *len, *kind)))
+        .collect();
+    starts.sort_unstable_by_key(|(start, ..)| *start);
+    let (mut out, mut taken, mut run) = (Vec::new(), 0, None::<Run>);
+    for (start, len, kind) in starts {
+        if start < taken || !boundary_before(b, start) {
+            continue;
         }
+        let here = match run {
+            Some(r) if start < r.end => r,
+            _ => {
+                let r = run_at(b, start);
+                run = Some(r);
+                r
+            }
+        };
+        let end = here.trimmed.max(start + len);
+        if kind == Found::DataUri && !here.comma.is_some_and(|c| c > start && c < end) {
+            continue;
+        }
+        if end > start + len {
+            out.push((start..end, kind));
+            taken = end;
+        }
+    }
+    out
+}
+
+fn run_at(b: &[u8], start: usize) -> Run {
+    let stop = |c: &u8| c.is_ascii_whitespace() || b"\"<>'`".contains(c);
+    let end = b[start..]
+        .iter()
+        .position(stop)
+        .map_or(b.len(), |i| start + i);
+    let mut trimmed = end;
+    while trimmed > start && b".,;:!?)]}".contains(&b[trimmed - 1]) {
+        trimmed -= 1;
+    }
+    let comma = memchr::memrchr(b',', &b[start..trimmed]).map(|i| start + i);
+    Run {
+        end,
+        trimmed,
+        comma,
     }
 }
 
@@ -155,7 +198,7 @@ fn emails(b: &[u8], links: &[(Range<usize>, Found)], found: &mut Vec<(Range<usiz
 
 /// Telephones, CPF/CNPJ and IPv4 addresses: runs of digits and the
 /// punctuation they are written with.
-fn numbers(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
+fn numbers(text: &str, taken: &[(Range<usize>, Found)], found: &mut Vec<(Range<usize>, Found)>) {
     let b = text.as_bytes();
     let part = |c: u8| c.is_ascii_digit() || b".-/()+ ".contains(&c);
     let mut i = 0;
@@ -163,7 +206,7 @@ fn numbers(text: &str, found: &mut Vec<(Range<usize>, Found)>) {
         let c = b[i];
         let starts = c.is_ascii_digit()
             || ((c == b'+' || c == b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
-        if !starts || !boundary_before(b, i) || inside(found, i) {
+        if !starts || !boundary_before(b, i) || inside(taken, i) {
             i += 1;
             continue;
         }
