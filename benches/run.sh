@@ -77,7 +77,7 @@ echo "$results" | awk -v b="$bytes" -v s="$syntax_rate" -v j="${jq_rate:-0}" -v 
     rate = b / 1e6 / $2; rss = $3 / 1024; ratio = ""
     if ($1 == "detect" || $1 ~ /^check/) ratio = sprintf("%.0f%% of syntax-only", 100 * rate / s)
     if ($1 ~ /^csv-messages/ && j > 0) ratio = sprintf("%.1fx jq", rate / j)
-    # issue 16: redact at no less than half of check's rate (same jobs).
+    # issue 16: redact at no less than half the check rate (same jobs).
     if ($1 == "redact" && c > 0) ratio = sprintf("%.0f%% of check (target: 50%%)", 100 * rate / c)
     printf "| %-24s | %9.1f | %8.2f | %12.1f | %s\n", $1, rate, $2, rss, ratio
   }'
