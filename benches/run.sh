@@ -52,6 +52,8 @@ results=$(
     measure "detect" "$bin" --jobs 1 detect "$corpus"
     measure "check" "$bin" --jobs 1 check "$corpus"
     measure "check(jobs=2)" "$bin" --jobs 2 check "$corpus"
+    measure "redact" "$bin" --jobs 1 redact --salt bench "$corpus"
+    measure "redact(jobs=2)" "$bin" --jobs 2 redact --salt bench "$corpus"
     measure "csv-messages" "$bin" --jobs 1 csv --rows messages "$corpus"
     measure "csv-messages(jobs=2)" "$bin" --jobs 2 csv --rows messages "$corpus"
     measure "csv-tags" "$bin" --jobs 1 csv --rows tags "$corpus"
@@ -68,12 +70,15 @@ echo
 printf '| %-24s | %9s | %8s | %12s | %s\n' "run" "MB/s" "seconds" "peak RSS MB" "ratio"
 printf '|%s|%s|%s|%s|%s\n' "--------------------------" "-----------" "----------" "--------------" "------"
 syntax_rate=$(echo "$results" | awk -v b="$bytes" '$1 ~ /^syntax/ {print b/1e6/$2}')
+check_rate=$(echo "$results" | awk -v b="$bytes" '$1 == "check" {print b/1e6/$2}')
 jq_rate=$(echo "$results" | awk -v b="$bytes" '$1 == "jq-messages" {print b/1e6/$2}')
-echo "$results" | awk -v b="$bytes" -v s="$syntax_rate" -v j="${jq_rate:-0}" '
+echo "$results" | awk -v b="$bytes" -v s="$syntax_rate" -v j="${jq_rate:-0}" -v c="${check_rate:-0}" '
   {
     rate = b / 1e6 / $2; rss = $3 / 1024; ratio = ""
     if ($1 == "detect" || $1 ~ /^check/) ratio = sprintf("%.0f%% of syntax-only", 100 * rate / s)
     if ($1 ~ /^csv-messages/ && j > 0) ratio = sprintf("%.1fx jq", rate / j)
+    # issue 16: redact at no less than half the check rate (same jobs).
+    if ($1 == "redact" && c > 0) ratio = sprintf("%.0f%% of check (target: 50%%)", 100 * rate / c)
     printf "| %-24s | %9.1f | %8.2f | %12.1f | %s\n", $1, rate, $2, rss, ratio
   }'
 

@@ -40,6 +40,9 @@ _hookscope() {
             hookscope,man)
                 cmd="hookscope__subcmd__man"
                 ;;
+            hookscope,redact)
+                cmd="hookscope__subcmd__redact"
+                ;;
             hookscope,replay)
                 cmd="hookscope__subcmd__replay"
                 ;;
@@ -76,6 +79,9 @@ _hookscope() {
             hookscope__subcmd__help,man)
                 cmd="hookscope__subcmd__help__subcmd__man"
                 ;;
+            hookscope__subcmd__help,redact)
+                cmd="hookscope__subcmd__help__subcmd__redact"
+                ;;
             hookscope__subcmd__help,replay)
                 cmd="hookscope__subcmd__help__subcmd__replay"
                 ;;
@@ -92,7 +98,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary show csv listen replay explain schema completions man help"
+            opts="-j -r -h -V --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary show csv listen replay explain schema redact completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,7 +370,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help)
-            opts="detect check summary csv listen replay explain schema completions man help"
+            opts="detect check summary csv listen replay explain schema redact completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +482,20 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__help__subcmd__redact)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -618,13 +638,59 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary csv listen replay explain schema completions man"
+            opts="-j -r -h -V --out-dir --provider --color --jobs --max-payload --recursive --extract --help --version detect check summary csv listen replay explain schema redact completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "nuvidio piperun" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__redact)
+            opts="-j -r -h -V --salt --show-salt --text --ids --shift-dates --report --provider --color --jobs --max-payload --recursive --extract --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --salt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --text)
+                    COMPREPLY=($(compgen -W "keep mask drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --shift-dates)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand replay 'Post payloads to a URL again, and report each answer'
             cand explain 'Explain a provider''s fields, a finding code, or a payload''s value'
             cand schema 'Print a JSON Schema (draft 2020-12) of a provider''s payloads'
+            cand redact 'Replace the personal data of payloads, keeping them valid payloads'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
             cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -237,6 +238,26 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookscope;redact'= {
+            cand --salt 'Key of the pseudonyms (HMAC-SHA256): two runs with the same salt give the same output. Default: a random salt per run'
+            cand --text 'Free text (messages, notes, free fields): keep it, mask it (personal values inside replaced, every other letter and digit masked, length and punctuation kept) or drop it (an empty string)'
+            cand --shift-dates 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations'
+            cand --provider 'Skip detection: treat every payload as this provider''s'
+            cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
+            cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
+            cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
+            cand --show-salt 'Print the salt used to stderr (to redact more payloads the same way later)'
+            cand --ids 'Replace the ids that only link records too (ObjectIds, *_id); kept by default, the vendor''s support needs them'
+            cand --report 'Print to stderr how many values of each kind were replaced, per payload, and the totals'
+            cand -r 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --recursive 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+            cand --extract 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookscope;completions'= {
             cand --out-dir 'Write completions for every shell into this folder'
             cand --provider 'Skip detection: treat every payload as this provider''s'
@@ -276,6 +297,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand replay 'Post payloads to a URL again, and report each answer'
             cand explain 'Explain a provider''s fields, a finding code, or a payload''s value'
             cand schema 'Print a JSON Schema (draft 2020-12) of a provider''s payloads'
+            cand redact 'Replace the personal data of payloads, keeping them valid payloads'
             cand completions 'Print shell completions (or write all of them with --out-dir)'
             cand man 'Print a man page (roff): hookscope(1), or a subcommand''s'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -295,6 +317,8 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         &'hookscope;help;explain'= {
         }
         &'hookscope;help;schema'= {
+        }
+        &'hookscope;help;redact'= {
         }
         &'hookscope;help;completions'= {
         }

@@ -44,6 +44,7 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "listen" -d 'Rec
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "explain" -d 'Explain a provider\'s fields, a finding code, or a payload\'s value'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) of a provider\'s payloads'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "redact" -d 'Replace the personal data of payloads, keeping them valid payloads'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -258,6 +259,25 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -s r -l recu
 complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand schema" -s V -l version -d 'Print version'
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l salt -d 'Key of the pseudonyms (HMAC-SHA256): two runs with the same salt give the same output. Default: a random salt per run' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l text -d 'Free text (messages, notes, free fields): keep it, mask it (personal values inside replaced, every other letter and digit masked, length and punctuation kept) or drop it (an empty string)' -r -f -a "keep\t'Left as it is'
+mask\t'Personal values replaced, every other letter and digit masked'
+drop\t'Replaced by an empty string'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l shift-dates -d 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
+piperun\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l show-salt -d 'Print the salt used to stderr (to redact more payloads the same way later)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l ids -d 'Replace the ids that only link records too (ObjectIds, *_id); kept by default, the vendor\'s support needs them'
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l report -d 'Print to stderr how many values of each kind were replaced, per payload, and the totals'
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -s V -l version -d 'Print version'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l out-dir -d 'Write completions for every shell into this folder' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
@@ -282,14 +302,15 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s r -l recursi
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l extract -d 'Read the JSON object or array on each line of text (log lines such as `... INFO received payload: {...}`), labelled by that line; lines without JSON are skipped'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "listen" -d 'Receive webhooks over HTTP: check, show, save and forward each one'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "explain" -d 'Explain a provider\'s fields, a finding code, or a payload\'s value'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) of a provider\'s payloads'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "detect" -d 'Print each payload\'s provider and kind'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "check" -d 'Validate payloads against the providers\' documented fields'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "summary" -d 'Readable overview of each payload, section by section'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "csv" -d 'Flatten payload entities into CSV, TSV or JSON Lines rows'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "listen" -d 'Receive webhooks over HTTP: check, show, save and forward each one'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "replay" -d 'Post payloads to a URL again, and report each answer'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "explain" -d 'Explain a provider\'s fields, a finding code, or a payload\'s value'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) of a provider\'s payloads'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "redact" -d 'Replace the personal data of payloads, keeping them valid payloads'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "completions" -d 'Print shell completions (or write all of them with --out-dir)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "man" -d 'Print a man page (roff): hookscope(1), or a subcommand\'s'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from detect check summary csv listen replay explain schema redact completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -288,6 +288,20 @@ pub enum Command {
     ))]
     Schema(SchemaArgs),
 
+    /// Replace the personal data of payloads, keeping them valid payloads.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  hookscope redact samples/piperun/talk.json > talk.shared.json\n",
+        "  hookscope redact --salt ticket-4711 --report hooks.ndjson > shared.ndjson\n",
+        "  hookscope redact --text keep --ids --shift-dates -30 talk.json\n\n",
+        "The output keeps the input's form (one document, an array or NDJSON;\n",
+        "key order, spacing, number text); gzip input is written plain.\n",
+        "Exit status: 0 when every payload was redacted against its provider's\n",
+        "description, 1 when a payload could not be parsed or recognised (it is\n",
+        "still written, every string in it masked), 2 for trouble."
+    ))]
+    Redact(RedactArgs),
+
     /// Print shell completions (or write all of them with --out-dir).
     #[command(
         after_help = "Examples:\n  hookscope completions bash > ~/.local/share/bash-completion/completions/hookscope\n  hookscope completions --out-dir completions"
@@ -377,6 +391,54 @@ pub struct ManArgs {
     /// folder instead.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Key of the pseudonyms (HMAC-SHA256): two runs with the same salt
+    /// give the same output. Default: a random salt per run.
+    #[arg(long, value_name = "SALT")]
+    pub salt: Option<String>,
+
+    /// Print the salt used to stderr (to redact more payloads the same way
+    /// later).
+    #[arg(long)]
+    pub show_salt: bool,
+
+    /// Free text (messages, notes, free fields): keep it, mask it (personal
+    /// values inside replaced, every other letter and digit masked, length
+    /// and punctuation kept) or drop it (an empty string).
+    #[arg(long, value_name = "MODE", default_value = "mask")]
+    pub text: TextArg,
+
+    /// Replace the ids that only link records too (ObjectIds, *_id); kept
+    /// by default, the vendor's support needs them.
+    #[arg(long)]
+    pub ids: bool,
+
+    /// Move every datetime by this many days (negative: earlier), keeping
+    /// its text format, order and durations.
+    #[arg(long, value_name = "DAYS", allow_hyphen_values = true)]
+    pub shift_dates: Option<i64>,
+
+    /// Print to stderr how many values of each kind were replaced, per
+    /// payload, and the totals.
+    #[arg(long)]
+    pub report: bool,
+}
+
+/// `redact --text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextArg {
+    /// Left as it is
+    Keep,
+    /// Personal values replaced, every other letter and digit masked
+    Mask,
+    /// Replaced by an empty string
+    Drop,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ pub mod json_schema;
 pub mod live;
 pub mod pipeline;
 pub mod provider;
+pub mod redact;
 pub mod render;
 pub mod rows;
 pub mod schema;
@@ -92,6 +93,7 @@ pub fn run_to(cli: &Cli, registry: Registry, out: &mut dyn io::Write) -> Result<
         Command::Replay(args) => cmd::replay::run(args, &settings, out)?,
         Command::Explain(args) => cmd::explain::run(args, &settings, out)?,
         Command::Schema(args) => cmd::schema::run(args, &registry, out)?,
+        Command::Redact(args) => cmd::redact::run(args, &settings, out)?,
         Command::Completions(args) => cmd::completions::run(args, &registry, out)?,
         Command::Man(args) => cmd::man::run(args, &registry, out)?,
     })

@@ -196,6 +196,47 @@ pub struct Field {
     pub doc_pt: &'static str,
     /// A short English gloss.
     pub doc_en: &'static str,
+    /// Personal data (LGPD) that `redact` replaces; `None` for the rest.
+    pub personal: Option<Pii>,
+}
+
+/// What kind of personal data a field holds, for `hookscope redact`: it
+/// picks the format-preserving replacement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pii {
+    /// A person's name, login or handle.
+    Name,
+    Email,
+    /// A telephone number (or a sender address that may be an e-mail).
+    Phone,
+    /// A CPF or CNPJ.
+    Document,
+    Ip,
+    UserAgent,
+    /// A secret or a value that leads to the person (invite tokens, channel
+    /// message ids).
+    Token,
+    /// A link to a recording, a document, a picture or the customer's page.
+    Url,
+    /// An uploaded file, usually a `data:` URI.
+    File,
+    /// Free text: messages, notes, descriptions written by people.
+    Text,
+    /// Where the person is (coordinates, addresses).
+    Location,
+    /// Personal when the boolean member of the same object named here is
+    /// `true` (its kind told by the value).
+    WhenFlag(&'static str),
+}
+
+impl Field {
+    /// The same field, marked as personal data of this kind.
+    pub const fn personal(self, pii: Pii) -> Field {
+        Field {
+            personal: Some(pii),
+            ..self
+        }
+    }
 }
 
 /// A path into a payload: object keys, with `*` for every array element.
@@ -293,6 +334,7 @@ pub const fn field(
         origin: Origin::Documented,
         doc_pt,
         doc_en,
+        personal: None,
     }
 }
 
@@ -305,6 +347,7 @@ pub const fn inferred(name: &'static str, ty: Ty, doc_en: &'static str) -> Field
         origin: Origin::Inferred,
         doc_pt: "",
         doc_en,
+        personal: None,
     }
 }
 
@@ -317,6 +360,7 @@ pub const fn inferred_required(name: &'static str, ty: Ty, doc_en: &'static str)
         origin: Origin::Inferred,
         doc_pt: "",
         doc_en,
+        personal: None,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod detect;
 pub mod explain;
 pub mod listen;
 pub mod man;
+pub mod redact;
 pub mod replay;
 pub mod schema;
 pub mod summary;

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use flate2::bufread::MultiGzDecoder;
 
+pub use folder::expand;
 pub use frame::{DEFAULT_MAX_PAYLOAD, Frame, Framer, Place};
 
 use crate::json::{self, Doc, Extent};
@@ -446,6 +447,14 @@ fn hand_on(batch: &mut Batch, sink: &mut impl FnMut(Event) -> Result<()>) -> Res
 /// What hookscope says when it reads a payload from a terminal.
 pub const TERMINAL_HINT: &str =
     "hookscope: reading a payload from the terminal; paste it and press Ctrl-D, or pass a file";
+
+/// Opens an input as the other commands read it (stdin for `-`, gzip
+/// decompressed, UTF-16 transcoded to UTF-8); also tells whether it is
+/// gzip. For `redact`, which frames it itself to keep the bytes between
+/// payloads.
+pub fn open_input(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
+    open(name)
+}
 
 /// Opens a file or stdin, decompressing gzip when the magic bytes say so;
 /// also tells whether the input is gzip.

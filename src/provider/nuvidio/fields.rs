@@ -7,7 +7,7 @@
 
 use crate::provider::KindDoc;
 use crate::schema::{
-    Choice, DateStyle, Field, HookType, Presence, Rule, Severity, Shape, Ty, choice, inferred,
+    Choice, DateStyle, Field, HookType, Pii, Presence, Rule, Severity, Shape, Ty, choice, inferred,
     inferred_required,
 };
 
@@ -119,7 +119,7 @@ const fn id_ref(name: &'static str, fields: &'static [Field], doc: &'static str)
 static ONLY_ID: &[Field] = &[inferred_required("id", ID, "object id")];
 static INVITE_REF: &[Field] = &[
     inferred_required("id", ID, "invite id"),
-    inferred_required("token", Ty::Uuid, "invite token"),
+    inferred_required("token", Ty::Uuid, "invite token").personal(Pii::Token),
 ];
 
 /// `content` of the incomplete (basic data) `attendant_closed_issue`.
@@ -214,8 +214,8 @@ pub static QUEUE: &[Field] = &[
         Ty::List(&Ty::Object(QUEUE_LOG)),
         "queue events, newest first",
     ),
-    inferred("origin", Ty::Url, "link the customer came through"),
-    inferred("device", Ty::String, "customer's browser user agent"),
+    inferred("origin", Ty::Url, "link the customer came through").personal(Pii::Url),
+    inferred("device", Ty::String, "customer's browser user agent").personal(Pii::UserAgent),
     inferred("status", Ty::Object(QUEUE_STATUS), "current status"),
     inferred("enqueuedAt", DT, "when the customer entered the queue"),
     inferred("unqueuedAt", DT, "when the customer left the queue"),
@@ -224,8 +224,8 @@ pub static QUEUE: &[Field] = &[
 ];
 
 static QUEUE_CUSTOMER: &[Field] = &[
-    inferred("name", Ty::String, "name"),
-    inferred("cpf", Ty::String, "CPF"),
+    inferred("name", Ty::String, "name").personal(Pii::Name),
+    inferred("cpf", Ty::String, "CPF").personal(Pii::Document),
 ];
 
 /// `content` of the queue hooks (`new_client_waiting`,
@@ -237,9 +237,10 @@ pub static QUEUE_CONTENT: &[Field] = &[
         "origin",
         Ty::Url,
         "link the customer came through, with ?token=",
-    ),
+    )
+    .personal(Pii::Url),
     inferred("ticket", Ty::String, "14-digit ticket number"),
-    inferred("device", Ty::String, "customer's browser user agent"),
+    inferred("device", Ty::String, "customer's browser user agent").personal(Pii::UserAgent),
     inferred(
         "customer",
         Ty::Object(QUEUE_CUSTOMER),
@@ -261,9 +262,9 @@ pub static QUEUE_CONTENT: &[Field] = &[
 ];
 
 static CUSTOMER: &[Field] = &[
-    inferred("name", Ty::String, "name"),
-    inferred("tel", Ty::String, "telephone"),
-    inferred("email", Ty::Email, "e-mail"),
+    inferred("name", Ty::String, "name").personal(Pii::Name),
+    inferred("tel", Ty::String, "telephone").personal(Pii::Phone),
+    inferred("email", Ty::Email, "e-mail").personal(Pii::Email),
     inferred_required("id", ID, "customer id"),
     inferred("connectedAt", DT, "when the customer joined the call"),
     inferred("status", Ty::Any, "status"),
@@ -271,22 +272,23 @@ static CUSTOMER: &[Field] = &[
 
 static INVITE: &[Field] = &[
     inferred_required("id", ID, "invite id"),
-    inferred("token", Ty::Uuid, "invite token"),
-    inferred("link", Ty::Url, "invite link, carrying the token"),
-    inferred("shortLink", Ty::Url, "short invite link"),
+    inferred("token", Ty::Uuid, "invite token").personal(Pii::Token),
+    inferred("link", Ty::Url, "invite link, carrying the token").personal(Pii::Url),
+    inferred("shortLink", Ty::Url, "short invite link").personal(Pii::Url),
 ];
 
 static ATTENDANT: &[Field] = &[
-    inferred("name", Ty::String, "name"),
+    inferred("name", Ty::String, "name").personal(Pii::Name),
     inferred_required("id", ID, "attendant id"),
-    inferred("email", Ty::Email, "e-mail"),
+    inferred("email", Ty::Email, "e-mail").personal(Pii::Email),
     inferred("connectedAt", DT, "when the attendant joined the call"),
 ];
 
 /// An issue data item.
 pub static DATA_ITEM: &[Field] = &[
     inferred("label", Ty::String, "label"),
-    inferred("value", Ty::Any, "value; images come as data: URIs"),
+    inferred("value", Ty::Any, "value; images come as data: URIs")
+        .personal(Pii::WhenFlag("private")),
     inferred("type", Ty::String, "type, e.g. image, pdf"),
     inferred("private", Ty::Bool, "hidden from the customer"),
 ];
@@ -298,13 +300,13 @@ pub static ISSUE: &[Field] = &[
     inferred("key", Ty::String, "issue key"),
     inferred("name", Ty::String, "name"),
     inferred("tags", Ty::List(&Ty::Object(TAG)), "tabulation tags"),
-    inferred("notes", Ty::String, "notes (HTML)"),
+    inferred("notes", Ty::String, "notes (HTML)").personal(Pii::Text),
     inferred("data", Ty::List(&Ty::Object(DATA_ITEM)), "data items"),
 ];
 
 static CALL_LOG: &[Field] = &[
     inferred("name", Ty::String, "event, e.g. connected, enabled_mic"),
-    inferred("client", Ty::String, "who"),
+    inferred("client", Ty::String, "who").personal(Pii::Name),
     inferred("clientRole", Ty::String, "customer, attendant or system"),
     inferred("timestamp", DT, "when"),
     inferred("detail", Ty::String, "what happened"),
@@ -334,7 +336,7 @@ pub static CONTENT: &[Field] = &[
         "recording status, e.g. recording-pending",
     ),
     inferred_required("tags", Ty::List(&Ty::Object(TAG)), "the call's tags"),
-    inferred("textChat", Ty::List(&Ty::Any), "text chat messages"),
+    inferred("textChat", Ty::List(&Ty::Any), "text chat messages").personal(Pii::Text),
     inferred_required("department", Ty::Object(DEPARTMENT), "the department"),
     inferred_required("queue", Ty::Object(QUEUE), "the queue entry"),
     inferred_required("customer", Ty::Object(CUSTOMER), "the customer"),
@@ -351,14 +353,14 @@ pub static CONTENT: &[Field] = &[
         Ty::List(&Ty::Object(CALL_LOG)),
         "call events, newest first",
     ),
-    inferred("questionnaire", Ty::List(&Ty::Any), "questionnaire answers"),
+    inferred("questionnaire", Ty::List(&Ty::Any), "questionnaire answers").personal(Pii::Text),
     inferred_required(
         "issue",
         Ty::Object(ISSUE),
         "the issue just closed, a copy of one of issues",
     ),
     inferred("call", Ty::Object(CALL_REF), "the call (other hooks)"),
-    inferred("token", Ty::Uuid, "invite token (scheduling hooks)"),
+    inferred("token", Ty::Uuid, "invite token (scheduling hooks)").personal(Pii::Token),
     inferred(
         "status",
         Ty::Any,

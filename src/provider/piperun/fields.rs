@@ -6,8 +6,8 @@
 //! the example shows them (a field named `*_at` is a datetime) and optional.
 
 use crate::schema::{
-    Choice, DateStyle, Field, IdForm, Presence, Rule, Severity, Shape, Ty, choice, field, inferred,
-    inferred_required,
+    Choice, DateStyle, Field, IdForm, Pii, Presence, Rule, Severity, Shape, Ty, choice, field,
+    inferred, inferred_required,
 };
 
 use Presence::{Optional as SIM, Required as NAO};
@@ -153,14 +153,14 @@ pub static TALK: &[Field] = &[
         SIM,
         "Latitude da instalação do serviço contratado pelo cliente; OBS: Esta informação está disponível apenas para contas que possuem integrações com ERP's que disponibilizam a localização do cliente;",
         "latitude of the customer's installation (ERP integrations only)",
-    ),
+    ).personal(Pii::Location),
     field(
         "longitude",
         Ty::String,
         SIM,
         "Longitude da instalação do serviço contratado pelo cliente; OBS: Esta informação está disponível apenas para contas que possuem integrações com ERP's que disponibilizam a localização do cliente;",
         "longitude of the customer's installation (ERP integrations only)",
-    ),
+    ).personal(Pii::Location),
     field(
         "initial_sender_channel",
         Ty::Int,
@@ -230,14 +230,14 @@ pub static TALK: &[Field] = &[
         SIM,
         "IP do cliente; OBS: Esta informação está disponível apenas para atendimento através do canal Webchat;",
         "customer IP (Webchat only)",
-    ),
+    ).personal(Pii::Ip),
     field(
         "client_user_agent",
         Ty::String,
         SIM,
         "User agent do browser do cliente; OBS: Esta informação está disponível apenas para atendimento através do canal Webchat;",
         "customer browser user agent (Webchat only)",
-    ),
+    ).personal(Pii::UserAgent),
     field(
         "survey_id",
         Ty::Int,
@@ -296,7 +296,7 @@ pub static TALK: &[Field] = &[
         NAO,
         "URL do visualizador de atendimento que pode ser incorporado em outro sistema utilizando um iframe. OBS: Para o funcionamento do visualizador de atendimento, o host do site de origem precisa ser informado para a PipeRun para que possa ser adicionado à lista de permissões da conta;",
         "embeddable talk viewer URL",
-    ),
+    ).personal(Pii::Url),
     field(
         "talk_histories",
         Ty::List(&Ty::Object(TALK_HISTORY)),
@@ -355,9 +355,9 @@ pub static TALK_HISTORY: &[Field] = &[
     inferred("user_id", Ty::Int, "user who sent it"),
     inferred("queue_id", Ty::Int, "queue"),
     inferred("channel_id", Ty::Int, "channel"),
-    inferred("message", Ty::String, "message text"),
+    inferred("message", Ty::String, "message text").personal(Pii::Text),
     inferred("has_attachment", Ty::Bool, "has an attachment"),
-    inferred("attachment_url", Ty::Url, "attachment URL"),
+    inferred("attachment_url", Ty::Url, "attachment URL").personal(Pii::Url),
     inferred("attachment_type_id", Ty::Int, "attachment type"),
     inferred("sent_at", DT, "when it was sent"),
     inferred("delivered_at", DT, "when it was delivered"),
@@ -365,7 +365,7 @@ pub static TALK_HISTORY: &[Field] = &[
     inferred("created_at", DT, "when it was stored"),
     inferred("was_read", Ty::Bool, "was read"),
     inferred("has_highlight", Ty::Bool, "is highlighted"),
-    inferred("from", Ty::String, "sender address"),
+    inferred("from", Ty::String, "sender address").personal(Pii::Phone),
     inferred(
         "type",
         Ty::Enum {
@@ -374,8 +374,8 @@ pub static TALK_HISTORY: &[Field] = &[
         },
         "in, out or system",
     ),
-    inferred("to", Ty::String, "recipient address"),
-    inferred("external_id", Ty::String, "channel's message id"),
+    inferred("to", Ty::String, "recipient address").personal(Pii::Phone),
+    inferred("external_id", Ty::String, "channel's message id").personal(Pii::Token),
     inferred("left_at", DT, "when it left"),
     inferred("has_error", Ty::Bool, "delivery failed"),
     inferred("campaign_id", Ty::Int, "campaign"),
@@ -385,8 +385,8 @@ pub static TALK_HISTORY: &[Field] = &[
     inferred("fare", Ty::String, "fare charged"),
     inferred("error_reason", Ty::String, "why delivery failed"),
     inferred("template_id", Ty::Int, "template"),
-    inferred("original_message", Ty::String, "message before edits"),
-    inferred("subject", Ty::String, "subject"),
+    inferred("original_message", Ty::String, "message before edits").personal(Pii::Text),
+    inferred("subject", Ty::String, "subject").personal(Pii::Text),
     inferred("exceeded_allowance", Ty::Bool, "exceeded the allowance"),
     inferred("is_intervention", Ty::Bool, "is an intervention"),
     inferred("is_forwarded", Ty::Bool, "was forwarded"),
@@ -402,7 +402,7 @@ pub static TALK_HISTORY: &[Field] = &[
     inferred("customer_reaction", Ty::Any, "customer's reaction"),
     inferred("status", Ty::Int, "delivery status code"),
     inferred("is_hidden", Ty::Bool, "is hidden"),
-    inferred("file_name", Ty::String, "attachment file name"),
+    inferred("file_name", Ty::String, "attachment file name").personal(Pii::Text),
     inferred("attachment_type", Ty::Any, "attachment type"),
     inferred("user", Ty::Object(USER), "the sending user"),
     inferred("channel", Ty::Object(CHANNEL), "the channel"),
@@ -412,9 +412,9 @@ pub static TALK_HISTORY: &[Field] = &[
 pub static USER: &[Field] = &[
     inferred("id", Ty::Int, "user id"),
     inferred("branch_id", Ty::Int, "branch"),
-    inferred("name", Ty::String, "name"),
-    inferred("login", Ty::String, "login"),
-    inferred("email", Ty::Email, "e-mail"),
+    inferred("name", Ty::String, "name").personal(Pii::Name),
+    inferred("login", Ty::String, "login").personal(Pii::Name),
+    inferred("email", Ty::Email, "e-mail").personal(Pii::Email),
     inferred("level_id", Ty::Int, "level"),
     inferred("language_id", Ty::Int, "language"),
     inferred("can_external_access", Ty::Bool, "may access externally"),
@@ -422,7 +422,7 @@ pub static USER: &[Field] = &[
     inferred("created_at", DT, "when the user was created"),
     inferred("is_active", Ty::Bool, "is active"),
     inferred("is_bot", Ty::Bool, "is a bot"),
-    inferred("whatsapp_number", Ty::String, "WhatsApp number"),
+    inferred("whatsapp_number", Ty::String, "WhatsApp number").personal(Pii::Phone),
     inferred("can_api_access", Ty::Bool, "may use the API"),
     inferred("preferences", Ty::Any, "user interface preferences"),
     inferred("can_export_report", Ty::Bool, "may export reports"),
@@ -464,19 +464,19 @@ pub static CHANNEL: &[Field] = &[
 /// `customer` (inferred).
 pub static CUSTOMER: &[Field] = &[
     inferred_required("id", Ty::Int, "customer id"),
-    inferred("name", Ty::String, "name"),
+    inferred("name", Ty::String, "name").personal(Pii::Name),
     inferred("external_id", ID_STRING, "id in the account's own system"),
-    inferred("document_number", Ty::String, "document (CPF/CNPJ)"),
-    inferred("wildcard_01", Ty::String, "free field 1"),
-    inferred("wildcard_02", Ty::String, "free field 2"),
-    inferred("wildcard_03", Ty::String, "free field 3"),
-    inferred("wildcard_04", Ty::String, "free field 4"),
-    inferred("wildcard_05", Ty::String, "free field 5"),
-    inferred("wildcard_06", Ty::String, "free field 6"),
-    inferred("wildcard_07", Ty::String, "free field 7"),
-    inferred("wildcard_08", Ty::String, "free field 8"),
-    inferred("wildcard_09", Ty::String, "free field 9"),
-    inferred("wildcard_10", Ty::String, "free field 10"),
+    inferred("document_number", Ty::String, "document (CPF/CNPJ)").personal(Pii::Document),
+    inferred("wildcard_01", Ty::String, "free field 1").personal(Pii::Text),
+    inferred("wildcard_02", Ty::String, "free field 2").personal(Pii::Text),
+    inferred("wildcard_03", Ty::String, "free field 3").personal(Pii::Text),
+    inferred("wildcard_04", Ty::String, "free field 4").personal(Pii::Text),
+    inferred("wildcard_05", Ty::String, "free field 5").personal(Pii::Text),
+    inferred("wildcard_06", Ty::String, "free field 6").personal(Pii::Text),
+    inferred("wildcard_07", Ty::String, "free field 7").personal(Pii::Text),
+    inferred("wildcard_08", Ty::String, "free field 8").personal(Pii::Text),
+    inferred("wildcard_09", Ty::String, "free field 9").personal(Pii::Text),
+    inferred("wildcard_10", Ty::String, "free field 10").personal(Pii::Text),
     inferred("created_at", DT, "when the customer was created"),
     inferred("main_sms", Ty::Int, "main SMS telephone id"),
     inferred("main_whatsapp", Ty::Int, "main WhatsApp telephone id"),
@@ -484,7 +484,7 @@ pub static CUSTOMER: &[Field] = &[
     inferred("agent_id", Ty::Int, "owning agent"),
     inferred("queue_id", Ty::Int, "owning queue"),
     inferred("customer_group_id", Ty::Int, "customer group"),
-    inferred("profile_picture_url", Ty::Url, "profile picture"),
+    inferred("profile_picture_url", Ty::Url, "profile picture").personal(Pii::Url),
     inferred("is_priority", Ty::Bool, "is a priority customer"),
     inferred("last_base_api", Ty::Any, "last base API"),
     inferred("customer_organization_id", Ty::Int, "organization"),
@@ -501,16 +501,17 @@ pub static CUSTOMER: &[Field] = &[
         "custom_fields",
         Ty::Map(&Ty::Any),
         "the account's custom fields",
-    ),
+    )
+    .personal(Pii::Text),
     inferred("telephones", Ty::List(&Ty::Object(TELEPHONE)), "telephones"),
     inferred("emails", Ty::List(&Ty::Object(EMAIL)), "e-mail addresses"),
 ];
 
 /// `customer.profile_info` (inferred).
 pub static PROFILE_INFO: &[Field] = &[
-    inferred("name", Ty::String, "profile name"),
-    inferred("username", Ty::String, "user name"),
-    inferred("profile_pic", Ty::Url, "profile picture URL"),
+    inferred("name", Ty::String, "profile name").personal(Pii::Name),
+    inferred("username", Ty::String, "user name").personal(Pii::Name),
+    inferred("profile_pic", Ty::Url, "profile picture URL").personal(Pii::Url),
     inferred("is_verified_user", Ty::Bool, "is verified"),
     inferred("follower_count", Ty::Int, "followers"),
     inferred("is_user_follow_business", Ty::Bool, "follows the business"),
@@ -519,7 +520,7 @@ pub static PROFILE_INFO: &[Field] = &[
         Ty::Bool,
         "the business follows them",
     ),
-    inferred("id", Ty::String, "profile id"),
+    inferred("id", Ty::String, "profile id").personal(Pii::Token),
 ];
 
 /// `customer.telephones[]` (inferred).
@@ -527,7 +528,7 @@ pub static TELEPHONE: &[Field] = &[
     inferred("id", Ty::Int, "telephone id"),
     inferred("customer_id", Ty::Int, "customer"),
     inferred("area_code", Ty::String, "area code"),
-    inferred("number", Ty::String, "number"),
+    inferred("number", Ty::String, "number").personal(Pii::Phone),
     inferred("type", Ty::String, "type (m: mobile)"),
     inferred("level_id", Ty::String, "level"),
     inferred("has_sms", Ty::Bool, "takes SMS"),
@@ -535,25 +536,25 @@ pub static TELEPHONE: &[Field] = &[
     inferred("has_whatsapp_api", Ty::Bool, "has the WhatsApp API"),
     inferred("wa_is_business", Ty::Bool, "WhatsApp business"),
     inferred("wa_is_enterprise", Ty::Bool, "WhatsApp enterprise"),
-    inferred("wa_contact_name", Ty::String, "WhatsApp contact name"),
-    inferred("wa_pushname", Ty::String, "WhatsApp push name"),
+    inferred("wa_contact_name", Ty::String, "WhatsApp contact name").personal(Pii::Name),
+    inferred("wa_pushname", Ty::String, "WhatsApp push name").personal(Pii::Name),
     inferred("wa_verified_level", Ty::Any, "WhatsApp verified level"),
-    inferred("wa_verified_name", Ty::String, "WhatsApp verified name"),
-    inferred("wa_profile_picture", Ty::Url, "WhatsApp profile picture"),
+    inferred("wa_verified_name", Ty::String, "WhatsApp verified name").personal(Pii::Name),
+    inferred("wa_profile_picture", Ty::Url, "WhatsApp profile picture").personal(Pii::Url),
     inferred("session_expires_at", DT, "when the session expires"),
     inferred("insert_origin", Ty::String, "how it was added"),
     inferred("inserted_by", Ty::Int, "who added it"),
     inferred("country_code", Ty::String, "country code"),
     inferred("country_iso2", Ty::String, "country"),
-    inferred("full_number", Ty::String, "number with area code"),
-    inferred("full_number_cc", Ty::String, "number with country code"),
+    inferred("full_number", Ty::String, "number with area code").personal(Pii::Phone),
+    inferred("full_number_cc", Ty::String, "number with country code").personal(Pii::Phone),
 ];
 
 /// `customer.emails[]` (inferred).
 pub static EMAIL: &[Field] = &[
     inferred("id", Ty::Int, "e-mail id"),
     inferred("customer_id", Ty::Int, "customer"),
-    inferred("email", Ty::Email, "address"),
+    inferred("email", Ty::Email, "address").personal(Pii::Email),
     inferred("level_id", Ty::String, "level"),
     inferred("insert_origin", Ty::String, "how it was added"),
     inferred("inserted_by", Ty::Int, "who added it"),
@@ -585,7 +586,7 @@ pub static EVENT: &[Field] = &[
 /// `bot_variables[]` (inferred).
 pub static BOT_VARIABLE: &[Field] = &[
     inferred("var_name", Ty::String, "variable name"),
-    inferred("value", Ty::Any, "captured value"),
+    inferred("value", Ty::Any, "captured value").personal(Pii::Text),
 ];
 
 /// `bot` (inferred).
