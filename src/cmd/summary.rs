@@ -60,7 +60,10 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<
                 }
                 match format {
                     SummaryFormat::Text => render::text(&summary, &view, &mut out.data),
-                    SummaryFormat::Json => render::json(&summary, &mut out.data),
+                    SummaryFormat::Json => {
+                        let summary = summary::with_parts(summary, doc.root());
+                        render::json(&summary, &mut out.data)
+                    }
                 }
             }
             Err(problem) => {

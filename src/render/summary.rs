@@ -309,6 +309,7 @@ fn without_empty_columns<'a>(
         origin: None,
         finding: None,
         raw: None,
+        parts: Vec::new(),
     };
     let rows = rows
         .iter()
@@ -431,7 +432,11 @@ pub fn json(summary: &Summary, out: &mut Vec<u8>) -> Result<()> {
         provider: summary.provider.name,
         kind: &summary.kind,
         findings: &summary.findings,
-        sections: summary.sections.iter().map(json_section).collect(),
+        sections: summary
+            .sections
+            .iter()
+            .map(|s| json_section(s, &summary.parts))
+            .collect(),
     };
     serde_json::to_writer(&mut *out, &doc)?;
     out.push(b'\n');
@@ -498,7 +503,41 @@ struct JsonField<'a> {
     /// The payload's scalar, typed.
     #[serde(skip_serializing_if = "Option::is_none")]
     raw: Option<JsonRaw<'a>>,
+    /// The payload's scalars a value built from several was built from,
+    /// by JSON Pointer.
+    #[serde(skip_serializing_if = "JsonParts::is_empty")]
+    parts: JsonParts<'a>,
 }
+
+/// A value's parts as an object of JSON Pointer to typed value, in the
+/// order they were read.
+struct JsonParts<'a> {
+    ids: &'a [u32],
+    parts: &'a Parts,
+}
+
+impl JsonParts<'_> {
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+impl Serialize for JsonParts<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.ids.len()))?;
+        for part in self.ids.iter().filter_map(|id| self.parts.get(id)) {
+            let raw = JsonRaw {
+                raw: &part.raw,
+                text: None,
+            };
+            map.serialize_entry(&part.pointer, &raw)?;
+        }
+        map.end()
+    }
+}
+
+/// The resolved parts of a summary, by arena id.
+type Parts = std::collections::HashMap<u32, summary::Part>;
 
 /// A payload scalar as JSON: its own type, a number exactly as written.
 struct JsonRaw<'a> {
@@ -536,21 +575,26 @@ struct JsonColumn {
 
 /// Fields serialized one by one, not gathered first (there can be
 /// millions).
-struct JsonFields<'a>(&'a [Field]);
+struct JsonFields<'a>(&'a [Field], &'a Parts);
 
 impl Serialize for JsonFields<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(json_field))
+        serializer.collect_seq(self.0.iter().map(|f| json_field(f, self.1)))
     }
 }
 
 /// Rows serialized one by one.
-struct JsonRows<'a>(&'a summary::Table);
+struct JsonRows<'a>(&'a summary::Table, &'a Parts);
 
 impl Serialize for JsonRows<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let columns = self.0.columns;
-        serializer.collect_seq(self.0.rows.iter().map(|values| JsonRow { columns, values }))
+        let parts = self.1;
+        serializer.collect_seq(self.0.rows.iter().map(|values| JsonRow {
+            columns,
+            values,
+            parts,
+        }))
     }
 }
 
@@ -559,9 +603,36 @@ impl Serialize for JsonRows<'_> {
 struct JsonRow<'a> {
     columns: &'static [Column],
     values: &'a [Value],
+    parts: &'a Parts,
 }
 
-impl Serialize for JsonRow<'_> {
+/// The row's columns that have something to say, as an object keyed by
+/// column: written as it is read, nothing gathered first.
+struct ByColumn<'a, T: Serialize, F: Fn(&'a Value) -> Option<T>> {
+    columns: &'static [Column],
+    values: &'a [Value],
+    pick: F,
+}
+
+impl<'a, T: Serialize, F: Fn(&'a Value) -> Option<T>> ByColumn<'a, T, F> {
+    fn is_empty(&self) -> bool {
+        !self.values.iter().any(|v| (self.pick)(v).is_some())
+    }
+}
+
+impl<'a, T: Serialize, F: Fn(&'a Value) -> Option<T>> Serialize for ByColumn<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (column, value) in self.columns.iter().zip(self.values) {
+            if let Some(item) = (self.pick)(value) {
+                map.serialize_entry(column.key, &item)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'a> Serialize for JsonRow<'a> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         let mut malformed = Vec::new();
@@ -574,35 +645,41 @@ impl Serialize for JsonRow<'_> {
         if !malformed.is_empty() {
             map.serialize_entry("malformed", &malformed)?;
         }
-        let raw: serde_json::Map<String, serde_json::Value> = self
-            .columns
-            .iter()
-            .zip(self.values)
-            .filter_map(|(c, v)| {
-                Some((c.key.to_string(), serde_json::to_value(json_raw(v)?).ok()?))
-            })
-            .collect();
+        let (columns, values) = (self.columns, self.values);
+        let raw = ByColumn {
+            columns,
+            values,
+            pick: json_raw,
+        };
         if !raw.is_empty() {
             map.serialize_entry("raw", &raw)?;
         }
-        let findings: Vec<(&str, &str)> = self
-            .columns
-            .iter()
-            .zip(self.values)
-            .filter_map(|(c, v)| Some((c.key, v.finding?.as_str())))
-            .collect();
+        let parts = ByColumn {
+            columns,
+            values,
+            pick: |v: &'a Value| {
+                (!v.parts.is_empty()).then_some(JsonParts {
+                    ids: &v.parts,
+                    parts: self.parts,
+                })
+            },
+        };
+        if !parts.is_empty() {
+            map.serialize_entry("parts", &parts)?;
+        }
+        let findings = ByColumn {
+            columns,
+            values,
+            pick: |v: &Value| v.finding.map(Severity::as_str),
+        };
         if !findings.is_empty() {
-            let findings: serde_json::Map<String, serde_json::Value> = findings
-                .into_iter()
-                .map(|(k, s)| (k.to_string(), s.into()))
-                .collect();
             map.serialize_entry("findings", &findings)?;
         }
         map.end()
     }
 }
 
-fn json_section(section: &Section) -> JsonSection<'_> {
+fn json_section<'a>(section: &'a Section, parts: &'a Parts) -> JsonSection<'a> {
     let mut json = JsonSection {
         section: section.name.name,
         fields: None,
@@ -611,20 +688,20 @@ fn json_section(section: &Section) -> JsonSection<'_> {
         notes: &section.notes,
     };
     match &section.body {
-        Body::Fields(fields) => json.fields = Some(JsonFields(fields)),
+        Body::Fields(fields) => json.fields = Some(JsonFields(fields, parts)),
         Body::Table(table) => {
             let columns = table.columns.iter().map(|c| JsonColumn {
                 key: c.key,
                 label: c.label,
             });
             json.columns = Some(columns.collect());
-            json.rows = Some(JsonRows(table));
+            json.rows = Some(JsonRows(table, parts));
         }
     }
     json
 }
 
-fn json_field(field: &Field) -> JsonField<'_> {
+fn json_field<'a>(field: &'a Field, parts: &'a Parts) -> JsonField<'a> {
     JsonField {
         key: &field.key,
         label: field.label(),
@@ -632,6 +709,10 @@ fn json_field(field: &Field) -> JsonField<'_> {
         malformed: field.value.malformed,
         finding: field.value.finding.map(Severity::as_str),
         raw: json_raw(&field.value),
+        parts: JsonParts {
+            ids: &field.value.parts,
+            parts,
+        },
     }
 }
 

@@ -7,6 +7,7 @@
 //! marked malformed, never dropped.
 
 mod findings;
+mod parts;
 pub mod show;
 mod unknown;
 
@@ -17,6 +18,7 @@ use crate::input::Source;
 use crate::json::Val;
 use crate::provider::Provider;
 pub use findings::with_findings;
+pub use parts::{Part, with_parts};
 pub use unknown::unknown_fields;
 
 /// A kind of section a provider's summaries have: the name `--section`
@@ -66,6 +68,10 @@ pub struct Summary {
     pub unpicked: Vec<Name>,
     /// What `check` reports for the payload, errors first.
     pub findings: Vec<crate::check::Finding>,
+    /// The JSON Pointer and typed value of every payload value named in a
+    /// value's `parts`, by arena id (filled by [`with_parts`], for
+    /// `--format json`; empty otherwise).
+    pub parts: std::collections::HashMap<u32, Part>,
 }
 
 /// A titled part of a summary.
@@ -157,6 +163,10 @@ pub struct Value {
     /// The payload's scalar this value shows, typed as the payload has it
     /// (for `--format json`); `None` when the value is built from several.
     pub raw: Option<Raw>,
+    /// The payload values (arena ids, see [`crate::json::Val::id`]) a value
+    /// built from several was built from, in the order read; resolved to
+    /// JSON Pointers and typed values by [`with_parts`] for `--format json`.
+    pub parts: Vec<u32>,
 }
 
 /// A payload scalar, typed as written.
@@ -330,6 +340,7 @@ pub fn build(
             .map(|s| s.name)
             .collect(),
         findings: Vec::new(),
+        parts: std::collections::HashMap::new(),
     }
 }
 

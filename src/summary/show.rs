@@ -31,22 +31,49 @@ pub fn origin(v: Val<'_, '_>) -> Option<usize> {
 /// match findings) and its typed form.
 pub fn traced(value: Value, v: Val<'_, '_>) -> Value {
     let raw = match v.node() {
-        Some(Node::Null) => Some(Raw::Null),
-        Some(Node::Bool(b)) => Some(Raw::Bool(b)),
-        Some(Node::Number(n)) => Some(Raw::Number(match n {
-            Number::Unsigned(u) => u.to_string(),
-            Number::Signed(i) => i.to_string(),
-            Number::Text(t) => t.to_string(),
-        })),
         Some(Node::String(s)) if value.text.as_deref() == Some(s) => Some(Raw::Text),
-        Some(Node::String(s)) => Some(Raw::String(s.to_string())),
-        _ => None,
+        _ => typed(v),
     };
     Value {
         origin: origin(v),
         raw,
         ..value
     }
+}
+
+/// A payload scalar typed as written; `None` for a container or a missing
+/// value.
+pub fn typed(v: Val<'_, '_>) -> Option<Raw> {
+    match v.node()? {
+        Node::Null => Some(Raw::Null),
+        Node::Bool(b) => Some(Raw::Bool(b)),
+        Node::Number(n) => Some(Raw::Number(match n {
+            Number::Unsigned(u) => u.to_string(),
+            Number::Signed(i) => i.to_string(),
+            Number::Text(t) => t.to_string(),
+        })),
+        Node::String(s) => Some(Raw::String(s.to_string())),
+        _ => None,
+    }
+}
+
+/// `value`, noted as built from the payload's values `parts` (those
+/// present and scalar, in order), unless it already shows one payload
+/// scalar.
+pub fn built_from<'d, 'a: 'd>(
+    mut value: Value,
+    parts: impl IntoIterator<Item = Val<'d, 'a>>,
+) -> Value {
+    if value.raw.is_some() {
+        return value;
+    }
+    for part in parts {
+        let scalar = !matches!(part.kind(), None | Some(Kind::Array | Kind::Object));
+        if let Some(id) = part.id().filter(|id| scalar && !value.parts.contains(id)) {
+            value.parts.push(id);
+        }
+    }
+    value
 }
 
 /// Any scalar as written; a container where a scalar belongs is shown as
@@ -209,7 +236,10 @@ pub fn yes_no(v: Val<'_, '_>, yes: &str, no: &str) -> Option<Value> {
 pub fn count(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
-        Kind::Array => Some(Value::text(v.len().to_string())),
+        Kind::Array => Some(Value {
+            raw: Some(Raw::Number(v.len().to_string())),
+            ..Value::text(v.len().to_string())
+        }),
         _ => odd(v),
     }
 }
