@@ -555,6 +555,13 @@ impl Serialize for JsonRaw<'_> {
                 Err(_) => serializer.serialize_str(n),
             },
             Raw::Text => serializer.serialize_str(self.text.unwrap_or_default()),
+            // Nested at most `json::MAX_DEPTH` deep, as the payload was.
+            Raw::Json => match serde_json::from_str::<serde_json::Value>(
+                self.text.unwrap_or_default(),
+            ) {
+                Ok(json) => json.serialize(serializer),
+                Err(_) => serializer.serialize_str(self.text.unwrap_or_default()),
+            },
             Raw::String(s) => serializer.serialize_str(s),
         }
     }

@@ -178,6 +178,8 @@ pub enum Raw {
     Number(String),
     /// A string that is the value's text itself (not copied again).
     Text,
+    /// An array or object whose compact JSON is the value's text.
+    Json,
     String(String),
 }
 

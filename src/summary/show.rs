@@ -32,6 +32,12 @@ pub fn origin(v: Val<'_, '_>) -> Option<usize> {
 pub fn traced(value: Value, v: Val<'_, '_>) -> Value {
     let raw = match v.node() {
         Some(Node::String(s)) if value.text.as_deref() == Some(s) => Some(Raw::Text),
+        // A container is shown as its compact JSON.
+        Some(Node::Array { .. } | Node::Object { .. })
+            if value.text.as_deref().is_some_and(|t| t.starts_with(['[', '{'])) =>
+        {
+            Some(Raw::Json)
+        }
         _ => typed(v),
     };
     Value {

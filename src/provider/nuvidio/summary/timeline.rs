@@ -86,7 +86,7 @@ fn entry<'d, 'a>(log: Val<'d, 'a>) -> Entry<'d, 'a> {
         return Entry {
             at: log.get("timestamp"),
             who: Value::none(),
-            event: Value::malformed(log.to_json()),
+            event: show::traced(Value::malformed(log.to_json()), log),
             detail: Value::none(),
         };
     }
@@ -186,7 +186,7 @@ fn record_text(record: Val<'_, '_>, keys: &[&str]) -> Value {
             v.items(),
         ),
         Some(v) => show::any(v).unwrap_or_default(),
-        None => Value::text(record.to_json()),
+        None => show::traced(Value::text(record.to_json()), record),
     }
 }
 
@@ -216,7 +216,7 @@ pub(super) fn questionnaire(content: Val<'_, '_>) -> Section {
             let answer = record_text(q, &["answer", "value", "response", "answers"]);
             match question {
                 Some(question) => vec![show::scalar(question).unwrap_or_default(), answer],
-                None => vec![Value::none(), Value::text(q.to_json())],
+                None => vec![Value::none(), show::traced(Value::text(q.to_json()), q)],
             }
         })
         .collect();
