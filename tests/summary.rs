@@ -332,7 +332,11 @@ fn unbroken_values_are_never_split() {
 /// `source` names it).
 fn payload_at(path: &str, line: usize) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("input");
-    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
     let mut docs = serde_json::Deserializer::from_str(&text[start..]).into_iter();
     docs.next().expect("a payload").expect("json")
 }
@@ -347,10 +351,19 @@ fn own_label(section: &str, column: &str, text: &str) -> bool {
 
 /// Checks that a shown value carries `raw` or `parts`, and that every part
 /// is the payload's value at its pointer, typed as the payload has it.
-fn check_typed(payload: &serde_json::Value, raw: Option<&serde_json::Value>, parts: Option<&serde_json::Value>, what: &str) {
+fn check_typed(
+    payload: &serde_json::Value,
+    raw: Option<&serde_json::Value>,
+    parts: Option<&serde_json::Value>,
+    what: &str,
+) {
     assert!(raw.is_some() || parts.is_some(), "{what}: no raw, no parts");
     for (pointer, value) in parts.and_then(|p| p.as_object()).into_iter().flatten() {
-        assert_eq!(payload.pointer(pointer), Some(value), "{what}: part {pointer}");
+        assert_eq!(
+            payload.pointer(pointer),
+            Some(value),
+            "{what}: part {pointer}"
+        );
         assert!(!value.is_object() && !value.is_array(), "{what}: {pointer}");
     }
 }

@@ -34,7 +34,10 @@ pub fn traced(value: Value, v: Val<'_, '_>) -> Value {
         Some(Node::String(s)) if value.text.as_deref() == Some(s) => Some(Raw::Text),
         // A container is shown as its compact JSON.
         Some(Node::Array { .. } | Node::Object { .. })
-            if value.text.as_deref().is_some_and(|t| t.starts_with(['[', '{'])) =>
+            if value
+                .text
+                .as_deref()
+                .is_some_and(|t| t.starts_with(['[', '{'])) =>
         {
             Some(Raw::Json)
         }

@@ -75,7 +75,9 @@ fn issue_row(issue: Val<'_, '_>, closed: Value) -> Vec<Value> {
     // An issue without a name is shown by its id.
     let name = show::scalar(issue.get("name"))
         .filter(|n| n.text.is_some())
-        .or_else(|| issue_id(issue).map(|id| show::built_from(muted(format!("id {id}")), ids(issue))));
+        .or_else(|| {
+            issue_id(issue).map(|id| show::built_from(muted(format!("id {id}")), ids(issue)))
+        });
     vec![
         name.unwrap_or_default(),
         show::scalar(issue.get("key")).unwrap_or_default(),

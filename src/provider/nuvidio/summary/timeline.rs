@@ -157,7 +157,15 @@ fn chat_sender(m: Val<'_, '_>) -> Value {
     let role = show::first_text(m, &["clientRole", "role"]);
     let value =
         show::with_detail(name.as_deref(), role.as_deref()).map_or_else(Value::none, Value::text);
-    let read = ["client", "sender", "from", "author", "name", "clientRole", "role"];
+    let read = [
+        "client",
+        "sender",
+        "from",
+        "author",
+        "name",
+        "clientRole",
+        "role",
+    ];
     show::built_from(
         value,
         read.iter()

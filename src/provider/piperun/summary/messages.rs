@@ -72,7 +72,12 @@ fn direction(v: Val<'_, '_>) -> Value {
 /// Who sent the message, by the rule `csv` writes too.
 fn sender(m: Val<'_, '_>) -> Value {
     let value = sender_name(m).map_or_else(Value::none, |n| Value::text(n.into_owned()));
-    let read = [m.get("type"), m.get("from"), m.path(&["user", "name"]), m.get("user_id")];
+    let read = [
+        m.get("type"),
+        m.get("from"),
+        m.path(&["user", "name"]),
+        m.get("user_id"),
+    ];
     show::built_from(value, read)
 }
 
