@@ -21,7 +21,9 @@ use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint, paint_hex};
 use crate::check::Finding;
 use crate::schema::Severity;
-use crate::summary::{self, Body, Column, Field, Fit, Raw, Section, Summary, Tone, Value};
+use crate::summary::{
+    self, Body, Column, Field, Fit, Parts, Raw, Scalar, Section, Summary, Tone, Value,
+};
 use crate::text::{escape_control, escape_control_keep_newlines};
 
 /// Left margin of section bodies.
@@ -561,19 +563,34 @@ impl JsonParts<'_> {
 impl Serialize for JsonParts<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.ids.len()))?;
-        for part in self.ids.iter().filter_map(|id| self.parts.get(id)) {
-            let raw = JsonRaw {
-                raw: &part.raw,
-                text: None,
-            };
-            map.serialize_entry(&part.pointer, &raw)?;
+        for (pointer, value) in self.ids.iter().filter_map(|id| self.parts.get(*id)) {
+            map.serialize_entry(pointer, &JsonScalar(value))?;
         }
         map.end()
     }
 }
 
-/// The resolved parts of a summary, by arena id.
-type Parts = std::collections::HashMap<u32, summary::Part>;
+/// A part's value as JSON: its own type, a number exactly as written.
+struct JsonScalar<'a>(Scalar<'a>);
+
+impl Serialize for JsonScalar<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Scalar::Null => serializer.serialize_none(),
+            Scalar::Bool(b) => serializer.serialize_bool(b),
+            Scalar::Number(n) => number(n, serializer),
+            Scalar::String(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+/// A number as written (arbitrary precision), else as a string.
+fn number<S: serde::Serializer>(n: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match serde_json::from_str::<serde_json::Number>(n) {
+        Ok(number) => number.serialize(serializer),
+        Err(_) => serializer.serialize_str(n),
+    }
+}
 
 /// A payload scalar as JSON: its own type, a number exactly as written.
 struct JsonRaw<'a> {
@@ -586,10 +603,7 @@ impl Serialize for JsonRaw<'_> {
         match self.raw {
             Raw::Null => serializer.serialize_none(),
             Raw::Bool(b) => serializer.serialize_bool(*b),
-            Raw::Number(n) => match serde_json::from_str::<serde_json::Number>(n) {
-                Ok(number) => number.serialize(serializer),
-                Err(_) => serializer.serialize_str(n),
-            },
+            Raw::Number(n) => number(n, serializer),
             Raw::Text => serializer.serialize_str(self.text.unwrap_or_default()),
             // Nested at most `json::MAX_DEPTH` deep, as the payload was.
             Raw::Json => {

@@ -18,7 +18,7 @@ use crate::input::Source;
 use crate::json::Val;
 use crate::provider::Provider;
 pub use findings::with_findings;
-pub use parts::{Part, with_parts};
+pub use parts::{Parts, Scalar, with_parts};
 pub use unknown::unknown_fields;
 
 /// A kind of section a provider's summaries have: the name `--section`
@@ -71,7 +71,7 @@ pub struct Summary {
     /// The JSON Pointer and typed value of every payload value named in a
     /// value's `parts`, by arena id (filled by [`with_parts`], for
     /// `--format json`; empty otherwise).
-    pub parts: std::collections::HashMap<u32, Part>,
+    pub parts: Parts,
 }
 
 /// A titled part of a summary.
@@ -342,7 +342,7 @@ pub fn build(
             .map(|s| s.name)
             .collect(),
         findings: Vec::new(),
-        parts: std::collections::HashMap::new(),
+        parts: Parts::default(),
     }
 }
 

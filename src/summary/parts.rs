@@ -5,18 +5,86 @@
 //! they are resolved here, once per payload and only for JSON output, to
 //! their JSON Pointers and typed values.
 
-use std::collections::HashMap;
+use super::{Body, Summary};
+use crate::json::{Kind, Node, Pointer, Val};
 
-use super::{Body, Raw, Summary, show};
-use crate::json::{Kind, Pointer, Val};
+/// The payload values the summary's values were built from: each one's
+/// JSON Pointer and typed value, by arena id. Texts live in one buffer and
+/// an entry takes 24 bytes, so that a talk of 40,000 messages (a dozen
+/// parts each) does not hold half a million strings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parts {
+    text: String,
+    /// Sorted by id.
+    entries: Vec<Entry>,
+}
 
-/// A payload value a summary value was built from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Part {
-    /// Its RFC 6901 JSON Pointer.
-    pub pointer: String,
-    /// The value, typed as the payload has it.
-    pub raw: Raw,
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    id: u32,
+    pointer: (u32, u32),
+    value: Stored,
+}
+
+/// A scalar as stored: texts as ranges of [`Parts::text`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Stored {
+    Null,
+    Bool(bool),
+    Number(u32, u32),
+    String(u32, u32),
+}
+
+/// A payload scalar, typed as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar<'a> {
+    Null,
+    Bool(bool),
+    /// The number exactly as written.
+    Number(&'a str),
+    String(&'a str),
+}
+
+impl Parts {
+    /// The JSON Pointer and value of the payload value `id`, if resolved.
+    pub fn get(&self, id: u32) -> Option<(&str, Scalar<'_>)> {
+        let at = self.entries.binary_search_by_key(&id, |e| e.id).ok()?;
+        let entry = self.entries[at];
+        let text = |(from, to): (u32, u32)| &self.text[from as usize..to as usize];
+        let value = match entry.value {
+            Stored::Null => Scalar::Null,
+            Stored::Bool(b) => Scalar::Bool(b),
+            Stored::Number(from, to) => Scalar::Number(text((from, to))),
+            Stored::String(from, to) => Scalar::String(text((from, to))),
+        };
+        Some((text(entry.pointer), value))
+    }
+
+    /// Stores `s`, returning its range.
+    fn keep(&mut self, s: &str) -> (u32, u32) {
+        let from = self.text.len();
+        self.text.push_str(s);
+        (from as u32, self.text.len() as u32)
+    }
+
+    /// Records the scalar `v` at `pointer`; containers are not parts.
+    fn add(&mut self, id: u32, pointer: &str, v: Val<'_, '_>) {
+        let value = match v.node() {
+            Some(Node::Null) => Stored::Null,
+            Some(Node::Bool(b)) => Stored::Bool(b),
+            Some(Node::Number(n)) => {
+                let (from, to) = self.keep(&n.to_string());
+                Stored::Number(from, to)
+            }
+            Some(Node::String(s)) => {
+                let (from, to) = self.keep(s);
+                Stored::String(from, to)
+            }
+            _ => return,
+        };
+        let pointer = self.keep(pointer);
+        self.entries.push(Entry { id, pointer, value });
+    }
 }
 
 /// `summary` with the parts its values name resolved against the payload
@@ -46,6 +114,7 @@ pub fn with_parts(mut summary: Summary, root: Val<'_, '_>) -> Summary {
     if holds(root, &wanted) {
         let mut pointer = Pointer::root();
         walk(root, &mut pointer, &wanted, &mut summary.parts);
+        summary.parts.entries.sort_unstable_by_key(|e| e.id);
     }
     summary
 }
@@ -82,12 +151,9 @@ fn holds(v: Val<'_, '_>, wanted: &[u32]) -> bool {
 
 /// Records the `wanted` values under `v` (which holds one), entering only
 /// the members that hold one too.
-fn walk(v: Val<'_, '_>, at: &mut Pointer, wanted: &[u32], found: &mut HashMap<u32, Part>) {
-    if let Some(id) = v.id().filter(|id| wanted.binary_search(id).is_ok())
-        && let Some(raw) = show::typed(v)
-    {
-        let pointer = at.as_str().to_string();
-        found.insert(id, Part { pointer, raw });
+fn walk(v: Val<'_, '_>, at: &mut Pointer, wanted: &[u32], found: &mut Parts) {
+    if let Some(id) = v.id().filter(|id| wanted.binary_search(id).is_ok()) {
+        found.add(id, at.as_str(), v);
     }
     match v.kind() {
         Some(Kind::Object) => {
