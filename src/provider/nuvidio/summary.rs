@@ -421,7 +421,7 @@ fn reference(v: Val<'_, '_>) -> Option<Value> {
 }
 
 /// Fields neither the envelope's nor `content`'s description knows.
-fn other(root: Val<'_, '_>, content: &[&[crate::schema::Field]]) -> Section {
+fn other(root: Val<'_, '_>, content: &[&'static [crate::schema::Field]]) -> Section {
     let mut rows = unknown_fields(root, &[], &[ENVELOPE]);
     rows.extend(unknown_fields(root, &["content"], content));
     Section::fields(section::OTHER, rows)
