@@ -208,21 +208,21 @@ pub(crate) fn shorten(text: &str, width: usize) -> String {
     format!("{}{ELLIPSIS}{}", &text[..end], &text[start..])
 }
 
-/// A word's runs fitted to `width`: shortened in the middle (one run, the
-/// first's style) unless `full`; and its width.
-fn fitted<'t, S: Copy>(
-    runs: &[(Cow<'t, str>, S)],
+/// A word's text shortened in the middle to `width` (one run, the first's
+/// style), when it is wider and not `full`; `None` when it fits as it is.
+fn shortened<S: Copy>(
+    runs: &[(Cow<'_, str>, S)],
     word: &Word,
     width: usize,
     full: bool,
-) -> (Line<'t, S>, usize) {
+) -> Option<(String, usize)> {
     if full || word.width <= width {
-        return (runs.to_vec(), word.width);
+        return None;
     }
     let text: String = runs.iter().map(|(t, _)| t.as_ref()).collect();
     let text = shorten(&text, width);
     let shown = text.width();
-    (vec![(Cow::Owned(text), runs[0].1)], shown)
+    Some((text, shown))
 }
 
 /// A cell's words in lines of `width` columns, at most `max` of them (the
@@ -236,26 +236,33 @@ fn fill<'t, S: Copy>(
     let mut lines: Vec<(Line<'t, S>, usize)> = Vec::new();
     let max = max.unwrap_or(usize::MAX);
     for word in &words.words {
-        let (runs, word_width) = fitted(words.runs(word), word, width, full);
+        let runs = words.runs(word);
         let style = runs[0].1;
+        let short = shortened(runs, word, width, full);
+        let word_width = short.as_ref().map_or(word.width, |(_, w)| *w);
         let joins = !word.newline
             && lines
                 .last()
                 .is_some_and(|(l, w)| !l.is_empty() && w + 1 + word_width <= width);
-        if joins {
-            let (line, w) = lines.last_mut().expect("a line");
-            line.push((Cow::Borrowed(" "), style));
-            line.extend(runs);
-            *w += 1 + word_width;
-            continue;
-        }
-        if lines.len() == max {
+        if !joins && lines.len() == max {
             if let Some((line, w)) = lines.last_mut() {
                 end_with_ellipsis(line, w, width, style);
             }
             break;
         }
-        lines.push((runs, word_width));
+        if !joins {
+            lines.push((Vec::with_capacity(runs.len()), 0));
+        }
+        let (line, w) = lines.last_mut().expect("a line");
+        if joins {
+            line.push((Cow::Borrowed(" "), style));
+            *w += 1;
+        }
+        match short {
+            Some((text, _)) => line.push((Cow::Owned(text), style)),
+            None => line.extend(runs.iter().cloned()),
+        }
+        *w += word_width;
     }
     lines.into_iter().map(|(line, _)| line).collect()
 }
