@@ -305,19 +305,10 @@ fn without_empty_columns<'a>(
             .any(|r| r.get(i).is_some_and(|v| v.text.is_some()))
     };
     let shown: Vec<usize> = (0..columns.len()).filter(|&i| has_value(i)).collect();
-    static NONE: Value = Value {
-        text: None,
-        malformed: false,
-        tone: Tone::Plain,
-        spans: Vec::new(),
-        origin: None,
-        finding: None,
-        raw: None,
-        parts: Vec::new(),
-    };
+    static NONE: std::sync::LazyLock<Value> = std::sync::LazyLock::new(Value::default);
     let rows = rows
         .iter()
-        .map(|r| shown.iter().map(|&i| r.get(i).unwrap_or(&NONE)).collect())
+        .map(|r| shown.iter().map(|&i| r.get(i).unwrap_or(&*NONE)).collect())
         .collect();
     (shown.iter().map(|&i| columns[i]).collect(), rows)
 }

@@ -154,10 +154,10 @@ pub struct Value {
     pub malformed: bool,
     pub tone: Tone,
     /// When not empty, the text piece by piece, each in its own color.
-    pub spans: Vec<Span>,
+    pub spans: Box<[Span]>,
     /// Where in the payload text the string shown starts (its address), to
     /// match `check`'s findings with the values that show them.
-    pub origin: Option<usize>,
+    pub origin: Option<std::num::NonZeroUsize>,
     /// The worst finding `check` reports for the value shown.
     pub finding: Option<crate::schema::Severity>,
     /// The payload's scalar this value shows, typed as the payload has it
@@ -166,8 +166,12 @@ pub struct Value {
     /// The payload values (arena ids, see [`crate::json::Val::id`]) a value
     /// built from several was built from, in the order read; resolved to
     /// JSON Pointers and typed values by [`with_parts`] for `--format json`.
-    pub parts: Vec<u32>,
+    pub parts: Box<[u32]>,
 }
+
+// A talk of 40,000 messages holds a quarter of a million values, and a
+// payload of unknown keys millions: keep a value small.
+const _: () = assert!(std::mem::size_of::<Value>() <= 96);
 
 /// A payload scalar, typed as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,12 +179,12 @@ pub enum Raw {
     Null,
     Bool(bool),
     /// The number exactly as written.
-    Number(String),
+    Number(Box<str>),
     /// A string that is the value's text itself (not copied again).
     Text,
     /// An array or object whose compact JSON is the value's text.
     Json,
-    String(String),
+    String(Box<str>),
 }
 
 /// A piece of a value with its own `#rrggbb` color (a tag label).
@@ -232,7 +236,7 @@ impl Value {
     pub fn spans(spans: Vec<Span>) -> Self {
         Value {
             text: Some(spans.iter().map(|s| s.text.as_str()).collect()),
-            spans,
+            spans: spans.into_boxed_slice(),
             ..Value::default()
         }
     }

@@ -4,11 +4,12 @@
 //! malformed value (the text as written) when it does not parse.
 
 use std::borrow::Cow;
+use std::num::NonZeroUsize;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::{Raw, Tone, Value};
-use crate::json::{Kind, Node, Number, Val};
+use crate::json::{Kind, Node, Val};
 use crate::values::{Decoded, human_duration, parse_data_uri};
 
 /// A parsed datetime.
@@ -20,9 +21,9 @@ pub type ParseTime<'p> = &'p dyn Fn(&str) -> Option<Time>;
 /// Where the string at `v` starts in the payload text (a non-empty
 /// string's address identifies it): what `check`'s findings are matched
 /// by.
-pub fn origin(v: Val<'_, '_>) -> Option<usize> {
+pub fn origin(v: Val<'_, '_>) -> Option<NonZeroUsize> {
     match v.node()? {
-        Node::String(s) if !s.is_empty() => Some(s.as_ptr() as usize),
+        Node::String(s) if !s.is_empty() => NonZeroUsize::new(s.as_ptr() as usize),
         _ => None,
     }
 }
@@ -56,12 +57,8 @@ pub fn typed(v: Val<'_, '_>) -> Option<Raw> {
     match v.node()? {
         Node::Null => Some(Raw::Null),
         Node::Bool(b) => Some(Raw::Bool(b)),
-        Node::Number(n) => Some(Raw::Number(match n {
-            Number::Unsigned(u) => u.to_string(),
-            Number::Signed(i) => i.to_string(),
-            Number::Text(t) => t.to_string(),
-        })),
-        Node::String(s) => Some(Raw::String(s.to_string())),
+        Node::Number(n) => Some(Raw::Number(n.to_string().into())),
+        Node::String(s) => Some(Raw::String(s.into())),
         _ => None,
     }
 }
@@ -76,12 +73,14 @@ pub fn built_from<'d, 'a: 'd>(
     if value.raw.is_some() {
         return value;
     }
+    let mut ids = std::mem::take(&mut value.parts).into_vec();
     for part in parts {
         let scalar = !matches!(part.kind(), None | Some(Kind::Array | Kind::Object));
-        if let Some(id) = part.id().filter(|id| scalar && !value.parts.contains(id)) {
-            value.parts.push(id);
+        if let Some(id) = part.id().filter(|id| scalar && !ids.contains(id)) {
+            ids.push(id);
         }
     }
+    value.parts = ids.into_boxed_slice();
     value
 }
 
@@ -246,7 +245,7 @@ pub fn count(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
         Kind::Array => Some(Value {
-            raw: Some(Raw::Number(v.len().to_string())),
+            raw: Some(Raw::Number(v.len().to_string().into())),
             ..Value::text(v.len().to_string())
         }),
         _ => odd(v),
