@@ -6,7 +6,7 @@
 //! their JSON Pointers and typed values.
 
 use super::{Body, Summary};
-use crate::json::{Kind, Node, Pointer, Val};
+use crate::json::{Kind, Node, Number, Pointer, Val};
 
 /// The payload values the summary's values were built from: each one's
 /// JSON Pointer and typed value, by arena id. Texts live in one buffer and
@@ -73,8 +73,13 @@ impl Parts {
             Some(Node::Null) => Stored::Null,
             Some(Node::Bool(b)) => Stored::Bool(b),
             Some(Node::Number(n)) => {
-                let (from, to) = self.keep(&n.to_string());
-                Stored::Number(from, to)
+                let from = self.text.len() as u32;
+                match n {
+                    Number::Unsigned(u) => self.text.push_str(&u.to_string()),
+                    Number::Signed(i) => self.text.push_str(&i.to_string()),
+                    Number::Text(t) => self.text.push_str(t),
+                }
+                Stored::Number(from, self.text.len() as u32)
             }
             Some(Node::String(s)) => {
                 let (from, to) = self.keep(s);

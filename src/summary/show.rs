@@ -9,7 +9,7 @@ use std::num::NonZeroUsize;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Raw, Tone, Value};
-use crate::json::{Kind, Node, Val};
+use crate::json::{Kind, Node, Number, Val};
 use crate::values::{Decoded, human_duration, parse_data_uri};
 
 /// A parsed datetime.
@@ -57,7 +57,12 @@ pub fn typed(v: Val<'_, '_>) -> Option<Raw> {
     match v.node()? {
         Node::Null => Some(Raw::Null),
         Node::Bool(b) => Some(Raw::Bool(b)),
-        Node::Number(n) => Some(Raw::Number(n.to_string().into())),
+        Node::Number(n) => Some(Raw::Number(match n {
+            // Integers' own `to_string`, not the formatting machinery.
+            Number::Unsigned(u) => u.to_string().into(),
+            Number::Signed(i) => i.to_string().into(),
+            Number::Text(t) => t.into(),
+        })),
         Node::String(s) => Some(Raw::String(s.into())),
         _ => None,
     }
