@@ -47,6 +47,9 @@ pub(crate) type Cell<'t, S> = Vec<Piece<'t, S>>;
 /// A laid-out line: runs of text and their style.
 pub(crate) type Line<'t, S> = Vec<(Cow<'t, str>, S)>;
 
+/// Where laid-out lines go, one at a time.
+pub(crate) type Emit<'e, 't, S> = &'e mut dyn FnMut(&[(Cow<'t, str>, S)]);
+
 /// A column: whether it holds prose (it is promised `PROSE_MIN` columns),
 /// and the most columns it takes, if capped.
 #[derive(Debug, Clone, Copy, Default)]
@@ -355,7 +358,7 @@ pub(crate) fn layout<'t, S: Copy>(
     grid: &'t Grid<'t, S>,
     width: usize,
     blank: S,
-    emit: &mut dyn FnMut(&[(Cow<'t, str>, S)]),
+    emit: Emit<'_, 't, S>,
 ) {
     let count = grid.columns.len();
     let avail = width.saturating_sub(GAP * count.saturating_sub(1));
@@ -378,12 +381,7 @@ pub(crate) fn layout<'t, S: Copy>(
 }
 
 /// Rows side by side under their header.
-fn table<'t, S: Copy>(
-    grid: &'t Grid<'t, S>,
-    widths: &[usize],
-    blank: S,
-    emit: &mut dyn FnMut(&[(Cow<'t, str>, S)]),
-) {
+fn table<'t, S: Copy>(grid: &'t Grid<'t, S>, widths: &[usize], blank: S, emit: Emit<'_, 't, S>) {
     let header = grid.header.iter().map(|h| (h, Some(1)));
     let all = header.chain(grid.rows.iter().map(|(c, max)| (c, *max)));
     let mut words = Words::new();
@@ -420,12 +418,7 @@ fn table<'t, S: Copy>(
 
 /// One block per row: each column's name, then its value (psql's expanded
 /// mode), under a `-[ N ]` line.
-fn records<'t, S: Copy>(
-    grid: &'t Grid<'t, S>,
-    width: usize,
-    blank: S,
-    emit: &mut dyn FnMut(&[(Cow<'t, str>, S)]),
-) {
+fn records<'t, S: Copy>(grid: &'t Grid<'t, S>, width: usize, blank: S, emit: Emit<'_, 't, S>) {
     let names: Vec<Words<'t, S>> = grid.header.iter().flatten().map(Words::of).collect();
     let name_width = names.iter().map(Words::natural).max().unwrap_or(0);
     let name_width = name_width.min(width / 3);

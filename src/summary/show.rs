@@ -81,9 +81,22 @@ pub fn built_from<'d, 'a: 'd>(
     let mut ids = std::mem::take(&mut value.parts).into_vec();
     for part in parts {
         let scalar = !matches!(part.kind(), None | Some(Kind::Array | Kind::Object));
-        if let Some(id) = part.id().filter(|id| scalar && !ids.contains(id)) {
-            ids.push(id);
+        ids.extend(part.id().filter(|_| scalar));
+    }
+    // The first of each id, in order; in linear time (a tag chain names
+    // every tag of a list that may hold tens of thousands).
+    if ids.len() <= 16 {
+        let mut kept = 0;
+        for i in 0..ids.len() {
+            if !ids[..kept].contains(&ids[i]) {
+                ids[kept] = ids[i];
+                kept += 1;
+            }
         }
+        ids.truncate(kept);
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(ids.len());
+        ids.retain(|id| seen.insert(*id));
     }
     value.parts = ids.into_boxed_slice();
     value
@@ -411,6 +424,21 @@ mod tests {
             format_time(utc("2025-09-08T14:01:17.000000Z"), brt),
             "2025-09-08 11:01:17 -03:00"
         );
+    }
+
+    #[test]
+    fn parts_are_the_scalars_read_each_once_in_order() {
+        let doc = parse(r#"{"a":1,"b":"x","c":[1],"d":null}"#, Extent::Full).expect("json");
+        let root = doc.root();
+        let (a, b, c, d) = (root.get("a"), root.get("b"), root.get("c"), root.get("d"));
+        let ids = |v: Val<'_, '_>| v.id().expect("present");
+        let value = built_from(Value::text("x (1)"), [b, a, b, c, root.get("none"), d]);
+        assert_eq!(&*value.parts, [ids(b), ids(a), ids(d)]);
+        let many: Vec<Val<'_, '_>> = (0..40).map(|i| [a, b][i % 2]).collect();
+        assert_eq!(&*built_from(Value::text("y"), many).parts, [ids(a), ids(b)]);
+        // A value that shows one payload scalar keeps its `raw` alone.
+        let one = built_from(scalar(a).expect("a"), [b]);
+        assert!(one.parts.is_empty() && one.raw.is_some());
     }
 
     #[test]

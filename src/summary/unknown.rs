@@ -38,9 +38,9 @@ fn object(
         .map(|t| (FieldLookup::new(t), Cursor::default()))
         .collect();
     for (key, member) in value.members() {
-        let field = lookups.iter_mut().find_map(|(lookup, cursor)| {
-            lookup.find(key, cursor).map(|i| &lookup.fields[i])
-        });
+        let field = lookups
+            .iter_mut()
+            .find_map(|(lookup, cursor)| lookup.find(key, cursor).map(|i| &lookup.fields[i]));
         if field.is_some_and(|f| !descends(&f.ty, member)) {
             // A known scalar, or a free-form value: nothing to list.
             continue;
