@@ -39,6 +39,7 @@ ALL_CASES=(
   memory-talk-detect
   memory-talk-check
   memory-talk-summary
+  memory-talk-summary-json
   memory-talk-csv
   memory-gzip-brackets
   memory-dev-zero
@@ -124,6 +125,7 @@ memory_talk() {
 case_memory_talk_detect() { memory_talk "$1"; CMD=("$BIN" --jobs 1 detect "$INPUT"); }
 case_memory_talk_check() { memory_talk "$1"; CMD=("$BIN" --jobs 1 check "$INPUT"); }
 case_memory_talk_summary() { memory_talk "$1"; CMD=(env COLUMNS=100 "$BIN" --jobs 1 summary "$INPUT"); }
+case_memory_talk_summary_json() { memory_talk "$1"; CMD=("$BIN" --jobs 1 summary --format json "$INPUT"); }
 case_memory_talk_csv() { memory_talk "$1"; CMD=("$BIN" --jobs 1 csv --rows messages "$INPUT"); }
 
 # Point 12: a gzip of 256 MB (4x: 1 GB) of `[`, read with --max-payload

@@ -58,6 +58,7 @@ results=$(
     measure "csv-messages(jobs=2)" "$bin" --jobs 2 csv --rows messages "$corpus"
     measure "csv-tags" "$bin" --jobs 1 csv --rows tags "$corpus"
     measure "summary" "$bin" --jobs 1 summary "$corpus"
+    measure "summary-json" "$bin" --jobs 1 summary --format json "$corpus"
     if command -v jq >/dev/null 2>&1; then
       measure "jq-messages" jq -r '.tracking_number as $t | .id as $id | (.talk_histories // [])[] | [$id, $t, .id, .sent_at, .type, .from, .to, .user.name, .user.is_bot, .channel.description, .message, .has_attachment, .attachment_url, .file_name, .was_read, .read_at, .has_error, .error_reason] | @csv' "$corpus"
     fi

@@ -327,3 +327,100 @@ fn unbroken_values_are_never_split() {
         }
     }
 }
+
+/// The payload that starts at line `line` of `path` (as a summary's
+/// `source` names it).
+fn payload_at(path: &str, line: usize) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("input");
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let mut docs = serde_json::Deserializer::from_str(&text[start..]).into_iter();
+    docs.next().expect("a payload").expect("json")
+}
+
+/// Labels the summary writes itself, read from no payload value.
+fn own_label(section: &str, column: &str, text: &str) -> bool {
+    matches!(
+        (section, column, text),
+        ("timeline", "who", "queue") | ("data", "issue", "customer data")
+    )
+}
+
+/// Checks that a shown value carries `raw` or `parts`, and that every part
+/// is the payload's value at its pointer, typed as the payload has it.
+fn check_typed(
+    payload: &serde_json::Value,
+    raw: Option<&serde_json::Value>,
+    parts: Option<&serde_json::Value>,
+    what: &str,
+) {
+    assert!(raw.is_some() || parts.is_some(), "{what}: no raw, no parts");
+    for (pointer, value) in parts.and_then(|p| p.as_object()).into_iter().flatten() {
+        assert_eq!(
+            payload.pointer(pointer),
+            Some(value),
+            "{what}: part {pointer}"
+        );
+        assert!(!value.is_object() && !value.is_array(), "{what}: {pointer}");
+    }
+}
+
+// issue 14: in `summary --format json`, every value shown carries what the
+// payload has, typed: `raw` for one payload value, `parts` (JSON Pointer to
+// value) for a value built from several.
+#[test]
+fn every_json_value_carries_its_typed_payload_values() {
+    const FILES: &[&str] = &[
+        "samples/piperun/talk.json",
+        "samples/nuvidio/attendant_closed_issue.complete.json",
+        "samples/nuvidio/attendant_closed_issue.incomplete.json",
+        "samples/batch.ndjson",
+        "tests/inputs/summary/piperun-long.json",
+        "tests/inputs/summary/piperun-urls.json",
+        "tests/inputs/summary/nuvidio-hooks.ndjson",
+        "tests/inputs/summary/piperun-malformed.json",
+        "tests/inputs/summary/nuvidio-malformed.json",
+        "tests/inputs/summary/not-lists.ndjson",
+        "tests/inputs/summary/piperun-escapes.json",
+    ];
+    let mut composite = 0;
+    for file in FILES {
+        let out = summary("100", &["summary", "--format", "json", file]);
+        for line in out.lines() {
+            let doc: serde_json::Value = serde_json::from_str(line).expect("json line");
+            let source = doc["source"].as_str().expect("source");
+            let (path, n) = source.rsplit_once(':').expect("PATH:LINE");
+            let payload = payload_at(path, n.parse().expect("line"));
+            for section in doc["sections"].as_array().expect("sections") {
+                let name = section["section"].as_str().expect("name");
+                for field in section["fields"].as_array().into_iter().flatten() {
+                    if field["value"].is_null() {
+                        continue;
+                    }
+                    let what = format!("{source} {name} {}", field["key"]);
+                    composite += usize::from(field.get("parts").is_some());
+                    check_typed(&payload, field.get("raw"), field.get("parts"), &what);
+                }
+                for row in section["rows"].as_array().into_iter().flatten() {
+                    for column in section["columns"].as_array().expect("columns") {
+                        let key = column["key"].as_str().expect("key");
+                        let Some(text) = row[key].as_str() else {
+                            continue;
+                        };
+                        if own_label(name, key, text) {
+                            continue;
+                        }
+                        let what = format!("{source} {name} {key} {text:?}");
+                        let raw = row.get("raw").and_then(|r| r.get(key));
+                        let parts = row.get("parts").and_then(|p| p.get(key));
+                        check_typed(&payload, raw, parts, &what);
+                    }
+                }
+            }
+        }
+    }
+    assert!(composite > 10, "{composite} composite fields");
+}

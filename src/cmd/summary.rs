@@ -58,6 +58,13 @@ pub fn processor(args: &SummaryArgs, settings: &Settings) -> impl Process + use<
                     let findings = check_doc(&doc, check).findings;
                     summary = summary::with_findings(summary, doc.root(), findings);
                 }
+                if format == SummaryFormat::Json {
+                    summary = summary::with_parts(summary, doc.root());
+                }
+                // The summary owns what it shows: the parse arena (about the
+                // payload's size again) is let go before the rendering
+                // grows the output.
+                drop(doc);
                 match format {
                     SummaryFormat::Text => render::text(&summary, &view, &mut out.data),
                     SummaryFormat::Json => render::json(&summary, &mut out.data),

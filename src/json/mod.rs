@@ -287,6 +287,13 @@ impl<'d, 'a> Val<'d, 'a> {
         })
     }
 
+    /// The value's id in its document's arena (stable for the document's
+    /// life), unless the value is missing: what a summary value records to
+    /// name the payload values it was built from.
+    pub fn id(self) -> Option<u32> {
+        self.id
+    }
+
     /// Whether the value is absent from the payload.
     pub fn is_missing(self) -> bool {
         self.id.is_none()

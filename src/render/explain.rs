@@ -3,6 +3,7 @@
 //! payload values beside their documentation; `--format json` writes the
 //! same data as one JSON document (or one object per payload per line).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
@@ -47,15 +48,38 @@ fn draw(text: &str, ink: Ink, color: bool) -> String {
     paint(text, role, true)
 }
 
-fn piece(text: impl Into<String>, style: Ink, unbroken: bool) -> Piece<Ink> {
+fn piece(text: impl Into<String>, style: Ink, unbroken: bool) -> Piece<'static, Ink> {
     Piece {
-        text: text.into(),
+        text: Cow::Owned(text.into()),
         style,
         unbroken,
     }
 }
 
-fn write_lines(lines: &[grid::Line<Ink>], view: &View, out: &mut Vec<u8>) -> Result<()> {
+/// A cell of explain's tables: owned text.
+type Cell = grid::Cell<'static, Ink>;
+/// A laid-out line, owned.
+type Line = grid::Line<'static, Ink>;
+
+/// Lays a grid out at the view's width, keeping the lines.
+fn lay(grid: &Grid<'static, Ink>, view: &View) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut keep = |line: &[(Cow<'_, str>, Ink)]| {
+        let owned = line
+            .iter()
+            .map(|(t, ink)| (Cow::Owned(t.to_string()), *ink));
+        lines.push(owned.collect());
+    };
+    grid::layout(
+        grid,
+        grid::width(view.width, INDENT.len()),
+        Ink::Plain,
+        &mut keep,
+    );
+    lines
+}
+
+fn write_lines(lines: &[Line], view: &View, out: &mut Vec<u8>) -> Result<()> {
     for line in lines {
         let painted: String = line
             .iter()
@@ -96,7 +120,7 @@ pub fn provider_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Resul
 
 /// A hook type's name, the kinds documenting its fields (one a line), and
 /// its Portuguese name with what its id is.
-fn hook_row(h: &HookDoc) -> Vec<grid::Cell<Ink>> {
+fn hook_row(h: &HookDoc) -> Vec<Cell> {
     let kinds: Vec<String> = h
         .kinds
         .iter()
@@ -143,7 +167,7 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
         rows,
         full: true,
     };
-    let lines = grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain);
+    let lines = lay(&grid, view);
     write_lines(&lines, view, out)
 }
 
@@ -203,7 +227,7 @@ fn parent(pointer: &str) -> &str {
 /// One row per field: its whole pointer (what `explain PROVIDER POINTER`
 /// and policy patterns take), its type over its presence, and its
 /// description.
-fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<grid::Line<Ink>> {
+fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<Line> {
     let header = ["POINTER", "TYPE", "DESCRIPTION"]
         .iter()
         .map(|h| vec![piece(*h, Ink::Strong, true)])
@@ -225,10 +249,10 @@ fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<grid::Line<Ink>> {
         rows,
         full: true,
     };
-    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
+    lay(&grid, view)
 }
 
-fn field_row(f: &FieldDoc) -> Vec<grid::Cell<Ink>> {
+fn field_row(f: &FieldDoc) -> Vec<Cell> {
     let presence = match f.required {
         true => piece("\nrequired", Ink::Plain, false),
         false => piece("\nnullable", Ink::Muted, false),
@@ -242,7 +266,7 @@ fn field_row(f: &FieldDoc) -> Vec<grid::Cell<Ink>> {
 
 /// The vendor's text, the gloss, the allowed values, the format and where
 /// the rule comes from, one per line.
-fn description(f: &FieldDoc) -> grid::Cell<Ink> {
+fn description(f: &FieldDoc) -> Cell {
     let mut lines: Vec<(String, Ink)> = Vec::new();
     if !f.doc_pt.is_empty() {
         lines.push((f.doc_pt.to_string(), Ink::Plain));
@@ -317,20 +341,20 @@ pub fn code_text(code: &CodeExplain, view: &View, out: &mut Vec<u8>) -> Result<(
     Ok(())
 }
 
-fn prose(text: &str, view: &View) -> Vec<grid::Line<Ink>> {
+fn prose(text: &str, view: &View) -> Vec<Line> {
     let text = escape_control_keep_newlines(text);
     cell_lines(vec![piece(text, Ink::Plain, false)], view)
 }
 
 /// One cell wrapped to the width.
-fn cell_lines(cell: grid::Cell<Ink>, view: &View) -> Vec<grid::Line<Ink>> {
+fn cell_lines(cell: Cell, view: &View) -> Vec<Line> {
     let grid = Grid {
         columns: vec![ColumnKind::default()],
         header: None,
         rows: vec![(vec![cell], None)],
         full: true,
     };
-    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
+    lay(&grid, view)
 }
 
 /// A finding code as one JSON object.
@@ -343,7 +367,7 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
     let source = paint(&escape_control(&p.source), Role::Source, view.color);
     let kind = format!("{} {}", p.provider, escape_control(&p.kind));
     writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
-    let mut rows: Vec<(&str, grid::Cell<Ink>)> = Vec::new();
+    let mut rows: Vec<(&str, Cell)> = Vec::new();
     let pointer = if p.pointer.is_empty() {
         "(the whole payload)"
     } else {
@@ -398,13 +422,13 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
             .collect(),
         full: false,
     };
-    let lines = grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain);
+    let lines = lay(&grid, view);
     write_lines(&lines, view, out)?;
     writeln!(out)?;
     Ok(())
 }
 
-fn findings_cell(p: &PayloadExplain) -> grid::Cell<Ink> {
+fn findings_cell(p: &PayloadExplain) -> Cell {
     let mut cell = Vec::new();
     for (i, f) in p.findings.iter().enumerate() {
         let ink = match f.severity {

@@ -14,6 +14,8 @@
 //! Cells carry styles of any type `S`; the laid-out lines are runs of text
 //! with their style, painted by the caller.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -30,19 +32,23 @@ const MIN_COLUMN: usize = 16;
 const ELLIPSIS: &str = "…";
 
 /// A piece of a cell's text with its style. `unbroken` pieces are one word
-/// whatever spaces they hold.
+/// whatever spaces they hold. The text is borrowed from the summary when it
+/// needs no escaping.
 #[derive(Debug, Clone)]
-pub(crate) struct Piece<S> {
-    pub text: String,
+pub(crate) struct Piece<'t, S> {
+    pub text: Cow<'t, str>,
     pub style: S,
     pub unbroken: bool,
 }
 
 /// A cell: pieces shown one after the other.
-pub(crate) type Cell<S> = Vec<Piece<S>>;
+pub(crate) type Cell<'t, S> = Vec<Piece<'t, S>>;
 
 /// A laid-out line: runs of text and their style.
-pub(crate) type Line<S> = Vec<(String, S)>;
+pub(crate) type Line<'t, S> = Vec<(Cow<'t, str>, S)>;
+
+/// Where laid-out lines go, one at a time.
+pub(crate) type Emit<'e, 't, S> = &'e mut dyn FnMut(&[(Cow<'t, str>, S)]);
 
 /// A column: whether it holds prose (it is promised `PROSE_MIN` columns),
 /// the most columns it takes, if capped, and whether it is kept whole.
@@ -58,12 +64,12 @@ pub(crate) struct ColumnKind {
 
 /// Rows of cells to lay out.
 #[derive(Debug, Clone)]
-pub(crate) struct Grid<S> {
+pub(crate) struct Grid<'t, S> {
     pub columns: Vec<ColumnKind>,
     /// Header labels, also the names of a record layout.
-    pub header: Option<Vec<Cell<S>>>,
+    pub header: Option<Vec<Cell<'t, S>>>,
     /// Each row's cells and the lines it is cut to, if any.
-    pub rows: Vec<(Vec<Cell<S>>, Option<usize>)>,
+    pub rows: Vec<(Vec<Cell<'t, S>>, Option<usize>)>,
     /// Words wider than their column are kept whole.
     pub full: bool,
 }
@@ -74,67 +80,110 @@ pub(crate) fn width(columns: usize, margin: usize) -> usize {
     columns.saturating_sub(margin).max(MIN_WIDTH)
 }
 
-/// A word: its runs, display width and what precedes it.
-#[derive(Debug, Clone)]
-struct Word<S> {
-    runs: Line<S>,
+/// A word: its runs (`runs[start..end]` of its cell's [`Words`]), display
+/// width and what precedes it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
     width: usize,
     /// Starts a new line (a line break in the text precedes it).
     newline: bool,
 }
 
-/// A row's cells as words, and the lines it is cut to, if any.
-type WordRow<S> = (Vec<Vec<Word<S>>>, Option<usize>);
-
-/// A cell's words.
-fn words<S: Copy>(cell: &Cell<S>) -> Vec<Word<S>> {
-    let mut words = Vec::new();
-    let mut current: Option<Word<S>> = None;
-    let mut newline = false;
-    let push = |word: &mut Option<Word<S>>, text: &str, style: S, newline: &mut bool| {
-        let w = word.get_or_insert_with(|| Word {
-            runs: Vec::new(),
-            width: 0,
-            newline: std::mem::take(newline),
-        });
-        w.width += text.width();
-        w.runs.push((text.to_string(), style));
-    };
-    for piece in cell {
-        if piece.unbroken {
-            let text = piece.text.replace('\n', " ");
-            push(&mut current, &text, piece.style, &mut newline);
-            continue;
-        }
-        let mut rest = piece.text.as_str();
-        loop {
-            let end = rest.find([' ', '\n']).unwrap_or(rest.len());
-            if end > 0 {
-                push(&mut current, &rest[..end], piece.style, &mut newline);
-            }
-            let Some(sep) = rest[end..].chars().next() else {
-                break;
-            };
-            words.extend(current.take());
-            newline |= sep == '\n' && !words.is_empty();
-            rest = &rest[end + 1..];
-        }
-    }
-    words.extend(current);
-    words
+/// A cell's words: their runs in one list, so that a cell costs two
+/// allocations however many words it has (and none once the buffers have
+/// grown: they are reused from cell to cell).
+#[derive(Debug)]
+struct Words<'t, S> {
+    runs: Vec<(Cow<'t, str>, S)>,
+    words: Vec<Word>,
 }
 
-/// The natural width of a cell: its widest line unwrapped.
-fn natural<S>(words: &[Word<S>]) -> usize {
-    let (mut widest, mut line) = (0, 0);
-    for word in words {
-        line = match (word.newline, line) {
-            (true, _) | (_, 0) => word.width,
-            (false, line) => line + 1 + word.width,
-        };
-        widest = widest.max(line);
+impl<'t, S: Copy> Words<'t, S> {
+    fn new() -> Self {
+        Words {
+            runs: Vec::new(),
+            words: Vec::new(),
+        }
     }
-    widest
+
+    /// The words of `cell`, replacing the buffers' content.
+    fn of(cell: &'t Cell<'t, S>) -> Self {
+        let mut words = Words::new();
+        words.fill_from(cell);
+        words
+    }
+
+    fn fill_from(&mut self, cell: &'t Cell<'t, S>) {
+        self.runs.clear();
+        self.words.clear();
+        let mut open = false;
+        let mut newline = false;
+        for piece in cell {
+            if piece.unbroken {
+                let text = match piece.text.contains('\n') {
+                    true => Cow::Owned(piece.text.replace('\n', " ")),
+                    false => Cow::Borrowed(piece.text.as_ref()),
+                };
+                self.push(text, piece.style, &mut open, &mut newline);
+                continue;
+            }
+            let mut rest: &'t str = piece.text.as_ref();
+            loop {
+                let end = rest.find([' ', '\n']).unwrap_or(rest.len());
+                if end > 0 {
+                    self.push(
+                        Cow::Borrowed(&rest[..end]),
+                        piece.style,
+                        &mut open,
+                        &mut newline,
+                    );
+                }
+                let Some(sep) = rest[end..].chars().next() else {
+                    break;
+                };
+                open = false;
+                newline |= sep == '\n' && !self.words.is_empty();
+                rest = &rest[end + 1..];
+            }
+        }
+    }
+
+    /// Adds a run to the open word, or to a new one.
+    fn push(&mut self, text: Cow<'t, str>, style: S, open: &mut bool, newline: &mut bool) {
+        if !*open {
+            let at = self.runs.len();
+            self.words.push(Word {
+                start: at,
+                end: at,
+                width: 0,
+                newline: std::mem::take(newline),
+            });
+            *open = true;
+        }
+        let word = self.words.last_mut().expect("an open word");
+        word.width += text.width();
+        word.end += 1;
+        self.runs.push((text, style));
+    }
+
+    fn runs(&self, word: &Word) -> &[(Cow<'t, str>, S)] {
+        &self.runs[word.start..word.end]
+    }
+
+    /// The natural width: the widest line unwrapped.
+    fn natural(&self) -> usize {
+        let (mut widest, mut line) = (0, 0);
+        for word in &self.words {
+            line = match (word.newline, line) {
+                (true, _) | (_, 0) => word.width,
+                (false, line) => line + 1 + word.width,
+            };
+            widest = widest.max(line);
+        }
+        widest
+    }
 }
 
 /// `text` shortened to `width` columns by cutting its middle out, when
@@ -166,58 +215,67 @@ pub(crate) fn shorten(text: &str, width: usize) -> String {
     format!("{}{ELLIPSIS}{}", &text[..end], &text[start..])
 }
 
-/// A word fitted to `width`: shortened in the middle (one run, the first's
-/// style) unless `full`.
-fn fitted<S: Copy>(word: Word<S>, width: usize, full: bool) -> Word<S> {
+/// A word's text shortened in the middle to `width` (one run, the first's
+/// style), when it is wider and not `full`; `None` when it fits as it is.
+fn shortened<S: Copy>(
+    runs: &[(Cow<'_, str>, S)],
+    word: &Word,
+    width: usize,
+    full: bool,
+) -> Option<(String, usize)> {
     if full || word.width <= width {
-        return word;
+        return None;
     }
-    let text: String = word.runs.iter().map(|(t, _)| t.as_str()).collect();
-    let style = word.runs[0].1;
+    let text: String = runs.iter().map(|(t, _)| t.as_ref()).collect();
     let text = shorten(&text, width);
-    Word {
-        width: text.width(),
-        runs: vec![(text, style)],
-        newline: word.newline,
-    }
+    let shown = text.width();
+    Some((text, shown))
 }
 
 /// A cell's words in lines of `width` columns, at most `max` of them (the
 /// last then ending with `…`).
-fn fill<S: Copy>(
-    words: Vec<Word<S>>,
+fn fill<'t, S: Copy>(
+    words: &Words<'t, S>,
     width: usize,
     max: Option<usize>,
     full: bool,
-) -> Vec<Line<S>> {
-    let mut lines: Vec<(Line<S>, usize)> = Vec::new();
+) -> Vec<Line<'t, S>> {
+    let mut lines: Vec<(Line<'t, S>, usize)> = Vec::new();
     let max = max.unwrap_or(usize::MAX);
-    for word in words {
-        let word = fitted(word, width, full);
+    for word in &words.words {
+        let runs = words.runs(word);
+        let style = runs[0].1;
+        let short = shortened(runs, word, width, full);
+        let word_width = short.as_ref().map_or(word.width, |(_, w)| *w);
         let joins = !word.newline
             && lines
                 .last()
-                .is_some_and(|(l, w)| !l.is_empty() && w + 1 + word.width <= width);
-        if joins {
-            let (line, w) = lines.last_mut().expect("a line");
-            line.push((" ".to_string(), word.runs[0].1));
-            line.extend(word.runs);
-            *w += 1 + word.width;
-            continue;
-        }
-        if lines.len() == max {
+                .is_some_and(|(l, w)| !l.is_empty() && w + 1 + word_width <= width);
+        if !joins && lines.len() == max {
             if let Some((line, w)) = lines.last_mut() {
-                end_with_ellipsis(line, w, width, word.runs[0].1);
+                end_with_ellipsis(line, w, width, style);
             }
             break;
         }
-        lines.push((word.runs, word.width));
+        if !joins {
+            lines.push((Vec::with_capacity(runs.len()), 0));
+        }
+        let (line, w) = lines.last_mut().expect("a line");
+        if joins {
+            line.push((Cow::Borrowed(" "), style));
+            *w += 1;
+        }
+        match short {
+            Some((text, _)) => line.push((Cow::Owned(text), style)),
+            None => line.extend(runs.iter().cloned()),
+        }
+        *w += word_width;
     }
     lines.into_iter().map(|(line, _)| line).collect()
 }
 
 /// Ends a cut line with `…`, dropping what leaves no room for it.
-fn end_with_ellipsis<S: Copy>(line: &mut Line<S>, w: &mut usize, width: usize, style: S) {
+fn end_with_ellipsis<S: Copy>(line: &mut Line<'_, S>, w: &mut usize, width: usize, style: S) {
     while *w + 1 > width {
         let Some((text, style)) = line.pop() else {
             break;
@@ -226,11 +284,11 @@ fn end_with_ellipsis<S: Copy>(line: &mut Line<S>, w: &mut usize, width: usize, s
         let keep = shorten_head(&text, (width - 1).saturating_sub(*w));
         if !keep.is_empty() {
             *w += keep.width();
-            line.push((keep, style));
+            line.push((Cow::Owned(keep), style));
         }
     }
     let style = line.last().map_or(style, |(_, s)| *s);
-    line.push((ELLIPSIS.to_string(), style));
+    line.push((Cow::Borrowed(ELLIPSIS), style));
     *w += 1;
 }
 
@@ -299,117 +357,121 @@ fn share(cols: &[usize], naturals: &[usize], budget: usize, out: &mut [usize]) -
     level
 }
 
-/// The laid-out lines, trailing blanks trimmed.
-pub(crate) fn layout<S: Copy>(grid: Grid<S>, width: usize, blank: S) -> Vec<Line<S>> {
+/// Lays the grid out, handing each line to `emit` (trailing blanks
+/// trimmed) as soon as it is made: a row's words are found once to measure
+/// the columns and once more to fill them, so only one row's lines are
+/// held at a time however long the table.
+pub(crate) fn layout<'t, S: Copy>(
+    grid: &'t Grid<'t, S>,
+    width: usize,
+    blank: S,
+    emit: Emit<'_, 't, S>,
+) {
     let count = grid.columns.len();
     let avail = width.saturating_sub(GAP * count.saturating_sub(1));
-    let header: Option<Vec<Vec<Word<S>>>> =
-        grid.header.as_ref().map(|h| h.iter().map(words).collect());
-    let rows: Vec<WordRow<S>> = grid
-        .rows
-        .iter()
-        .map(|(cells, lines)| (cells.iter().map(words).collect(), *lines))
-        .collect();
     let mut naturals = vec![0; count];
-    for cells in header.iter().chain(rows.iter().map(|(c, _)| c)) {
+    let mut words = Words::new();
+    let rows = grid.header.iter().chain(grid.rows.iter().map(|(c, _)| c));
+    for cells in rows {
         for (i, cell) in cells.iter().enumerate().take(count) {
-            naturals[i] = naturals[i].max(natural(cell));
+            words.fill_from(cell);
+            naturals[i] = naturals[i].max(words.natural());
         }
     }
     for (n, kind) in naturals.iter_mut().zip(&grid.columns) {
         *n = kind.max.map_or(*n, |max| max.min(*n));
     }
     match widths(&naturals, &grid.columns, avail) {
-        Some(widths) => table(header, rows, &widths, grid.full, blank),
-        None => records(header, rows, width, grid.full, blank),
+        Some(widths) => table(grid, &widths, blank, emit),
+        None => records(grid, width, blank, emit),
     }
 }
 
 /// Rows side by side under their header.
-fn table<S: Copy>(
-    header: Option<Vec<Vec<Word<S>>>>,
-    rows: Vec<WordRow<S>>,
-    widths: &[usize],
-    full: bool,
-    blank: S,
-) -> Vec<Line<S>> {
-    let mut out = Vec::new();
-    let all = header.map(|h| (h, Some(1))).into_iter().chain(rows);
+fn table<'t, S: Copy>(grid: &'t Grid<'t, S>, widths: &[usize], blank: S, emit: Emit<'_, 't, S>) {
+    let header = grid.header.iter().map(|h| (h, Some(1)));
+    let all = header.chain(grid.rows.iter().map(|(c, max)| (c, *max)));
+    let mut words = Words::new();
+    let mut line: Line<'t, S> = Vec::new();
     for (cells, max) in all {
-        let cells: Vec<Vec<Line<S>>> = cells
-            .into_iter()
+        let cells: Vec<Vec<Line<'t, S>>> = cells
+            .iter()
             .zip(widths)
-            .map(|(words, &w)| fill(words, w, max, full))
+            .map(|(cell, &w)| {
+                words.fill_from(cell);
+                fill(&words, w, max, grid.full)
+            })
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for k in 0..height {
-            let mut line: Line<S> = Vec::new();
+            line.clear();
             let mut pad = 0;
             for (cell, &w) in cells.iter().zip(widths) {
-                let runs = cell.get(k).cloned().unwrap_or_default();
+                let runs = cell.get(k).map(Vec::as_slice).unwrap_or_default();
                 let shown: usize = runs.iter().map(|(t, _)| t.width()).sum();
                 if !runs.is_empty() {
                     if pad > 0 {
-                        line.push((" ".repeat(pad), blank));
+                        line.push((Cow::Owned(" ".repeat(pad)), blank));
                     }
-                    line.extend(runs);
+                    line.extend(runs.iter().cloned());
                     pad = 0;
                 }
                 pad += w.saturating_sub(shown) + GAP;
             }
-            out.push(line);
+            emit(&line);
         }
     }
-    out
 }
 
 /// One block per row: each column's name, then its value (psql's expanded
 /// mode), under a `-[ N ]` line.
-fn records<S: Copy>(
-    header: Option<Vec<Vec<Word<S>>>>,
-    rows: Vec<WordRow<S>>,
-    width: usize,
-    full: bool,
-    blank: S,
-) -> Vec<Line<S>> {
-    let names: Vec<Vec<Word<S>>> = header.unwrap_or_default();
-    let name_width = names.iter().map(|n| natural(n)).max().unwrap_or(0);
+fn records<'t, S: Copy>(grid: &'t Grid<'t, S>, width: usize, blank: S, emit: Emit<'_, 't, S>) {
+    let names: Vec<Words<'t, S>> = grid.header.iter().flatten().map(Words::of).collect();
+    let name_width = names.iter().map(Words::natural).max().unwrap_or(0);
     let name_width = name_width.min(width / 3);
     let value_width = width.saturating_sub(name_width + GAP).max(1);
-    let mut out = Vec::new();
-    for (n, (cells, max)) in rows.into_iter().enumerate() {
+    let names: Vec<Vec<Line<'t, S>>> = names
+        .iter()
+        .map(|n| fill(n, name_width, Some(1), grid.full))
+        .collect();
+    let mut words = Words::new();
+    let mut line: Line<'t, S> = Vec::new();
+    for (n, (cells, max)) in grid.rows.iter().enumerate() {
         if n > 0 {
-            out.push(Vec::new());
+            emit(&[]);
         }
-        out.push(vec![(format!("-[ {} ]", n + 1), blank)]);
-        for (i, cell) in cells.into_iter().enumerate() {
+        emit(&[(Cow::Owned(format!("-[ {} ]", n + 1)), blank)]);
+        for (i, cell) in cells.iter().enumerate() {
             if cell.is_empty() {
                 continue;
             }
-            let name = names.get(i).cloned().unwrap_or_default();
-            let name = fill(name, name_width, Some(1), full);
-            let value = fill(cell, value_width, max, full);
+            words.fill_from(cell);
+            let value = fill(&words, value_width, *max, grid.full);
             for (k, runs) in value.into_iter().enumerate() {
-                let mut line: Line<S> = Vec::new();
-                let label = if k == 0 { name.first() } else { None };
+                line.clear();
+                let label = if k == 0 {
+                    names.get(i).and_then(|n| n.first())
+                } else {
+                    None
+                };
                 let shown: usize = label.map_or(0, |l| l.iter().map(|(t, _)| t.width()).sum());
-                line.extend(label.cloned().unwrap_or_default());
-                line.push((" ".repeat(name_width - shown.min(name_width) + GAP), blank));
+                line.extend(label.into_iter().flatten().cloned());
+                let pad = name_width - shown.min(name_width) + GAP;
+                line.push((Cow::Owned(" ".repeat(pad)), blank));
                 line.extend(runs);
-                out.push(line);
+                emit(&line);
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cell(text: &str, unbroken: bool) -> Cell<()> {
+    fn cell(text: &str, unbroken: bool) -> Cell<'static, ()> {
         vec![Piece {
-            text: text.to_string(),
+            text: Cow::Owned(text.to_string()),
             style: (),
             unbroken,
         }]
@@ -418,29 +480,50 @@ mod tests {
     fn text(lines: &[Line<()>]) -> Vec<String> {
         lines
             .iter()
-            .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())
+            .map(|l| l.iter().map(|(t, _)| t.as_ref()).collect())
             .collect()
+    }
+
+    fn filled(cell: Cell<'_, ()>, width: usize, max: Option<usize>, full: bool) -> Vec<String> {
+        text(&fill(&Words::of(&cell), width, max, full))
+    }
+
+    fn laid(grid: &Grid<'_, ()>, width: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        layout(grid, width, (), &mut |line| {
+            out.push(line.iter().map(|(t, _)| t.as_ref()).collect());
+        });
+        out
     }
 
     #[test]
     fn words_are_shortened_in_the_middle_never_split() {
         let url = "https://example.com/a/very/long/path?with=query&push=true";
-        let lines = fill(words(&cell(url, false)), 20, None, false);
-        assert_eq!(text(&lines), ["https://ex…push=true"]);
-        let lines = fill(words(&cell(url, false)), 20, None, true);
-        assert_eq!(text(&lines), [url]);
-        let lines = fill(words(&cell("2025-09-08 11: 01: 18", true)), 12, None, false);
-        assert_eq!(text(&lines), ["2025-0…1: 18"]);
+        assert_eq!(
+            filled(cell(url, false), 20, None, false),
+            ["https://ex…push=true"]
+        );
+        assert_eq!(filled(cell(url, false), 20, None, true), [url]);
+        assert_eq!(
+            filled(cell("2025-09-08 11: 01: 18", true), 12, None, false),
+            ["2025-0…1: 18"]
+        );
     }
 
     #[test]
     fn prose_wraps_between_words_and_is_cut_with_an_ellipsis() {
-        let lines = fill(words(&cell("aa bb cc dd ee ff", false)), 5, None, false);
-        assert_eq!(text(&lines), ["aa bb", "cc dd", "ee ff"]);
-        let lines = fill(words(&cell("aa bb cc dd ee ff", false)), 5, Some(2), false);
-        assert_eq!(text(&lines), ["aa bb", "cc d…"]);
-        let lines = fill(words(&cell("one\ntwo", false)), 20, None, false);
-        assert_eq!(text(&lines), ["one", "two"]);
+        assert_eq!(
+            filled(cell("aa bb cc dd ee ff", false), 5, None, false),
+            ["aa bb", "cc dd", "ee ff"]
+        );
+        assert_eq!(
+            filled(cell("aa bb cc dd ee ff", false), 5, Some(2), false),
+            ["aa bb", "cc d…"]
+        );
+        assert_eq!(
+            filled(cell("one\ntwo", false), 20, None, false),
+            ["one", "two"]
+        );
     }
 
     #[test]
@@ -463,9 +546,9 @@ mod tests {
             )],
             full: false,
         };
-        let lines = text(&layout(grid.clone(), 100, ()));
+        let lines = laid(&grid, 100);
         assert_eq!(lines[0].trim_end(), format!("ID{}TEXT", " ".repeat(30)));
-        let lines = text(&layout(grid, 40, ()));
+        let lines = laid(&grid, 40);
         assert_eq!(lines[0], "-[ 1 ]");
         assert!(lines[1].starts_with("ID    xxxx"), "{lines:?}");
         assert!(lines.iter().all(|l| l.width() <= 40), "{lines:?}");

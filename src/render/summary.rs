@@ -21,7 +21,9 @@ use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint, paint_hex};
 use crate::check::Finding;
 use crate::schema::Severity;
-use crate::summary::{self, Body, Column, Field, Fit, Raw, Section, Summary, Tone, Value};
+use crate::summary::{
+    self, Body, Column, Field, Fit, Parts, Raw, Scalar, Section, Summary, Tone, Value,
+};
 use crate::text::{escape_control, escape_control_keep_newlines};
 
 /// Left margin of section bodies.
@@ -80,22 +82,23 @@ fn section_text(section: &Section, view: &View, out: &mut Vec<u8>) -> Result<()>
     }
     writeln!(out, "{}", paint(&title, Role::Header, view.color))?;
     let mut hidden = 0;
-    let lines = match &section.body {
-        _ if section.has_no_rows() => vec![vec![("none".to_string(), Ink::Muted)]],
+    match &section.body {
+        _ if section.has_no_rows() => {
+            write_line(&[(Cow::Borrowed("none"), Ink::Muted)], view, out);
+        }
         Body::Fields(fields) if fields.len() > MAX_FIELDS && !view.full => {
             hidden = fields.len() - MAX_FIELDS;
-            fields_table(&fields[..MAX_FIELDS], view)
+            fields_table(&fields[..MAX_FIELDS], view, out);
         }
-        Body::Fields(fields) => fields_table(fields, view),
-        Body::Table(table) => list_table(table.columns, &table.rows, view),
-    };
-    write_lines(&lines, view, out)?;
+        Body::Fields(fields) => fields_table(fields, view, out),
+        Body::Table(table) => list_table(table.columns, &table.rows, view, out),
+    }
     if hidden > 0 {
         let note = format!("… and {hidden} more (--full shows them all)");
         writeln!(out, "{INDENT}{}", paint(&note, Role::Muted, view.color))?;
     }
     for note in &section.notes {
-        write_lines(&wrapped(note, Ink::Muted, view), view, out)?;
+        wrapped(note, Ink::Muted, view, out);
     }
     Ok(())
 }
@@ -112,24 +115,40 @@ fn findings_text(findings: &[Finding], view: &View, out: &mut Vec<u8>) -> Result
             let mut detail = Vec::new();
             if !f.pointer.is_empty() {
                 detail.push(piece(clean(&f.pointer, Fit::Wrap), Ink::Muted, true));
-                detail.push(piece(": ".into(), Ink::Muted, false));
+                detail.push(piece(Cow::Borrowed(": "), Ink::Muted, false));
             }
             // The payload's value a message quotes is one unbroken piece.
-            let message = clean(&f.message, Fit::Wrap);
-            let (said, quoted) =
-                message.split_at(message.find(" \"").map_or(message.len(), |i| i + 1));
-            detail.push(piece(said.to_string(), Ink::Plain, false));
-            if !quoted.is_empty() {
-                detail.push(piece(quoted.to_string(), Ink::Plain, true));
+            let (said, quoted) = split_quote(clean(&f.message, Fit::Wrap));
+            detail.push(piece(said, Ink::Plain, false));
+            if let Some(quoted) = quoted {
+                detail.push(piece(quoted, Ink::Plain, true));
             }
             (
-                vec![vec![piece(label, severity_ink(f.severity), true)], detail],
+                vec![
+                    vec![piece(label.into(), severity_ink(f.severity), true)],
+                    detail,
+                ],
                 None,
             )
         })
         .collect();
-    let lines = label_and_prose(rows, ["FINDING", "WHERE AND WHAT"], true, view);
-    write_lines(&lines, view, out)
+    label_and_prose(rows, ["FINDING", "WHERE AND WHAT"], true, view, out);
+    Ok(())
+}
+
+/// A message split before the payload's value it quotes (from ` "` on),
+/// borrowing what it can.
+fn split_quote(message: Cow<'_, str>) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
+    let Some(at) = message.find(" \"").map(|i| i + 1) else {
+        return (message, None);
+    };
+    match message {
+        Cow::Borrowed(m) => (Cow::Borrowed(&m[..at]), Some(Cow::Borrowed(&m[at..]))),
+        Cow::Owned(m) => (
+            Cow::Owned(m[..at].to_string()),
+            Some(Cow::Owned(m[at..].to_string())),
+        ),
+    }
 }
 
 /// `6 errors, 3 warnings`, leaving out a severity with none.
@@ -155,35 +174,30 @@ fn severity_ink(severity: Severity) -> Ink<'static> {
     }
 }
 
-/// Laid-out lines, indented and painted.
-fn write_lines(lines: &[grid::Line<Ink<'_>>], view: &View, out: &mut Vec<u8>) -> Result<()> {
-    for line in lines {
-        if line.is_empty() {
-            writeln!(out)?;
-            continue;
+/// A laid-out line, indented and painted (a blank line when empty).
+fn write_line(line: &[(Cow<'_, str>, Ink<'_>)], view: &View, out: &mut Vec<u8>) {
+    if !line.is_empty() {
+        out.extend_from_slice(INDENT.as_bytes());
+        for (text, ink) in line {
+            draw(text, *ink, view.color, out);
         }
-        let painted: String = line
-            .iter()
-            .map(|(t, ink)| draw(t, *ink, view.color))
-            .collect();
-        writeln!(out, "{INDENT}{painted}")?;
     }
-    Ok(())
+    out.push(b'\n');
 }
 
 /// Prose wrapped to the width.
-fn wrapped<'a>(text: &str, ink: Ink<'a>, view: &View) -> Vec<grid::Line<Ink<'a>>> {
+fn wrapped(text: &str, ink: Ink<'_>, view: &View, out: &mut Vec<u8>) {
     let grid = Grid {
         columns: vec![ColumnKind::default()],
         header: None,
         rows: vec![(vec![vec![piece(clean(text, Fit::Prose), ink, false)]], None)],
         full: view.full,
     };
-    finish(grid, view)
+    finish(&grid, view, out, None);
 }
 
 /// Label and value, one row per field; the value column is prose.
-fn fields_table<'a>(fields: &'a [Field], view: &View) -> Vec<grid::Line<Ink<'a>>> {
+fn fields_table(fields: &[Field], view: &View, out: &mut Vec<u8>) {
     let rows = fields
         .iter()
         .map(|field| {
@@ -191,18 +205,19 @@ fn fields_table<'a>(fields: &'a [Field], view: &View) -> Vec<grid::Line<Ink<'a>>
             (vec![label, cell(&field.value, Fit::Wrap)], None)
         })
         .collect();
-    label_and_prose(rows, ["NAME", "VALUE"], false, view)
+    label_and_prose(rows, ["NAME", "VALUE"], false, view, out);
 }
 
 /// A label column and a prose column. The header (its names unbroken when
 /// `unbroken`) only names the fields of the record layout: when the table
 /// fits, its header line is dropped.
 fn label_and_prose<'a>(
-    rows: Vec<(Vec<grid::Cell<Ink<'a>>>, Option<usize>)>,
-    header: [&str; 2],
+    rows: Vec<(Vec<grid::Cell<'a, Ink<'a>>>, Option<usize>)>,
+    header: [&'static str; 2],
     unbroken: bool,
     view: &View,
-) -> Vec<grid::Line<Ink<'a>>> {
+    out: &mut Vec<u8>,
+) {
     let grid = Grid {
         columns: vec![
             ColumnKind::default(),
@@ -214,33 +229,22 @@ fn label_and_prose<'a>(
         header: Some(
             header
                 .iter()
-                .map(|name| vec![piece((*name).into(), Ink::Strong, unbroken)])
+                .map(|name| vec![piece(Cow::Borrowed(*name), Ink::Strong, unbroken)])
                 .collect(),
         ),
         rows,
         full: view.full,
     };
-    let mut lines = finish(grid, view);
-    if lines
-        .first()
-        .is_some_and(|l| l.first().is_some_and(|(t, _)| t == header[0]))
-    {
-        lines.remove(0);
-    }
-    lines
+    finish(&grid, view, out, Some(header[0]));
 }
 
 /// An upper-case header, then one row per item; rows are cut to one line
 /// (`Fit::Line`) or a few (`Fit::Prose`) unless `--full`.
-fn list_table<'a>(
-    columns: &[Column],
-    rows: &'a [Vec<Value>],
-    view: &View,
-) -> Vec<grid::Line<Ink<'a>>> {
+fn list_table(columns: &[Column], rows: &[Vec<Value>], view: &View, out: &mut Vec<u8>) {
     let (columns, rows) = without_empty_columns(columns, rows);
     let header = columns
         .iter()
-        .map(|c| vec![piece(c.label.to_uppercase(), Ink::Strong, true)])
+        .map(|c| vec![piece(c.label.to_uppercase().into(), Ink::Strong, true)])
         .collect();
     let limit = columns
         .iter()
@@ -279,7 +283,7 @@ fn list_table<'a>(
         rows,
         full: view.full,
     };
-    finish(grid, view)
+    finish(&grid, view, out, None);
 }
 
 /// Whether a cell of column `i` reads as a sentence (four words or more):
@@ -302,27 +306,36 @@ fn without_empty_columns<'a>(
             .any(|r| r.get(i).is_some_and(|v| v.text.is_some()))
     };
     let shown: Vec<usize> = (0..columns.len()).filter(|&i| has_value(i)).collect();
-    static NONE: Value = Value {
-        text: None,
-        malformed: false,
-        tone: Tone::Plain,
-        spans: Vec::new(),
-        origin: None,
-        finding: None,
-        raw: None,
-    };
+    static NONE: std::sync::LazyLock<Value> = std::sync::LazyLock::new(Value::default);
     let rows = rows
         .iter()
-        .map(|r| shown.iter().map(|&i| r.get(i).unwrap_or(&NONE)).collect())
+        .map(|r| shown.iter().map(|&i| r.get(i).unwrap_or(&*NONE)).collect())
         .collect();
     (shown.iter().map(|&i| columns[i]).collect(), rows)
 }
 
-fn finish<'a>(grid: Grid<Ink<'a>>, view: &View) -> Vec<grid::Line<Ink<'a>>> {
-    grid::layout(grid, grid::width(view.width, INDENT.len()), Ink::Plain)
+/// Lays `grid` out to the view's width and writes it; a first line that
+/// starts with `drop_header` (a header only the record layout needs) is
+/// left out.
+fn finish(grid: &Grid<'_, Ink<'_>>, view: &View, out: &mut Vec<u8>, drop_header: Option<&str>) {
+    let mut first = true;
+    let mut emit = |line: &[(Cow<'_, str>, Ink<'_>)]| {
+        let is_first = std::mem::take(&mut first);
+        let header =
+            is_first && drop_header.is_some_and(|h| line.first().is_some_and(|(t, _)| t == h));
+        if !header {
+            write_line(line, view, out);
+        }
+    };
+    grid::layout(
+        grid,
+        grid::width(view.width, INDENT.len()),
+        Ink::Plain,
+        &mut emit,
+    );
 }
 
-fn piece(text: String, ink: Ink<'_>, unbroken: bool) -> Piece<Ink<'_>> {
+fn piece<'a>(text: Cow<'a, str>, ink: Ink<'a>, unbroken: bool) -> Piece<'a, Ink<'a>> {
     Piece {
         text,
         style: ink,
@@ -334,15 +347,15 @@ fn piece(text: String, ink: Ink<'_>, unbroken: bool) -> Piece<Ink<'_>> {
 /// after a value that does not parse. A value that is not prose and whose
 /// every word holds a digit (a datetime, a phone number, a duration), and
 /// a value that does not parse, are one unbroken piece.
-fn cell(value: &Value, fit: Fit) -> grid::Cell<Ink<'_>> {
+fn cell(value: &Value, fit: Fit) -> grid::Cell<'_, Ink<'_>> {
     let Some(text) = &value.text else {
-        return vec![piece("—".into(), Ink::Muted, false)];
+        return vec![piece(Cow::Borrowed("—"), Ink::Muted, false)];
     };
     if text.is_empty() {
-        return vec![piece("—".into(), Ink::Muted, false)];
+        return vec![piece(Cow::Borrowed("—"), Ink::Muted, false)];
     }
     let unbroken = fit != Fit::Prose && (value.malformed || all_words_have_digits(text));
-    let mut pieces: grid::Cell<Ink<'_>> = if value.spans.is_empty() {
+    let mut pieces: grid::Cell<'_, Ink<'_>> = if value.spans.is_empty() {
         vec![piece(clean(text, fit), tone_ink(value.tone), unbroken)]
     } else {
         value
@@ -355,11 +368,14 @@ fn cell(value: &Value, fit: Fit) -> grid::Cell<Ink<'_>> {
             .collect()
     };
     if value.malformed {
-        pieces.push(piece(" (malformed)".into(), Ink::Warn, false));
+        pieces.push(piece(Cow::Borrowed(" (malformed)"), Ink::Warn, false));
     }
     if let Some(severity) = value.finding {
-        let mark = format!(" [{}]", severity.as_str());
-        pieces.push(piece(mark, severity_ink(severity), false));
+        let mark = match severity {
+            Severity::Error => " [error]",
+            Severity::Warning => " [warning]",
+        };
+        pieces.push(piece(Cow::Borrowed(mark), severity_ink(severity), false));
     }
     pieces
 }
@@ -371,18 +387,24 @@ fn all_words_have_digits(text: &str) -> bool {
 }
 
 /// Payload text made safe for a terminal: control characters escaped
-/// (line breaks kept in prose, where CRLF becomes LF).
-fn clean(text: &str, fit: Fit) -> String {
+/// (line breaks kept in prose, where CRLF becomes LF); borrowed when there
+/// is nothing to change.
+fn clean(text: &str, fit: Fit) -> Cow<'_, str> {
     let escaped: Cow<'_, str> = match fit {
-        Fit::Prose => {
+        Fit::Prose if text.contains("\r\n") => {
             let text = text.replace("\r\n", "\n");
             Cow::Owned(escape_control_keep_newlines(&text).into_owned())
         }
+        Fit::Prose => escape_control_keep_newlines(text),
         _ => escape_control(text),
     };
     // The deprecated LANGUAGE TAG, once this renderer's style marker, stays
     // visible as an escape.
-    escaped.replace('\u{E0001}', "\\u{e0001}")
+    if escaped.contains('\u{E0001}') {
+        Cow::Owned(escaped.replace('\u{E0001}', "\\u{e0001}"))
+    } else {
+        escaped
+    }
 }
 
 /// How a piece of text is drawn.
@@ -408,21 +430,29 @@ fn tone_ink(tone: Tone) -> Ink<'static> {
     }
 }
 
-/// `text` painted in `ink` when `color`; spaces stay plain.
-fn draw(text: &str, ink: Ink<'_>, color: bool) -> String {
+/// `text` painted in `ink` when `color` (spaces stay plain), written to
+/// `out`.
+fn draw(text: &str, ink: Ink<'_>, color: bool, out: &mut Vec<u8>) {
     if !color || text.trim().is_empty() {
-        return text.to_string();
+        out.extend_from_slice(text.as_bytes());
+        return;
     }
     let role = match ink {
-        Ink::Plain => return text.to_string(),
+        Ink::Plain => {
+            out.extend_from_slice(text.as_bytes());
+            return;
+        }
         Ink::Muted => Role::Muted,
         Ink::Strong => Role::Source,
         Ink::Good => Role::Good,
         Ink::Bad => Role::Error,
         Ink::Warn => Role::Warning,
-        Ink::Hex(hex) => return paint_hex(text, Some(hex), true),
+        Ink::Hex(hex) => {
+            out.extend_from_slice(paint_hex(text, Some(hex), true).as_bytes());
+            return;
+        }
     };
-    paint(text, role, true)
+    out.extend_from_slice(paint(text, role, true).as_bytes());
 }
 
 /// The summary for scripts: one object per line.
@@ -432,7 +462,11 @@ pub fn json(summary: &Summary, out: &mut Vec<u8>) -> Result<()> {
         provider: summary.provider.name,
         kind: &summary.kind,
         findings: &summary.findings,
-        sections: summary.sections.iter().map(json_section).collect(),
+        sections: summary
+            .sections
+            .iter()
+            .map(|s| json_section(s, &summary.parts))
+            .collect(),
     };
     serde_json::to_writer(&mut *out, &doc)?;
     out.push(b'\n');
@@ -499,6 +533,55 @@ struct JsonField<'a> {
     /// The payload's scalar, typed.
     #[serde(skip_serializing_if = "Option::is_none")]
     raw: Option<JsonRaw<'a>>,
+    /// The payload's scalars a value built from several was built from,
+    /// by JSON Pointer.
+    #[serde(skip_serializing_if = "JsonParts::is_empty")]
+    parts: JsonParts<'a>,
+}
+
+/// A value's parts as an object of JSON Pointer to typed value, in the
+/// order they were read.
+struct JsonParts<'a> {
+    ids: &'a [u32],
+    parts: &'a Parts,
+}
+
+impl JsonParts<'_> {
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+impl Serialize for JsonParts<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.ids.len()))?;
+        for (pointer, value) in self.ids.iter().filter_map(|id| self.parts.get(*id)) {
+            map.serialize_entry(pointer, &JsonScalar(value))?;
+        }
+        map.end()
+    }
+}
+
+/// A part's value as JSON: its own type, a number exactly as written.
+struct JsonScalar<'a>(Scalar<'a>);
+
+impl Serialize for JsonScalar<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Scalar::Null => serializer.serialize_none(),
+            Scalar::Bool(b) => serializer.serialize_bool(b),
+            Scalar::Number(n) => number(n, serializer),
+            Scalar::String(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+/// A number as written (arbitrary precision), else as a string.
+fn number<S: serde::Serializer>(n: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match serde_json::from_str::<serde_json::Number>(n) {
+        Ok(number) => number.serialize(serializer),
+        Err(_) => serializer.serialize_str(n),
+    }
 }
 
 /// A payload scalar as JSON: its own type, a number exactly as written.
@@ -512,11 +595,15 @@ impl Serialize for JsonRaw<'_> {
         match self.raw {
             Raw::Null => serializer.serialize_none(),
             Raw::Bool(b) => serializer.serialize_bool(*b),
-            Raw::Number(n) => match serde_json::from_str::<serde_json::Number>(n) {
-                Ok(number) => number.serialize(serializer),
-                Err(_) => serializer.serialize_str(n),
-            },
+            Raw::Number(n) => number(n, serializer),
             Raw::Text => serializer.serialize_str(self.text.unwrap_or_default()),
+            // Nested at most `json::MAX_DEPTH` deep, as the payload was.
+            Raw::Json => {
+                match serde_json::from_str::<serde_json::Value>(self.text.unwrap_or_default()) {
+                    Ok(json) => json.serialize(serializer),
+                    Err(_) => serializer.serialize_str(self.text.unwrap_or_default()),
+                }
+            }
             Raw::String(s) => serializer.serialize_str(s),
         }
     }
@@ -537,21 +624,26 @@ struct JsonColumn {
 
 /// Fields serialized one by one, not gathered first (there can be
 /// millions).
-struct JsonFields<'a>(&'a [Field]);
+struct JsonFields<'a>(&'a [Field], &'a Parts);
 
 impl Serialize for JsonFields<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(json_field))
+        serializer.collect_seq(self.0.iter().map(|f| json_field(f, self.1)))
     }
 }
 
 /// Rows serialized one by one.
-struct JsonRows<'a>(&'a summary::Table);
+struct JsonRows<'a>(&'a summary::Table, &'a Parts);
 
 impl Serialize for JsonRows<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let columns = self.0.columns;
-        serializer.collect_seq(self.0.rows.iter().map(|values| JsonRow { columns, values }))
+        let parts = self.1;
+        serializer.collect_seq(self.0.rows.iter().map(|values| JsonRow {
+            columns,
+            values,
+            parts,
+        }))
     }
 }
 
@@ -560,9 +652,36 @@ impl Serialize for JsonRows<'_> {
 struct JsonRow<'a> {
     columns: &'static [Column],
     values: &'a [Value],
+    parts: &'a Parts,
 }
 
-impl Serialize for JsonRow<'_> {
+/// The row's columns that have something to say, as an object keyed by
+/// column: written as it is read, nothing gathered first.
+struct ByColumn<'a, T: Serialize, F: Fn(&'a Value) -> Option<T>> {
+    columns: &'static [Column],
+    values: &'a [Value],
+    pick: F,
+}
+
+impl<'a, T: Serialize, F: Fn(&'a Value) -> Option<T>> ByColumn<'a, T, F> {
+    fn is_empty(&self) -> bool {
+        !self.values.iter().any(|v| (self.pick)(v).is_some())
+    }
+}
+
+impl<'a, T: Serialize, F: Fn(&'a Value) -> Option<T>> Serialize for ByColumn<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (column, value) in self.columns.iter().zip(self.values) {
+            if let Some(item) = (self.pick)(value) {
+                map.serialize_entry(column.key, &item)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'a> Serialize for JsonRow<'a> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         let mut malformed = Vec::new();
@@ -575,35 +694,41 @@ impl Serialize for JsonRow<'_> {
         if !malformed.is_empty() {
             map.serialize_entry("malformed", &malformed)?;
         }
-        let raw: serde_json::Map<String, serde_json::Value> = self
-            .columns
-            .iter()
-            .zip(self.values)
-            .filter_map(|(c, v)| {
-                Some((c.key.to_string(), serde_json::to_value(json_raw(v)?).ok()?))
-            })
-            .collect();
+        let (columns, values) = (self.columns, self.values);
+        let raw = ByColumn {
+            columns,
+            values,
+            pick: json_raw,
+        };
         if !raw.is_empty() {
             map.serialize_entry("raw", &raw)?;
         }
-        let findings: Vec<(&str, &str)> = self
-            .columns
-            .iter()
-            .zip(self.values)
-            .filter_map(|(c, v)| Some((c.key, v.finding?.as_str())))
-            .collect();
+        let parts = ByColumn {
+            columns,
+            values,
+            pick: |v: &'a Value| {
+                (!v.parts.is_empty()).then_some(JsonParts {
+                    ids: &v.parts,
+                    parts: self.parts,
+                })
+            },
+        };
+        if !parts.is_empty() {
+            map.serialize_entry("parts", &parts)?;
+        }
+        let findings = ByColumn {
+            columns,
+            values,
+            pick: |v: &Value| v.finding.map(Severity::as_str),
+        };
         if !findings.is_empty() {
-            let findings: serde_json::Map<String, serde_json::Value> = findings
-                .into_iter()
-                .map(|(k, s)| (k.to_string(), s.into()))
-                .collect();
             map.serialize_entry("findings", &findings)?;
         }
         map.end()
     }
 }
 
-fn json_section(section: &Section) -> JsonSection<'_> {
+fn json_section<'a>(section: &'a Section, parts: &'a Parts) -> JsonSection<'a> {
     let mut json = JsonSection {
         section: section.name.name,
         fields: None,
@@ -612,20 +737,20 @@ fn json_section(section: &Section) -> JsonSection<'_> {
         notes: &section.notes,
     };
     match &section.body {
-        Body::Fields(fields) => json.fields = Some(JsonFields(fields)),
+        Body::Fields(fields) => json.fields = Some(JsonFields(fields, parts)),
         Body::Table(table) => {
             let columns = table.columns.iter().map(|c| JsonColumn {
                 key: c.key,
                 label: c.label,
             });
             json.columns = Some(columns.collect());
-            json.rows = Some(JsonRows(table));
+            json.rows = Some(JsonRows(table, parts));
         }
     }
     json
 }
 
-fn json_field(field: &Field) -> JsonField<'_> {
+fn json_field<'a>(field: &'a Field, parts: &'a Parts) -> JsonField<'a> {
     JsonField {
         key: &field.key,
         label: field.label(),
@@ -633,6 +758,10 @@ fn json_field(field: &Field) -> JsonField<'_> {
         malformed: field.value.malformed,
         finding: field.value.finding.map(Severity::as_str),
         raw: json_raw(&field.value),
+        parts: JsonParts {
+            ids: &field.value.parts,
+            parts,
+        },
     }
 }
 

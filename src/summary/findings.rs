@@ -17,7 +17,7 @@ pub fn with_findings(
     mut findings: Vec<Finding>,
 ) -> Summary {
     findings.sort_by_key(|f| f.severity != Severity::Error);
-    let mut worst: HashMap<usize, Severity> = HashMap::new();
+    let mut worst: HashMap<std::num::NonZeroUsize, Severity> = HashMap::new();
     for finding in &findings {
         let Some(origin) = show::origin(resolve(root, &finding.pointer)) else {
             continue;

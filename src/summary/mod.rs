@@ -7,6 +7,7 @@
 //! marked malformed, never dropped.
 
 mod findings;
+mod parts;
 pub mod show;
 mod unknown;
 
@@ -17,6 +18,7 @@ use crate::input::Source;
 use crate::json::Val;
 use crate::provider::Provider;
 pub use findings::with_findings;
+pub use parts::{Parts, Scalar, with_parts};
 pub use unknown::unknown_fields;
 
 /// A kind of section a provider's summaries have: the name `--section`
@@ -66,6 +68,10 @@ pub struct Summary {
     pub unpicked: Vec<Name>,
     /// What `check` reports for the payload, errors first.
     pub findings: Vec<crate::check::Finding>,
+    /// The JSON Pointer and typed value of every payload value named in a
+    /// value's `parts`, by arena id (filled by [`with_parts`], for
+    /// `--format json`; empty otherwise).
+    pub parts: Parts,
 }
 
 /// A titled part of a summary.
@@ -148,16 +154,24 @@ pub struct Value {
     pub malformed: bool,
     pub tone: Tone,
     /// When not empty, the text piece by piece, each in its own color.
-    pub spans: Vec<Span>,
+    pub spans: Box<[Span]>,
     /// Where in the payload text the string shown starts (its address), to
     /// match `check`'s findings with the values that show them.
-    pub origin: Option<usize>,
+    pub origin: Option<std::num::NonZeroUsize>,
     /// The worst finding `check` reports for the value shown.
     pub finding: Option<crate::schema::Severity>,
     /// The payload's scalar this value shows, typed as the payload has it
     /// (for `--format json`); `None` when the value is built from several.
     pub raw: Option<Raw>,
+    /// The payload values (arena ids, see [`crate::json::Val::id`]) a value
+    /// built from several was built from, in the order read; resolved to
+    /// JSON Pointers and typed values by [`with_parts`] for `--format json`.
+    pub parts: Box<[u32]>,
 }
+
+// A talk of 40,000 messages holds a quarter of a million values, and a
+// payload of unknown keys millions: keep a value small.
+const _: () = assert!(std::mem::size_of::<Value>() <= 96);
 
 /// A payload scalar, typed as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,10 +179,12 @@ pub enum Raw {
     Null,
     Bool(bool),
     /// The number exactly as written.
-    Number(String),
+    Number(Box<str>),
     /// A string that is the value's text itself (not copied again).
     Text,
-    String(String),
+    /// An array or object whose compact JSON is the value's text.
+    Json,
+    String(Box<str>),
 }
 
 /// A piece of a value with its own `#rrggbb` color (a tag label).
@@ -220,7 +236,7 @@ impl Value {
     pub fn spans(spans: Vec<Span>) -> Self {
         Value {
             text: Some(spans.iter().map(|s| s.text.as_str()).collect()),
-            spans,
+            spans: spans.into_boxed_slice(),
             ..Value::default()
         }
     }
@@ -330,6 +346,7 @@ pub fn build(
             .map(|s| s.name)
             .collect(),
         findings: Vec::new(),
+        parts: Parts::default(),
     }
 }
 

@@ -4,6 +4,7 @@
 //! malformed value (the text as written) when it does not parse.
 
 use std::borrow::Cow;
+use std::num::NonZeroUsize;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -20,9 +21,9 @@ pub type ParseTime<'p> = &'p dyn Fn(&str) -> Option<Time>;
 /// Where the string at `v` starts in the payload text (a non-empty
 /// string's address identifies it): what `check`'s findings are matched
 /// by.
-pub fn origin(v: Val<'_, '_>) -> Option<usize> {
+pub fn origin(v: Val<'_, '_>) -> Option<NonZeroUsize> {
     match v.node()? {
-        Node::String(s) if !s.is_empty() => Some(s.as_ptr() as usize),
+        Node::String(s) if !s.is_empty() => NonZeroUsize::new(s.as_ptr() as usize),
         _ => None,
     }
 }
@@ -31,22 +32,74 @@ pub fn origin(v: Val<'_, '_>) -> Option<usize> {
 /// match findings) and its typed form.
 pub fn traced(value: Value, v: Val<'_, '_>) -> Value {
     let raw = match v.node() {
-        Some(Node::Null) => Some(Raw::Null),
-        Some(Node::Bool(b)) => Some(Raw::Bool(b)),
-        Some(Node::Number(n)) => Some(Raw::Number(match n {
-            Number::Unsigned(u) => u.to_string(),
-            Number::Signed(i) => i.to_string(),
-            Number::Text(t) => t.to_string(),
-        })),
         Some(Node::String(s)) if value.text.as_deref() == Some(s) => Some(Raw::Text),
-        Some(Node::String(s)) => Some(Raw::String(s.to_string())),
-        _ => None,
+        // A container is shown as its compact JSON.
+        Some(Node::Array { .. } | Node::Object { .. })
+            if value
+                .text
+                .as_deref()
+                .is_some_and(|t| t.starts_with(['[', '{'])) =>
+        {
+            Some(Raw::Json)
+        }
+        _ => typed(v),
     };
     Value {
         origin: origin(v),
         raw,
         ..value
     }
+}
+
+/// A payload scalar typed as written; `None` for a container or a missing
+/// value.
+pub fn typed(v: Val<'_, '_>) -> Option<Raw> {
+    match v.node()? {
+        Node::Null => Some(Raw::Null),
+        Node::Bool(b) => Some(Raw::Bool(b)),
+        Node::Number(n) => Some(Raw::Number(match n {
+            // Integers' own `to_string`, not the formatting machinery.
+            Number::Unsigned(u) => u.to_string().into(),
+            Number::Signed(i) => i.to_string().into(),
+            Number::Text(t) => t.into(),
+        })),
+        Node::String(s) => Some(Raw::String(s.into())),
+        _ => None,
+    }
+}
+
+/// `value`, noted as built from the payload's values `parts` (those
+/// present and scalar, in order), unless it already shows one payload
+/// scalar.
+pub fn built_from<'d, 'a: 'd>(
+    mut value: Value,
+    parts: impl IntoIterator<Item = Val<'d, 'a>>,
+) -> Value {
+    if value.raw.is_some() {
+        return value;
+    }
+    let mut ids = std::mem::take(&mut value.parts).into_vec();
+    for part in parts {
+        let scalar = !matches!(part.kind(), None | Some(Kind::Array | Kind::Object));
+        ids.extend(part.id().filter(|_| scalar));
+    }
+    // The first of each id, in order; in linear time (a tag chain names
+    // every tag of a list that may hold tens of thousands).
+    if ids.len() <= 16 {
+        let mut kept = 0;
+        for i in 0..ids.len() {
+            if !ids[..kept].contains(&ids[i]) {
+                ids[kept] = ids[i];
+                kept += 1;
+            }
+        }
+        ids.truncate(kept);
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(ids.len());
+        ids.retain(|id| seen.insert(*id));
+    }
+    value.parts = ids.into_boxed_slice();
+    value
 }
 
 /// Any scalar as written; a container where a scalar belongs is shown as
@@ -209,7 +262,10 @@ pub fn yes_no(v: Val<'_, '_>, yes: &str, no: &str) -> Option<Value> {
 pub fn count(v: Val<'_, '_>) -> Option<Value> {
     match v.kind()? {
         Kind::Null => Some(Value::none()),
-        Kind::Array => Some(Value::text(v.len().to_string())),
+        Kind::Array => Some(Value {
+            raw: Some(Raw::Number(v.len().to_string().into())),
+            ..Value::text(v.len().to_string())
+        }),
         _ => odd(v),
     }
 }
@@ -368,6 +424,21 @@ mod tests {
             format_time(utc("2025-09-08T14:01:17.000000Z"), brt),
             "2025-09-08 11:01:17 -03:00"
         );
+    }
+
+    #[test]
+    fn parts_are_the_scalars_read_each_once_in_order() {
+        let doc = parse(r#"{"a":1,"b":"x","c":[1],"d":null}"#, Extent::Full).expect("json");
+        let root = doc.root();
+        let (a, b, c, d) = (root.get("a"), root.get("b"), root.get("c"), root.get("d"));
+        let ids = |v: Val<'_, '_>| v.id().expect("present");
+        let value = built_from(Value::text("x (1)"), [b, a, b, c, root.get("none"), d]);
+        assert_eq!(&*value.parts, [ids(b), ids(a), ids(d)]);
+        let many: Vec<Val<'_, '_>> = (0..40).map(|i| [a, b][i % 2]).collect();
+        assert_eq!(&*built_from(Value::text("y"), many).parts, [ids(a), ids(b)]);
+        // A value that shows one payload scalar keeps its `raw` alone.
+        let one = built_from(scalar(a).expect("a"), [b]);
+        assert!(one.parts.is_empty() && one.raw.is_some());
     }
 
     #[test]

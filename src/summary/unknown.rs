@@ -3,12 +3,16 @@
 
 use super::{Field, show};
 use crate::json::{Kind, Pointer, Val};
-use crate::schema::{Field as Described, Ty};
+use crate::schema::{Cursor, Field as Described, FieldLookup, Ty};
 
 /// Every member of the object at `path` under `root` (recursively) that
 /// none of `tables` describes, one row per scalar leaf, labelled with its
 /// JSON Pointer. Values of free-form fields (`Any`) are known as a whole.
-pub fn unknown_fields(root: Val<'_, '_>, path: &[&str], tables: &[&[Described]]) -> Vec<Field> {
+pub fn unknown_fields(
+    root: Val<'_, '_>,
+    path: &[&str],
+    tables: &[&'static [Described]],
+) -> Vec<Field> {
     let mut rows = Vec::new();
     let mut pointer = Pointer::root();
     for key in path {
@@ -18,15 +22,46 @@ pub fn unknown_fields(root: Val<'_, '_>, path: &[&str], tables: &[&[Described]])
     rows
 }
 
-fn object(value: Val<'_, '_>, tables: &[&[Described]], at: &mut Pointer, rows: &mut Vec<Field>) {
+fn object(
+    value: Val<'_, '_>,
+    tables: &[&'static [Described]],
+    at: &mut Pointer,
+    rows: &mut Vec<Field>,
+) {
+    if value.kind() != Some(Kind::Object) {
+        return;
+    }
+    // The schema's lookup: O(1) a key for payloads in the description's
+    // order or in alphabetical order, a binary search otherwise.
+    let mut lookups: Vec<(FieldLookup, Cursor)> = tables
+        .iter()
+        .map(|t| (FieldLookup::new(t), Cursor::default()))
+        .collect();
     for (key, member) in value.members() {
+        let field = lookups
+            .iter_mut()
+            .find_map(|(lookup, cursor)| lookup.find(key, cursor).map(|i| &lookup.fields[i]));
+        if field.is_some_and(|f| !descends(&f.ty, member)) {
+            // A known scalar, or a free-form value: nothing to list.
+            continue;
+        }
         at.push_key(key);
-        match tables.iter().find_map(|t| t.iter().find(|f| f.name == key)) {
+        match field {
             Some(field) => known(member, &field.ty, at, rows),
             None => leaves(member, at, rows),
         }
         at.pop();
     }
+}
+
+/// Whether [`known`] looks inside `value` of type `ty`.
+fn descends(ty: &Ty, value: Val<'_, '_>) -> bool {
+    matches!(
+        (ty, value.kind()),
+        (Ty::Object(_), Some(Kind::Object))
+            | (Ty::List(_), Some(Kind::Array))
+            | (Ty::Map(_), Some(Kind::Object))
+    )
 }
 
 fn known(value: Val<'_, '_>, ty: &Ty, at: &mut Pointer, rows: &mut Vec<Field>) {

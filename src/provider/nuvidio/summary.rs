@@ -153,7 +153,7 @@ fn hook(v: Val<'_, '_>) -> Option<Value> {
         None if name.starts_with(fields::AUTONOMOUS_PREFIX) => "vídeo autônomo, V2 API",
         None => "unknown hook type",
     };
-    Some(Value::text(format!("{name} ({known})")))
+    Some(show::traced(Value::text(format!("{name} ({known})")), v))
 }
 
 /// What `content.id` is for this hook, as a label.
@@ -241,14 +241,16 @@ fn recording(content: Val<'_, '_>) -> Option<Value> {
         };
         words.extend(word.filter(|w| !w.is_empty()));
     }
-    Some(Value {
+    let value = Value {
         malformed,
         ..Value::text(words.join(", "))
-    })
+    };
+    Some(show::built_from(value, parts.map(|(v, _, _)| v)))
 }
 
 fn department(v: Val<'_, '_>) -> Option<Value> {
-    object_value(v, |d| {
+    let read = ["name", "identifier", "id"].map(|k| v.get(k));
+    object_value(v, read, |d| {
         show::with_detail(
             show::text_of(d.get("name")).as_deref(),
             show::text_of(d.get("identifier")).as_deref(),
@@ -260,7 +262,8 @@ fn department(v: Val<'_, '_>) -> Option<Value> {
 /// `Name <e-mail>, phone, CPF ... (id ...)`, with whichever parts there
 /// are (empty ones left out).
 fn person(v: Val<'_, '_>) -> Option<Value> {
-    object_value(v, |p| {
+    let read = ["name", "email", "tel", "phone", "cpf", "id"].map(|k| v.get(k));
+    object_value(v, read, |p| {
         let mut parts = Vec::new();
         parts.extend(show::first_text(p, &["name"]).map(|n| n.into_owned()));
         parts.extend(show::first_text(p, &["email"]).map(|e| format!("<{e}>")));
@@ -272,7 +275,8 @@ fn person(v: Val<'_, '_>) -> Option<Value> {
 }
 
 fn invite(v: Val<'_, '_>) -> Option<Value> {
-    object_value(v, |i| {
+    let read = ["shortLink", "link", "id"].map(|k| v.get(k));
+    object_value(v, read, |i| {
         show::first_text(i, &["shortLink", "link"])
             .or_else(|| show::first_text(i, &["id"]))
             .map(|t| t.into_owned())
@@ -295,18 +299,19 @@ fn queue_wait(queue: Val<'_, '_>) -> Option<Value> {
     if from.is_nothing() {
         return None;
     }
-    match (
+    let value = match (
         show::time_of(from, &parse_time),
         show::time_of(to, &parse_time),
     ) {
-        (Some(a), Some(b)) => Some(Value::text(show::elapsed(a, b))),
-        (Some(_), None) if to.is_nothing() => Some(show::muted("still queued")),
-        _ => Some(Value::malformed(format!(
+        (Some(a), Some(b)) => Value::text(show::elapsed(a, b)),
+        (Some(_), None) if to.is_nothing() => show::muted("still queued"),
+        _ => Value::malformed(format!(
             "{} to {}",
             show::text_of(from).unwrap_or_default(),
             show::text_of(to).unwrap_or_default()
-        ))),
-    }
+        )),
+    };
+    Some(show::built_from(value, [from, to]))
 }
 
 /// A `{name, detail: {code, message}}` status as `name (code)`.
@@ -315,10 +320,14 @@ fn status(v: Val<'_, '_>) -> Option<Value> {
         Kind::Object => {
             let name = show::text_of(v.get("name"));
             let code = show::text_of(v.path(&["detail", "code"]));
-            Some(match show::with_detail(name.as_deref(), code.as_deref()) {
+            let value = match show::with_detail(name.as_deref(), code.as_deref()) {
                 Some(text) => Value::text(text),
                 None => Value::text(v.to_json()),
-            })
+            };
+            Some(show::built_from(
+                value,
+                [v.get("name"), v.path(&["detail", "code"])],
+            ))
         }
         _ => show::any(v),
     }
@@ -340,18 +349,23 @@ fn rating(v: Val<'_, '_>) -> Option<Value> {
             ),
         })
         .collect();
-    Some(Value::text(parts.join(", ")))
+    let value = Value::text(parts.join(", "));
+    Some(show::built_from(value, v.members().map(|(_, m)| m)))
 }
 
-/// A value built from an object; null shows as nothing, anything but an
+/// A value built from an object (from its members `read`); null shows as nothing, anything but an
 /// object is shown as written, marked.
-fn object_value(
-    v: Val<'_, '_>,
-    build: impl FnOnce(Val<'_, '_>) -> Option<String>,
+fn object_value<'d, 'a: 'd>(
+    v: Val<'d, 'a>,
+    read: impl IntoIterator<Item = Val<'d, 'a>>,
+    build: impl FnOnce(Val<'d, 'a>) -> Option<String>,
 ) -> Option<Value> {
     match v.kind()? {
-        Kind::Null => Some(Value::none()),
-        Kind::Object => Some(build(v).map_or_else(Value::none, Value::text)),
+        Kind::Null => Some(show::traced(Value::none(), v)),
+        Kind::Object => Some(show::built_from(
+            build(v).map_or_else(Value::none, Value::text),
+            read,
+        )),
         _ => show::odd(v),
     }
 }
@@ -402,11 +416,12 @@ fn reference(v: Val<'_, '_>) -> Option<Value> {
             }
         })
         .collect();
-    Some(Value::text(parts.join(", ")))
+    let value = Value::text(parts.join(", "));
+    Some(show::built_from(value, v.members().map(|(_, m)| m)))
 }
 
 /// Fields neither the envelope's nor `content`'s description knows.
-fn other(root: Val<'_, '_>, content: &[&[crate::schema::Field]]) -> Section {
+fn other(root: Val<'_, '_>, content: &[&'static [crate::schema::Field]]) -> Section {
     let mut rows = unknown_fields(root, &[], &[ENVELOPE]);
     rows.extend(unknown_fields(root, &["content"], content));
     Section::fields(section::OTHER, rows)

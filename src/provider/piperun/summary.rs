@@ -179,7 +179,11 @@ fn status(root: Val<'_, '_>) -> Option<Value> {
             _ => {}
         }
     }
-    Some(flags_value(words, odd))
+    let read = ["finished_at", "was_success"]
+        .into_iter()
+        .chain(FLAGS.iter().map(|f| f.0))
+        .map(|key| root.get(key));
+    Some(show::built_from(flags_value(words, odd), read))
 }
 
 /// Words, then any flag that is not a boolean as `key = value`, marked.
@@ -203,14 +207,12 @@ fn channel(root: Val<'_, '_>) -> Option<Value> {
     let text = show::text_of(id)?;
     let name = root.get("talk_histories").items().find_map(|m| {
         let channel = m.get("channel");
+        let description = channel.get("description");
         (show::text_of(channel.get("id")).as_deref() == Some(text.as_ref()))
-            .then(|| show::text_of(channel.get("description")))
+            .then(|| Some((show::text_of(description)?, description)))
             .flatten()
     });
-    Some(Value::text(match name {
-        Some(name) => format!("{name} ({text})"),
-        None => text.into_owned(),
-    }))
+    Some(named(id, text, name))
 }
 
 /// `PipeBot (2)`: a user id, named by the messages' user objects.
@@ -220,33 +222,51 @@ fn user(root: Val<'_, '_>, id: Val<'_, '_>) -> Option<Value> {
     };
     let name = root.get("talk_histories").items().find_map(|m| {
         let user = m.get("user");
+        let name = user.get("name");
         (show::text_of(user.get("id")).as_deref() == Some(text.as_ref()))
-            .then(|| show::text_of(user.get("name")))
+            .then(|| Some((show::text_of(name)?, name)))
             .flatten()
     });
-    Some(Value::text(match name {
-        Some(name) => format!("{name} ({text})"),
-        None => text.into_owned(),
-    }))
+    Some(named(id, text, name))
+}
+
+/// `Name (id)`: an id and the name found for it elsewhere in the payload,
+/// or the id alone (then it shows one payload value).
+fn named<'d, 'a: 'd>(
+    id: Val<'d, 'a>,
+    text: std::borrow::Cow<'_, str>,
+    name: Option<(std::borrow::Cow<'_, str>, Val<'d, 'a>)>,
+) -> Value {
+    match name {
+        Some((name, at)) => show::built_from(Value::text(format!("{name} ({text})")), [id, at]),
+        None => show::traced(Value::text(text.into_owned()), id),
+    }
 }
 
 /// From `created_at` to `finished_at`; `open` while not finished.
 fn duration(root: Val<'_, '_>, options: &Options) -> Option<Value> {
     let parse = parse_time(options);
     let start = show::time_of(root.get("created_at"), &parse)?;
+    let read = [root.get("created_at"), root.get("finished_at")];
     let end = root.get("finished_at");
     if end.is_null() {
-        return Some(show::muted("open"));
+        return Some(show::built_from(show::muted("open"), read));
     }
     let end = show::time_of(end, &parse)?;
-    Some(Value::text(show::elapsed(start, end)))
+    Some(show::built_from(
+        Value::text(show::elapsed(start, end)),
+        read,
+    ))
 }
 
 /// `normal (n)`, from the documented codes.
 fn initiation(v: Val<'_, '_>) -> Option<Value> {
     let code = v.as_str();
     match INITIATION_TYPES.iter().find(|c| Some(c.value) == code) {
-        Some(c) => Some(Value::text(format!("{} ({})", c.meaning, c.value))),
+        Some(c) => Some(show::traced(
+            Value::text(format!("{} ({})", c.meaning, c.value)),
+            v,
+        )),
         None => show::odd(v),
     }
 }
@@ -264,7 +284,11 @@ fn described(v: Val<'_, '_>) -> Option<Value> {
         show::text_of(v.get("description")).as_deref(),
         ids.as_deref(),
     );
-    Some(text.map_or_else(Value::none, Value::text))
+    let read = ["description", "id", "external_id"].map(|k| v.get(k));
+    Some(show::built_from(
+        text.map_or_else(Value::none, Value::text),
+        read,
+    ))
 }
 
 fn customer(c: Val<'_, '_>, options: &Options) -> Section {
@@ -300,7 +324,8 @@ fn profile(v: Val<'_, '_>) -> Option<Value> {
         return set(v);
     }
     let user = show::text_of(v.get("username")).map(|u| format!("@{u}"));
-    show::with_detail(show::text_of(v.get("name")).as_deref(), user.as_deref()).map(Value::text)
+    show::with_detail(show::text_of(v.get("name")).as_deref(), user.as_deref())
+        .map(|text| show::built_from(Value::text(text), [v.get("name"), v.get("username")]))
 }
 
 /// Phones (with country code) and e-mail addresses, one row each.
@@ -344,7 +369,18 @@ fn telephone(p: Val<'_, '_>) -> Value {
         notes.push("WhatsApp".into());
     }
     let notes = (!notes.is_empty()).then(|| notes.join(", "));
-    show::with_detail(number.as_deref(), notes.as_deref()).map_or_else(Value::none, Value::text)
+    const READ: [&str; 7] = [
+        "full_number_cc",
+        "country_code",
+        "full_number",
+        "area_code",
+        "number",
+        "type",
+        "has_whatsapp",
+    ];
+    let value = show::with_detail(number.as_deref(), notes.as_deref())
+        .map_or_else(Value::none, Value::text);
+    show::built_from(value, READ.map(|k| p.get(k)))
 }
 
 /// The account's custom fields and the free fields that are filled in.
@@ -396,10 +432,14 @@ fn tabulations(root: Val<'_, '_>, options: &Options) -> Section {
                 show::text_of(e.get("reaction_type_description")).as_deref(),
                 show::text_of(e.get("reaction_type")).as_deref(),
             );
+            let reaction = show::built_from(
+                reaction.map_or_else(Value::none, Value::text),
+                [e.get("reaction_type_description"), e.get("reaction_type")],
+            );
             vec![
                 event.unwrap_or_default(),
                 show::yes_no(e.get("is_success"), "yes", "no").unwrap_or_default(),
-                reaction.map_or_else(Value::none, Value::text),
+                reaction,
                 clock(e.get("created_at"), day, options),
             ]
         })

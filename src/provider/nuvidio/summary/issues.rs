@@ -45,13 +45,20 @@ pub(super) fn issues(content: Val<'_, '_>) -> Section {
         } else {
             Value::text("no")
         };
+        let mark = show::built_from(mark, ids(*issue).into_iter().chain(ids(closed)));
         rows.push(issue_row(*issue, mark));
     }
     if !found && closed.kind() == Some(Kind::Object) {
         let mark = Value::text("yes, not in issues").with_tone(Tone::Bad);
+        let mark = show::built_from(mark, ids(closed));
         rows.push(issue_row(closed, mark));
     }
     Section::table(super::section::ISSUES, ISSUE_COLUMNS, rows).with_notes(notes)
+}
+
+/// Where an issue's id may be.
+fn ids<'d, 'a>(issue: Val<'d, 'a>) -> [Val<'d, 'a>; 2] {
+    [issue.get("id"), issue.get("_id")]
 }
 
 fn issue_id(issue: Val<'_, '_>) -> Option<String> {
@@ -68,7 +75,9 @@ fn issue_row(issue: Val<'_, '_>, closed: Value) -> Vec<Value> {
     // An issue without a name is shown by its id.
     let name = show::scalar(issue.get("name"))
         .filter(|n| n.text.is_some())
-        .or_else(|| issue_id(issue).map(|id| muted(format!("id {id}"))));
+        .or_else(|| {
+            issue_id(issue).map(|id| show::built_from(muted(format!("id {id}")), ids(issue)))
+        });
     vec![
         name.unwrap_or_default(),
         show::scalar(issue.get("key")).unwrap_or_default(),
@@ -82,7 +91,10 @@ fn issue_row(issue: Val<'_, '_>, closed: Value) -> Vec<Value> {
 /// Notes are HTML; shown as plain text.
 fn notes(v: Val<'_, '_>) -> Option<Value> {
     match v.as_str() {
-        Some(html) => Some(Value::text(crate::html::to_text(html).into_owned())),
+        Some(html) => Some(show::traced(
+            Value::text(crate::html::to_text(html).into_owned()),
+            v,
+        )),
         None => show::scalar(v),
     }
 }
@@ -123,7 +135,17 @@ pub(super) fn tag_chain(tags: Val<'_, '_>) -> Option<Value> {
         spans.push(plain(SUB_TAG));
         spans.push(label(*tag));
     }
-    Some(Value::spans(spans))
+    let labels = list.iter().map(|tag| label_value(*tag));
+    Some(show::built_from(Value::spans(spans), labels))
+}
+
+/// The payload value a tag's label is read from.
+fn label_value<'d, 'a>(tag: Val<'d, 'a>) -> Val<'d, 'a> {
+    ["label", "id", "_id"]
+        .iter()
+        .map(|k| tag.get(k))
+        .find(|v| show::text_of(*v).is_some_and(|t| !t.is_empty()))
+        .unwrap_or(tag)
 }
 
 fn separate(spans: &mut Vec<Span>, sep: &str) {
@@ -223,8 +245,14 @@ pub(super) fn data(content: Val<'_, '_>) -> Section {
     }
     let mut rows = Vec::new();
     for (issue, pointer) in sources {
-        let name = show::first_text(issue, &["name", "key", "id"])
-            .map_or_else(Value::none, |n| Value::text(n.into_owned()));
+        let name = ["name", "key", "id"]
+            .iter()
+            .map(|k| issue.get(k))
+            .find(|v| show::text_of(*v).is_some_and(|t| !t.is_empty()))
+            .map_or_else(Value::none, |v| {
+                let text = show::text_of(v).unwrap_or_default().into_owned();
+                show::traced(Value::text(text), v)
+            });
         for item in show::list(issue.get("data"), &pointer, &mut notes) {
             rows.push(data_row(name.clone(), item));
         }
@@ -239,15 +267,20 @@ pub(super) fn data(content: Val<'_, '_>) -> Section {
     Section::table(super::section::DATA, DATA_COLUMNS, rows).with_notes(notes)
 }
 
+/// A data item's value, described when a `data:` URI, typed as written.
+fn data_value(v: Val<'_, '_>) -> Value {
+    show::data_value(v).map_or_else(Value::default, |value| show::traced(value, v))
+}
+
 fn data_row(issue: Value, item: Val<'_, '_>) -> Vec<Value> {
     if item.kind() != Some(Kind::Object) {
-        let value = show::data_value(item).unwrap_or_default();
+        let value = data_value(item);
         return vec![issue, Value::none(), value, Value::none(), Value::none()];
     }
     vec![
         issue,
         show::scalar(item.get("label")).unwrap_or_default(),
-        show::data_value(item.get("value")).unwrap_or_default(),
+        data_value(item.get("value")),
         show::scalar(item.get("type")).unwrap_or_default(),
         show::yes_no(item.get("private"), "yes", "no").unwrap_or_default(),
     ]

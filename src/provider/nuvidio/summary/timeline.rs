@@ -60,6 +60,7 @@ pub(super) fn timeline(
         .into_iter()
         .map(|e| {
             let (offset, time) = when(e.at, start, options);
+            let offset = show::built_from(offset, [content.get("initialDate"), e.at]);
             vec![offset, time, e.who, e.event, e.detail]
         })
         .collect();
@@ -74,10 +75,8 @@ fn when(at: Val<'_, '_>, start: Option<Time>, options: &Options) -> (Value, Valu
         return (Value::none(), shown);
     };
     let offset = start.map_or_else(Value::none, |s| Value::text(show::offset_from(s, t)));
-    (
-        offset,
-        Value::text(show::clock_near(t, start, options.offset)),
-    )
+    let time = Value::text(show::clock_near(t, start, options.offset));
+    (offset, show::traced(time, at))
 }
 
 /// A log entry: a queue log has a `detail` object (`code`, `message`), a
@@ -87,7 +86,7 @@ fn entry<'d, 'a>(log: Val<'d, 'a>) -> Entry<'d, 'a> {
         return Entry {
             at: log.get("timestamp"),
             who: Value::none(),
-            event: Value::malformed(log.to_json()),
+            event: show::traced(Value::malformed(log.to_json()), log),
             detail: Value::none(),
         };
     }
@@ -97,10 +96,11 @@ fn entry<'d, 'a>(log: Val<'d, 'a>) -> Entry<'d, 'a> {
             show::text_of(log.get("name")).as_deref(),
             show::text_of(detail.get("code")).as_deref(),
         );
+        let event = event.map_or_else(Value::none, Value::text);
         return Entry {
             at: log.get("timestamp"),
             who: muted("queue"),
-            event: event.map_or_else(Value::none, Value::text),
+            event: show::built_from(event, [log.get("name"), detail.get("code")]),
             detail: show::scalar(detail.get("message")).unwrap_or_default(),
         };
     }
@@ -111,12 +111,16 @@ fn entry<'d, 'a>(log: Val<'d, 'a>) -> Entry<'d, 'a> {
     let metadata = show::text_of(log.get("metadata"));
     let detail = match show::scalar(detail) {
         Some(value) if value.malformed => value,
-        _ => show::with_detail(show::text_of(detail).as_deref(), metadata.as_deref())
-            .map_or_else(Value::none, Value::text),
+        _ => show::built_from(
+            show::with_detail(show::text_of(detail).as_deref(), metadata.as_deref())
+                .map_or_else(Value::none, Value::text),
+            [detail, log.get("metadata")],
+        ),
     };
+    let who = who.map_or_else(Value::none, Value::text);
     Entry {
         at: log.get("timestamp"),
-        who: who.map_or_else(Value::none, Value::text),
+        who: show::built_from(who, [log.get("client"), log.get("clientRole")]),
         event: show::scalar(log.get("name")).unwrap_or_default(),
         detail,
     }
@@ -151,7 +155,23 @@ fn chat_sender(m: Val<'_, '_>) -> Value {
     let name = show::first_text(m, &["client", "sender", "from", "author", "name"])
         .or_else(|| show::text_of(m.path(&["user", "name"])));
     let role = show::first_text(m, &["clientRole", "role"]);
-    show::with_detail(name.as_deref(), role.as_deref()).map_or_else(Value::none, Value::text)
+    let value =
+        show::with_detail(name.as_deref(), role.as_deref()).map_or_else(Value::none, Value::text);
+    let read = [
+        "client",
+        "sender",
+        "from",
+        "author",
+        "name",
+        "clientRole",
+        "role",
+    ];
+    show::built_from(
+        value,
+        read.iter()
+            .map(|k| m.get(k))
+            .chain([m.path(&["user", "name"])]),
+    )
 }
 
 /// The text of a record found under one of `keys`; a bare scalar as is;
@@ -161,17 +181,20 @@ fn record_text(record: Val<'_, '_>, keys: &[&str]) -> Value {
         return show::scalar(record).unwrap_or_default();
     }
     match keys.iter().map(|k| record.get(k)).find(|v| !v.is_nothing()) {
-        Some(v) if v.kind() == Some(Kind::Array) => Value::text(
-            v.items()
-                .map(|i| {
-                    i.scalar_text()
-                        .map_or_else(|| i.to_json(), |t| t.into_owned())
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
+        Some(v) if v.kind() == Some(Kind::Array) => show::built_from(
+            Value::text(
+                v.items()
+                    .map(|i| {
+                        i.scalar_text()
+                            .map_or_else(|| i.to_json(), |t| t.into_owned())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            v.items(),
         ),
         Some(v) => show::any(v).unwrap_or_default(),
-        None => Value::text(record.to_json()),
+        None => show::traced(Value::text(record.to_json()), record),
     }
 }
 
@@ -193,11 +216,15 @@ pub(super) fn questionnaire(content: Val<'_, '_>) -> Section {
             if q.kind() != Some(Kind::Object) {
                 return vec![Value::none(), show::any(q).unwrap_or_default()];
             }
-            let question = show::first_text(q, &["question", "label", "title", "name", "text"]);
+            let keys = ["question", "label", "title", "name", "text"];
+            let question = keys
+                .iter()
+                .map(|k| q.get(k))
+                .find(|v| show::text_of(*v).is_some_and(|t| !t.is_empty()));
             let answer = record_text(q, &["answer", "value", "response", "answers"]);
             match question {
-                Some(question) => vec![Value::text(question.into_owned()), answer],
-                None => vec![Value::none(), Value::text(q.to_json())],
+                Some(question) => vec![show::scalar(question).unwrap_or_default(), answer],
+                None => vec![Value::none(), show::traced(Value::text(q.to_json()), q)],
             }
         })
         .collect();

@@ -64,14 +64,21 @@ fn direction(v: Val<'_, '_>) -> Value {
         .zip(ARROWS)
         .find(|(t, _)| Some(t.value) == kind)
     {
-        Some((_, (arrow, tone))) => Value::text(arrow).with_tone(tone),
+        Some((_, (arrow, tone))) => show::traced(Value::text(arrow).with_tone(tone), v),
         None => show::odd(v).unwrap_or_default(),
     }
 }
 
 /// Who sent the message, by the rule `csv` writes too.
 fn sender(m: Val<'_, '_>) -> Value {
-    sender_name(m).map_or_else(Value::none, |n| Value::text(n.into_owned()))
+    let value = sender_name(m).map_or_else(Value::none, |n| Value::text(n.into_owned()));
+    let read = [
+        m.get("type"),
+        m.get("from"),
+        m.path(&["user", "name"]),
+        m.get("user_id"),
+    ];
+    show::built_from(value, read)
 }
 
 /// `photo.jpg (image)`: the file name (else the URL's last segment) and type.
@@ -91,7 +98,18 @@ fn attachment(m: Val<'_, '_>) -> Value {
         Some(name.as_deref().unwrap_or("attachment")),
         kind.as_deref(),
     );
-    text.map_or_else(Value::none, Value::text)
+    let t = m.get("attachment_type");
+    let read = [
+        m.get("has_attachment"),
+        m.get("file_name"),
+        m.get("attachment_url"),
+        t,
+        t.get("description"),
+        t.get("name"),
+        t.get("type"),
+        m.get("attachment_type_id"),
+    ];
+    show::built_from(text.map_or_else(Value::none, Value::text), read)
 }
 
 fn attachment_type(m: Val<'_, '_>) -> Option<String> {
@@ -110,6 +128,20 @@ fn attachment_type(m: Val<'_, '_>) -> Option<String> {
 
 /// `error: reason`, `blocked`, `read`, `delivered`, or `sent`.
 fn state(m: Val<'_, '_>) -> Value {
+    const READ: [&str; 8] = [
+        "has_error",
+        "error_reason",
+        "was_blocked",
+        "was_read",
+        "read_at",
+        "delivered_at",
+        "type",
+        "sent_at",
+    ];
+    show::built_from(state_word(m), READ.map(|k| m.get(k)))
+}
+
+fn state_word(m: Val<'_, '_>) -> Value {
     let flag = |key: &str| m.get(key).as_bool() == Some(true);
     let set = |key: &str| !m.get(key).is_nothing();
     if flag("has_error") {
