@@ -32,9 +32,12 @@ impl Projection {
     /// The projection of member `key`: `Some(None)` builds it whole,
     /// `Some(Some(p))` builds it projected, `None` drops it.
     pub fn member(&self, key: &str) -> Option<Option<&Projection>> {
+        // Length and first byte first: most keys of a payload are not in
+        // the projection, and these two tell most of them apart at once.
+        let first = key.as_bytes().first();
         self.members
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(k, _)| k.len() == key.len() && k.as_bytes().first() == first && *k == key)
             .map(|(_, p)| p.as_ref())
     }
 }
