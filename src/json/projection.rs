@@ -7,6 +7,23 @@
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Projection {
     pub members: Vec<(&'static str, Option<Projection>)>,
+    /// One bit per member key ([`key_bit`]): a key whose bit is clear is
+    /// not a member, told without a comparison (most keys of a payload are
+    /// not).
+    filter: u64,
+}
+
+/// The bit of `key` in [`Projection::filter`]: from its length and its
+/// first and last bytes.
+fn key_bit(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let first = bytes.first().copied().unwrap_or(0);
+    let last = bytes.last().copied().unwrap_or(0);
+    let hash = (bytes.len() as u32)
+        .wrapping_mul(7)
+        .wrapping_add(u32::from(first).wrapping_mul(3))
+        .wrapping_add(u32::from(last));
+    1 << (hash % 64)
 }
 
 impl Projection {
@@ -18,6 +35,7 @@ impl Projection {
         let at = match self.members.iter().position(|(k, _)| k == first) {
             Some(i) => i,
             None => {
+                self.filter |= key_bit(first);
                 self.members.push((first, Some(Projection::default())));
                 self.members.len() - 1
             }
@@ -32,8 +50,10 @@ impl Projection {
     /// The projection of member `key`: `Some(None)` builds it whole,
     /// `Some(Some(p))` builds it projected, `None` drops it.
     pub fn member(&self, key: &str) -> Option<Option<&Projection>> {
-        // Length and first byte first: most keys of a payload are not in
-        // the projection, and these two tell most of them apart at once.
+        if self.filter & key_bit(key) == 0 {
+            return None;
+        }
+        // Length and first byte first: they tell most keys apart at once.
         let first = key.as_bytes().first();
         self.members
             .iter()
@@ -70,5 +90,9 @@ mod tests {
         assert_eq!(p.member("message"), None);
         p.add(&["user"]);
         assert_eq!(p.member("user"), Some(None));
+        // Keys that share the filter's bits with members are still told
+        // apart: same length, first and last bytes.
+        assert_eq!(p.member("iX"), None);
+        assert_eq!(p.member("usXr"), None);
     }
 }
