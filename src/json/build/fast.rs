@@ -75,23 +75,12 @@ fn has_control(bytes: &[u8]) -> bool {
 /// at a time in a `u64`, the rest by `memchr`.
 #[inline]
 fn stop(bytes: &[u8], controls: bool) -> Option<usize> {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES << 7;
-    const QUOTES: u64 = ONES * b'"' as u64;
-    const BACKSLASHES: u64 = ONES * b'\\' as u64;
-    const SPACES: u64 = ONES * 0x20;
     let mut i = 0;
     while i < 32 {
         let Some(chunk) = bytes.get(i..i + 8) else {
             break;
         };
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // The high bit of each byte that is a quote, a backslash or a
-        // control character (exact for the lowest such byte).
-        let q = w ^ QUOTES;
-        let b = w ^ BACKSLASHES;
-        let hits = (q.wrapping_sub(ONES) & !q | b.wrapping_sub(ONES) & !b | w.wrapping_sub(SPACES) & !w)
-            & HIGH;
+        let hits = specials(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
         if hits != 0 {
             return Some(i + hits.trailing_zeros() as usize / 8);
         }
@@ -106,6 +95,21 @@ fn stop(bytes: &[u8], controls: bool) -> Option<usize> {
         }
     }
     k.map(|k| i + k)
+}
+
+/// The high bit of each byte of `w` (eight bytes of text, little-endian)
+/// that is a quote, a backslash or a control character: exact for the
+/// lowest such byte, the only one read.
+#[inline(always)]
+fn specials(w: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    const QUOTES: u64 = ONES * b'"' as u64;
+    const BACKSLASHES: u64 = ONES * b'\\' as u64;
+    const SPACES: u64 = ONES * 0x20;
+    let q = w ^ QUOTES;
+    let b = w ^ BACKSLASHES;
+    (q.wrapping_sub(ONES) & !q | b.wrapping_sub(ONES) & !b | w.wrapping_sub(SPACES) & !w) & HIGH
 }
 
 /// A string just read: where it is in the text when it held no escape,
