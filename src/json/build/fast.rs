@@ -70,19 +70,29 @@ fn has_control(bytes: &[u8]) -> bool {
 }
 
 /// The offset in `bytes` of the first `"`, `\\` or byte below 0x20 (the
-/// last only looked for in the first 32 bytes unless `controls`). Strings
+/// last only looked for in the first 64 bytes unless `controls`). Strings
 /// are mostly short keys and values: their first bytes are searched eight
 /// at a time in a `u64`, the rest by `memchr`.
 #[inline]
 fn stop(bytes: &[u8], controls: bool) -> Option<usize> {
+    let word = |i: usize| {
+        let chunk = bytes.get(i..i + 8).and_then(|c| c.try_into().ok());
+        u64::from_le_bytes(chunk.unwrap_or([0; 8]))
+    };
     let mut i = 0;
-    while i < 32 {
-        let Some(chunk) = bytes.get(i..i + 8) else {
-            break;
-        };
-        let hits = specials(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        if hits != 0 {
-            return Some(i + hits.trailing_zeros() as usize / 8);
+    // Two words a turn, up to 64 bytes: past that, `memchr` pays off.
+    while i < 64 && i + 16 <= bytes.len() {
+        let (a, b) = (specials(word(i)), specials(word(i + 8)));
+        if a | b != 0 {
+            let k = if a != 0 { a.trailing_zeros() } else { 64 + b.trailing_zeros() };
+            return Some(i + k as usize / 8);
+        }
+        i += 16;
+    }
+    if i < 64 && i + 8 <= bytes.len() {
+        let a = specials(word(i));
+        if a != 0 {
+            return Some(i + a.trailing_zeros() as usize / 8);
         }
         i += 8;
     }
