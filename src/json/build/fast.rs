@@ -100,11 +100,23 @@ fn stop(bytes: &[u8], controls: bool) -> Option<usize> {
     let k = memchr2(b'"', b'\\', rest);
     let end = k.unwrap_or(rest.len());
     if controls {
-        if let Some(control) = rest[..end].iter().position(|&b| b < 0x20) {
+        if let Some(control) = first_control(&rest[..end]) {
             return Some(i + control);
         }
     }
     k.map(|k| i + k)
+}
+
+/// The offset of the first control character in `bytes`, in a payload
+/// that holds some (such as line breaks between members).
+#[cold]
+#[inline(never)]
+fn first_control(bytes: &[u8]) -> Option<usize> {
+    // A vector pass first: long strings (data URIs) hold none.
+    if !has_control(bytes) {
+        return None;
+    }
+    bytes.iter().position(|&b| b < 0x20)
 }
 
 /// The high bit of each byte of `w` (eight bytes of text, little-endian)
