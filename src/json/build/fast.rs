@@ -403,35 +403,45 @@ impl Parser<'_, '_> {
     /// to [`Parser::unescaped`]; without, it is only validated.
     fn string(&mut self, unescape: bool) -> Result<Str> {
         let start = self.at;
-        let mut escaped = false;
+        let k = stop(&self.bytes[start..], self.controls).ok_or(Bail)?;
+        let end = start + k;
+        self.at = end + 1;
+        match self.bytes[end] {
+            b'"' => Ok(Str::Text(Span {
+                start: start as u32,
+                len: k as u32,
+            })),
+            b'\\' => self.escaped_string(start, end, unescape),
+            // A control character.
+            _ => Err(Bail),
+        }
+    }
+
+    /// The rest of a string (from `start`) whose first escape's backslash
+    /// is at `end` (and read).
+    #[cold]
+    #[inline(never)]
+    fn escaped_string(&mut self, start: usize, mut end: usize, unescape: bool) -> Result<Str> {
+        if unescape {
+            self.unescaped.clear();
+            self.unescaped.push_str(&self.text[start..end]);
+        }
         loop {
-            let rest = &self.bytes[self.at..];
-            let k = stop(rest, self.controls).ok_or(Bail)?;
-            let end = self.at + k;
-            if unescape && escaped {
-                self.unescaped.push_str(&self.text[self.at..end]);
+            // At a backslash (read).
+            let c = self.escape()?;
+            if unescape {
+                self.unescaped.push(c);
+            }
+            let from = self.at;
+            let k = stop(&self.bytes[from..], self.controls).ok_or(Bail)?;
+            end = from + k;
+            if unescape {
+                self.unescaped.push_str(&self.text[from..end]);
             }
             self.at = end + 1;
-            match rest[k] {
-                b'"' if escaped => return Ok(Str::Unescaped),
-                b'"' => {
-                    return Ok(Str::Text(Span {
-                        start: start as u32,
-                        len: (end - start) as u32,
-                    }));
-                }
-                b'\\' => {
-                    if unescape && !escaped {
-                        self.unescaped.clear();
-                        self.unescaped.push_str(&self.text[start..end]);
-                    }
-                    escaped = true;
-                    let c = self.escape()?;
-                    if unescape {
-                        self.unescaped.push(c);
-                    }
-                }
-                // A control character.
+            match self.bytes[end] {
+                b'"' => return Ok(Str::Unescaped),
+                b'\\' => {}
                 _ => return Err(Bail),
             }
         }
