@@ -213,6 +213,7 @@ impl Parser<'_, '_> {
         Ok(slot)
     }
 
+    #[inline(never)]
     fn object(&mut self, depth: u32, keep: bool, guide: Guide) -> Result<u32> {
         self.at += 1;
         if depth as usize >= MAX_DEPTH {
@@ -286,6 +287,7 @@ impl Parser<'_, '_> {
             .child(guide, Some(self.key_text(key)), depth, cursor)
     }
 
+    #[inline(never)]
     fn array(&mut self, depth: u32, keep: bool, guide: Guide) -> Result<u32> {
         self.at += 1;
         if depth as usize >= MAX_DEPTH {
@@ -555,6 +557,7 @@ impl Parser<'_, '_> {
 
     /// The members of an object whose `{` has been read, each value at
     /// `depth`.
+    #[inline(never)]
     fn skip_members(&mut self, depth: u32) -> Result<()> {
         if self.peek()? == b'}' {
             self.at += 1;
@@ -583,6 +586,7 @@ impl Parser<'_, '_> {
     }
 
     /// The elements of an array whose `[` has been read, each at `depth`.
+    #[inline(never)]
     fn skip_items(&mut self, depth: u32) -> Result<()> {
         if self.peek()? == b']' {
             self.at += 1;
