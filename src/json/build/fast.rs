@@ -371,10 +371,24 @@ impl Parser<'_, '_> {
                 }
             }
         }
+        self.number_text(start, mantissa_end, exponent)
+    }
+
+    /// A number that is not an integer `u64`/`i64` holds: its text copied,
+    /// the exponent (its sign and digits starting at the given offset)
+    /// spelled `e` and signed, as serde_json spells it.
+    #[cold]
+    #[inline(never)]
+    fn number_text(
+        &mut self,
+        start: usize,
+        mantissa_end: usize,
+        exponent: Option<(u8, usize)>,
+    ) -> Result<Slot> {
         let span = match exponent {
-            None => self.builder.copy::<Bail>(text)?,
+            None => self.builder.copy::<Bail>(&self.text[start..self.at])?,
             Some((sign, digits)) => {
-                let mut spelled = String::with_capacity(text.len() + 1);
+                let mut spelled = String::with_capacity(self.at - start + 1);
                 spelled.push_str(&self.text[start..mantissa_end]);
                 spelled.push('e');
                 spelled.push(char::from(sign));
