@@ -73,7 +73,7 @@ fn has_control(bytes: &[u8]) -> bool {
 /// last only looked for in the first 64 bytes unless `controls`). Strings
 /// are mostly short keys and values: their first bytes are searched eight
 /// at a time in a `u64`, the rest by `memchr`.
-#[inline]
+#[inline(always)]
 fn stop(bytes: &[u8], controls: bool) -> Option<usize> {
     let word = |i: usize| {
         let chunk = bytes.get(i..i + 8).and_then(|c| c.try_into().ok());
