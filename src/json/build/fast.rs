@@ -417,6 +417,7 @@ impl Parser<'_, '_> {
     /// A string whose opening quote has been read, up to its closing
     /// quote. With `unescape`, a string that holds escapes is written out
     /// to [`Parser::unescaped`]; without, it is only validated.
+    #[inline(always)]
     fn string(&mut self, unescape: bool) -> Result<Str> {
         let start = self.at;
         let k = stop(&self.bytes[start..], self.controls).ok_or(Bail)?;
