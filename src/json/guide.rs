@@ -42,7 +42,7 @@ impl Guide {
     /// The guide of a member (`key`) or element (`None`) at `depth`.
     /// `cursor` remembers where the last key was found, so that members in
     /// the description's order are found at once.
-#[inline]
+#[inline(always)]
     pub fn child(self, key: Option<&str>, depth: u32, cursor: &mut Cursor) -> Guide {
         match (self, key) {
             (Guide::Keep, _) => Guide::Keep,
