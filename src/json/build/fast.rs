@@ -514,6 +514,7 @@ impl Parser<'_, '_> {
 
     /// Validates a value whose parent containers number `depth`, without
     /// building it.
+    #[inline(always)]
     fn skip_value(&mut self, depth: u32) -> Result<()> {
         match self.peek()? {
             b'{' => {
