@@ -43,7 +43,7 @@ pub enum Extent {
 }
 
 impl Extent {
-#[inline]
+    #[inline]
     fn keeps(self, depth: u32, key: Option<&str>, guide: Guide) -> bool {
         match self {
             Extent::Full => true,
@@ -238,7 +238,7 @@ impl<'a> Builder<'a> {
 
     /// The guide of a member (`key`) or element (`None`) at `depth`, below
     /// a value guided by `guide`, and whether a container there is built.
-#[inline]
+    #[inline]
     fn child(
         &self,
         guide: Guide,

@@ -42,7 +42,7 @@ impl Guide {
     /// The guide of a member (`key`) or element (`None`) at `depth`.
     /// `cursor` remembers where the last key was found, so that members in
     /// the description's order are found at once.
-#[inline(always)]
+    #[inline(always)]
     pub fn child(self, key: Option<&str>, depth: u32, cursor: &mut Cursor) -> Guide {
         match (self, key) {
             (Guide::Keep, _) => Guide::Keep,
@@ -68,13 +68,13 @@ impl Guide {
     }
 
     /// Whether a container here is built.
-#[inline]
+    #[inline]
     pub fn keeps(self) -> bool {
         !matches!(self, Guide::Skip | Guide::Drop)
     }
 
     /// Whether the member is left out of the document altogether.
-#[inline]
+    #[inline]
     pub fn drops(self) -> bool {
         matches!(self, Guide::Drop)
     }

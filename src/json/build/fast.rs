@@ -84,7 +84,11 @@ fn stop(bytes: &[u8], controls: bool) -> Option<usize> {
     while i < 64 && i + 16 <= bytes.len() {
         let (a, b) = (specials(word(i)), specials(word(i + 8)));
         if a | b != 0 {
-            let k = if a != 0 { a.trailing_zeros() } else { 64 + b.trailing_zeros() };
+            let k = if a != 0 {
+                a.trailing_zeros()
+            } else {
+                64 + b.trailing_zeros()
+            };
             return Some(i + k as usize / 8);
         }
         i += 16;

@@ -44,7 +44,9 @@ fn compare(text: &str) -> Vec<bool> {
             let fast = super::build(text, extent, MAX_TEXT);
             let slow = super::super::build(text, extent, MAX_TEXT);
             match (&fast, &slow) {
-                (Some(fast), Ok(slow)) => assert_same_doc(fast, slow, &format!("{extent:?} {text}")),
+                (Some(fast), Ok(slow)) => {
+                    assert_same_doc(fast, slow, &format!("{extent:?} {text}"))
+                }
                 (Some(_), Err(err)) => {
                     panic!("fast took what serde_json refuses ({err}): {extent:?} {text}")
                 }
@@ -146,7 +148,10 @@ const PLACES: &[(&str, &str)] = &[
     (r#"{"hookType":"x","z":{"deep":["#, "]}}"),
     (r#"{"id":1,"talk_histories":[{"id":"#, "}]}"),
     (r#"{"id":1,"talk_histories":[{"zz":"#, "}]}"),
-    (r#"{"id":1,"talk_histories":[{"user":{"preferences":{"p":"#, "}}}]}"),
+    (
+        r#"{"id":1,"talk_histories":[{"user":{"preferences":{"p":"#,
+        "}}}]}",
+    ),
     (r#"{"id":1,"talk_histories":[{"user":{"name":"#, "}}]}"),
     (r#"{"unknown":[{"a":{"b":"#, "}}]}"),
 ];
