@@ -1,6 +1,9 @@
-//! Builds a [`Doc`] from payload text in one serde_json pass, without a
-//! `Value` tree: strings and keys are spans of the text (or of the
-//! document's unescaped copies), containers are laid out flat in the arena.
+//! Builds a [`Doc`] from payload text in one pass, without a `Value` tree:
+//! strings and keys are spans of the text (or of the document's unescaped
+//! copies), containers are laid out flat in the arena. The pass is the
+//! hand-written [`fast`] parser's; serde_json's, here, is the reference it
+//! is tested against, and builds what it does not take (reporting the
+//! errors).
 
 use std::borrow::Cow;
 use std::fmt;

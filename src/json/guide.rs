@@ -2,7 +2,7 @@
 //! descriptions it is handed (root field lists, one per provider in play):
 //! values typed `Any` there (such as a message user's `preferences`) and
 //! members no description knows, below the first two levels, are skipped —
-//! validated by serde_json, not built. Commands that never read those
+//! validated, not built. Commands that never read those
 //! values (check without `--strict`, most row entities) parse with
 //! [`super::Extent::Lean`].
 //!

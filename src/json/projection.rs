@@ -1,6 +1,6 @@
 //! A projection: the members a row entity reads, so that the parse builds
-//! only those of each row's item (everything else is validated by
-//! serde_json and dropped). Derived from the entity's column paths.
+//! only those of each row's item (everything else is validated and
+//! dropped). Derived from the entity's column paths.
 
 /// The members to build below one object, each with its own projection
 /// (`None`: build the whole member).
