@@ -1,11 +1,16 @@
-//! Builds a [`Doc`] from payload text in one serde_json pass, without a
-//! `Value` tree: strings and keys are spans of the text (or of the
-//! document's unescaped copies), containers are laid out flat in the arena.
+//! Builds a [`Doc`] from payload text in one pass, without a `Value` tree:
+//! strings and keys are spans of the text (or of the document's unescaped
+//! copies), containers are laid out flat in the arena. The pass is the
+//! hand-written [`fast`] parser's; serde_json's, here, is the reference it
+//! is tested against, and builds what it does not take (reporting the
+//! errors).
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+mod fast;
 
 use super::depth::{self, MAX_DEPTH, TOO_DEEP};
 use super::guide::Guide;
@@ -41,6 +46,7 @@ pub enum Extent {
 }
 
 impl Extent {
+    #[inline]
     fn keeps(self, depth: u32, key: Option<&str>, guide: Guide) -> bool {
         match self {
             Extent::Full => true,
@@ -118,6 +124,10 @@ const TOO_LARGE: &str = "payload too large to parse: over 4 GiB with its unescap
 
 /// [`parse`] with the addressable size as a parameter (so that tests can
 /// reach it).
+///
+/// The payload is built by the hand-written [`fast`] parser first; what it
+/// does not take (any error, and the rare forms it leaves out) is built
+/// again by serde_json, whose errors are the ones reported.
 fn parse_within(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, ParseError> {
     if text.len() > limit {
         return Err(ParseError {
@@ -126,6 +136,9 @@ fn parse_within(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, Par
             message: TOO_LARGE.to_string(),
             opened: None,
         });
+    }
+    if let Some(doc) = fast::build(text, extent, limit) {
+        return Ok(doc);
     }
     build(text, extent, limit).map_err(|err| {
         let mut err = ParseError::from(err);
@@ -155,35 +168,21 @@ fn offset_of(text: &[u8], line: usize, column: usize) -> Option<usize> {
     (start + column).checked_sub(1)
 }
 
+/// The document of `text` built by serde_json: the reference for
+/// [`fast`], and the one that reports errors.
 fn build(text: &str, extent: Extent, limit: usize) -> Result<Doc<'_>, serde_json::Error> {
-    let mut builder = Builder {
-        doc: Doc {
-            text,
-            copies: String::new(),
-            nodes: Vec::with_capacity(reservation(text.len() / 12)),
-            items: Vec::with_capacity(reservation(text.len() / 64)),
-            members: Vec::with_capacity(reservation(text.len() / 14)),
-            root: 0,
-        },
-        scratch_items: Vec::with_capacity(64),
-        scratch_members: Vec::with_capacity(128),
-        extent,
-        limit,
-    };
+    let mut builder = Builder::new(text, extent, limit);
     let mut de = serde_json::Deserializer::from_str(text);
     // The visitors below stop at MAX_DEPTH, built or skipped containers
     // alike; serde_json's own limit stops one level short, and not at all
     // in the containers it skips.
     de.disable_recursion_limit();
+    let guide = builder.root_guide();
     let seed = NodeSeed {
         builder: &mut builder,
         depth: 0,
         keep: true,
-        guide: match extent {
-            Extent::Lean(roots) => Guide::Roots(roots),
-            Extent::Project(projection) => Guide::ProjectRoot(projection),
-            _ => Guide::Keep,
-        },
+        guide,
     };
     let root = seed.deserialize(&mut de)?;
     de.end()?;
@@ -211,6 +210,69 @@ struct Builder<'a> {
     extent: Extent,
     /// [`MAX_TEXT`], but for tests.
     limit: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, extent: Extent, limit: usize) -> Self {
+        Builder {
+            doc: Doc {
+                text,
+                copies: String::new(),
+                nodes: Vec::with_capacity(reservation(text.len() / 12)),
+                items: Vec::with_capacity(reservation(text.len() / 64)),
+                members: Vec::with_capacity(reservation(text.len() / 14)),
+                root: 0,
+            },
+            scratch_items: Vec::with_capacity(64),
+            scratch_members: Vec::with_capacity(128),
+            extent,
+            limit,
+        }
+    }
+
+    /// The guide of the root value.
+    fn root_guide(&self) -> Guide {
+        match self.extent {
+            Extent::Lean(roots) => Guide::Roots(roots),
+            Extent::Project(projection) => Guide::ProjectRoot(projection),
+            _ => Guide::Keep,
+        }
+    }
+
+    /// The guide of a member (`key`) or element (`None`) at `depth`, below
+    /// a value guided by `guide`, and whether a container there is built.
+    #[inline]
+    fn child(
+        &self,
+        guide: Guide,
+        key: Option<&str>,
+        depth: u32,
+        cursor: &mut Cursor,
+    ) -> (Guide, bool) {
+        let guide = match self.extent {
+            Extent::Lean(_) | Extent::Project(_) => guide.child(key, depth, cursor),
+            _ => Guide::Keep,
+        };
+        (guide, self.extent.keeps(depth, key, guide))
+    }
+
+    /// Moves the ids pushed on the scratch list since `mark` into the
+    /// arena, as the array they form.
+    fn close_array(&mut self, mark: usize) -> u32 {
+        let first = self.doc.items.len() as u32;
+        self.doc.items.extend(self.scratch_items.drain(mark..));
+        let len = self.doc.items.len() as u32 - first;
+        self.push(Slot::Array { first, len })
+    }
+
+    /// Moves the members pushed on the scratch list since `mark` into the
+    /// arena, as the object they form.
+    fn close_object(&mut self, mark: usize) -> u32 {
+        let first = self.doc.members.len() as u32;
+        self.doc.members.extend(self.scratch_members.drain(mark..));
+        let len = self.doc.members.len() as u32 - first;
+        self.push(Slot::Object { first, len })
+    }
 }
 
 impl Builder<'_> {
@@ -279,12 +341,9 @@ impl<'a> DeserializeSeed<'a> for NodeSeed<'_, 'a> {
 impl<'a> NodeSeed<'_, 'a> {
     fn child(&mut self, key: Option<&str>, cursor: &mut Cursor) -> NodeSeed<'_, 'a> {
         let depth = self.depth + 1;
-        let guide = match self.builder.extent {
-            Extent::Lean(_) | Extent::Project(_) => self.guide.child(key, depth, cursor),
-            _ => Guide::Keep,
-        };
+        let (guide, keep) = self.builder.child(self.guide, key, depth, cursor);
         NodeSeed {
-            keep: self.builder.extent.keeps(depth, key, guide),
+            keep,
             builder: self.builder,
             depth,
             guide,
@@ -344,11 +403,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
         while let Some(id) = seq.next_element_seed(self.child(None, &mut cursor))? {
             self.builder.scratch_items.push(id);
         }
-        let b = &mut *self.builder;
-        let first = b.doc.items.len() as u32;
-        b.doc.items.extend(b.scratch_items.drain(mark..));
-        let len = b.doc.items.len() as u32 - first;
-        Ok(b.push(Slot::Array { first, len }))
+        Ok(self.builder.close_array(mark))
     }
 
     fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<u32, A::Error> {
@@ -378,11 +433,7 @@ impl<'a> Visitor<'a> for NodeSeed<'_, 'a> {
             }
             key = map.next_key_seed(KeySeed)?;
         }
-        let b = &mut *self.builder;
-        let first = b.doc.members.len() as u32;
-        b.doc.members.extend(b.scratch_members.drain(mark..));
-        let len = b.doc.members.len() as u32 - first;
-        Ok(b.push(Slot::Object { first, len }))
+        Ok(self.builder.close_object(mark))
     }
 }
 

@@ -2,7 +2,7 @@
 //! descriptions it is handed (root field lists, one per provider in play):
 //! values typed `Any` there (such as a message user's `preferences`) and
 //! members no description knows, below the first two levels, are skipped —
-//! validated by serde_json, not built. Commands that never read those
+//! validated, not built. Commands that never read those
 //! values (check without `--strict`, most row entities) parse with
 //! [`super::Extent::Lean`].
 //!
@@ -42,6 +42,7 @@ impl Guide {
     /// The guide of a member (`key`) or element (`None`) at `depth`.
     /// `cursor` remembers where the last key was found, so that members in
     /// the description's order are found at once.
+    #[inline(always)]
     pub fn child(self, key: Option<&str>, depth: u32, cursor: &mut Cursor) -> Guide {
         match (self, key) {
             (Guide::Keep, _) => Guide::Keep,
@@ -67,11 +68,13 @@ impl Guide {
     }
 
     /// Whether a container here is built.
+    #[inline]
     pub fn keeps(self) -> bool {
         !matches!(self, Guide::Skip | Guide::Drop)
     }
 
     /// Whether the member is left out of the document altogether.
+    #[inline]
     pub fn drops(self) -> bool {
         matches!(self, Guide::Drop)
     }

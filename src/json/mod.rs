@@ -211,6 +211,19 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The first byte of a span's text.
+    #[inline(always)]
+    fn first_byte(&self, span: Span) -> Option<u8> {
+        let start = span.start as usize;
+        if span.len == 0 {
+            return None;
+        }
+        match start.checked_sub(self.text.len()) {
+            None => self.text.as_bytes().get(start).copied(),
+            Some(at) => self.copies.as_bytes().get(at).copied(),
+        }
+    }
+
     /// [`Doc::str`] that cannot panic (spans are valid by construction), so
     /// that a value's text decoded and left unused costs nothing.
     #[inline(always)]
@@ -329,11 +342,13 @@ impl<'d, 'a> Val<'d, 'a> {
             return self.missing();
         };
         let doc = self.doc;
-        let found = doc
-            .members(first, len)
-            .iter()
-            .rev()
-            .find(|m| m.key.len as usize == key.len() && doc.str(m.key) == key);
+        // Length and first byte first: they tell most keys apart at once.
+        let first_byte = key.as_bytes().first().copied();
+        let found = doc.members(first, len).iter().rev().find(|m| {
+            m.key.len as usize == key.len()
+                && doc.first_byte(m.key) == first_byte
+                && doc.str(m.key) == key
+        });
         match found {
             Some(m) => self.at(m.id),
             None => self.missing(),

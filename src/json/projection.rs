@@ -1,12 +1,36 @@
 //! A projection: the members a row entity reads, so that the parse builds
-//! only those of each row's item (everything else is validated by
-//! serde_json and dropped). Derived from the entity's column paths.
+//! only those of each row's item (everything else is validated and
+//! dropped). Derived from the entity's column paths.
 
 /// The members to build below one object, each with its own projection
 /// (`None`: build the whole member).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Projection {
     pub members: Vec<(&'static str, Option<Projection>)>,
+    /// Member indexes by key hash ([`key_slot`]): `i + 1` for the only
+    /// member in the slot, 0 for none, [`CROWDED`] for several. Most keys of
+    /// a payload are not members: one look tells them apart.
+    slots: Vec<u8>,
+}
+
+/// How many slots a projection's hash table has.
+const SLOTS: usize = 64;
+
+/// A slot holding more than one member (or a member past index 253).
+const CROWDED: u8 = u8::MAX;
+
+/// The slot of `key`: from its length and its first and last bytes.
+#[inline]
+fn key_slot(key: &str) -> usize {
+    let bytes = key.as_bytes();
+    let first = bytes.first().copied().unwrap_or(0);
+    let last = bytes.last().copied().unwrap_or(0);
+    let hash = bytes
+        .len()
+        .wrapping_mul(7)
+        .wrapping_add(usize::from(first).wrapping_mul(3))
+        .wrapping_add(usize::from(last));
+    hash % SLOTS
 }
 
 impl Projection {
@@ -19,6 +43,7 @@ impl Projection {
             Some(i) => i,
             None => {
                 self.members.push((first, Some(Projection::default())));
+                self.index(self.members.len() - 1);
                 self.members.len() - 1
             }
         };
@@ -29,13 +54,31 @@ impl Projection {
         }
     }
 
+    /// Enters member `i` in the hash table.
+    fn index(&mut self, i: usize) {
+        if self.slots.is_empty() {
+            self.slots = vec![0; SLOTS];
+        }
+        let slot = &mut self.slots[key_slot(self.members[i].0)];
+        *slot = match (*slot, u8::try_from(i + 1)) {
+            (0, Ok(index)) if index < CROWDED => index,
+            _ => CROWDED,
+        };
+    }
+
     /// The projection of member `key`: `Some(None)` builds it whole,
     /// `Some(Some(p))` builds it projected, `None` drops it.
+    #[inline]
     pub fn member(&self, key: &str) -> Option<Option<&Projection>> {
-        self.members
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, p)| p.as_ref())
+        let found = match self.slots.get(key_slot(key)).copied() {
+            None | Some(0) => return None,
+            Some(CROWDED) => self.members.iter().find(|(k, _)| *k == key),
+            Some(index) => self
+                .members
+                .get(usize::from(index) - 1)
+                .filter(|(k, _)| *k == key),
+        };
+        found.map(|(_, p)| p.as_ref())
     }
 }
 
@@ -67,5 +110,18 @@ mod tests {
         assert_eq!(p.member("message"), None);
         p.add(&["user"]);
         assert_eq!(p.member("user"), Some(None));
+        // Keys that share a member's slot are still told apart: same
+        // length, first and last bytes.
+        assert_eq!(p.member("iX"), None);
+        assert_eq!(p.member("usXr"), None);
+        // Members that share a slot are all found.
+        let mut crowded = Projection::default();
+        for key in ["ab", "aXb", "aYb", "id"] {
+            crowded.add(&[key]);
+        }
+        for key in ["ab", "aXb", "aYb", "id"] {
+            assert_eq!(crowded.member(key), Some(None), "{key}");
+        }
+        assert_eq!(crowded.member("aZb"), None);
     }
 }
