@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-360}
 export RUSTC_BOOTSTRAP=1
-for target in framer reader detect check summary csv; do
+for target in framer reader json_build detect check summary csv; do
   mkdir -p "corpus/$target"
   cp ../samples/*/*.json ../samples/batch.ndjson "corpus/$target/"
   echo "== $target: ${seconds}s" >&2

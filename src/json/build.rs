@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+#[cfg(any(test, fuzzing))]
+pub mod differential;
 mod fast;
 
 use super::depth::{self, MAX_DEPTH, TOO_DEEP};

@@ -19,6 +19,8 @@ pub mod projection;
 use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(fuzzing)]
+pub use build::differential::compare as compare_builders;
 pub use build::{Extent, ParseError, parse};
 pub use plain::unclosed;
 pub use pointer::Pointer;

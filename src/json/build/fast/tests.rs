@@ -3,59 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::super::{Extent, MAX_TEXT};
-use crate::json::Doc;
-use crate::json::projection::ListProjection;
-use crate::provider::Registry;
-
-fn extents() -> Vec<Extent> {
-    let registry = Registry::builtin();
-    let mut extents = vec![
-        Extent::Full,
-        Extent::Detect(registry.detect_keys()),
-        Extent::Lean(registry.lean_roots()),
-    ];
-    for provider in registry.providers() {
-        extents.push(Extent::Lean(std::slice::from_ref(provider.root)));
-    }
-    for entity in registry.entities() {
-        if let Some(projection) = crate::rows::projection(entity.table) {
-            let projection: &'static ListProjection = Box::leak(Box::new(projection));
-            extents.push(Extent::Project(projection));
-        }
-    }
-    extents
-}
-
-fn assert_same_doc(fast: &Doc<'_>, slow: &Doc<'_>, context: &str) {
-    assert_eq!(fast.root, slow.root, "root: {context}");
-    assert_eq!(fast.nodes, slow.nodes, "nodes: {context}");
-    assert_eq!(fast.items, slow.items, "items: {context}");
-    assert_eq!(fast.members, slow.members, "members: {context}");
-    assert_eq!(fast.copies, slow.copies, "copies: {context}");
-}
-
-/// Compares both builders on `text` with every extent; whether the fast
-/// one took the payload on each.
-fn compare(text: &str) -> Vec<bool> {
-    extents()
-        .into_iter()
-        .map(|extent| {
-            let fast = super::build(text, extent, MAX_TEXT);
-            let slow = super::super::build(text, extent, MAX_TEXT);
-            match (&fast, &slow) {
-                (Some(fast), Ok(slow)) => {
-                    assert_same_doc(fast, slow, &format!("{extent:?} {text}"))
-                }
-                (Some(_), Err(err)) => {
-                    panic!("fast took what serde_json refuses ({err}): {extent:?} {text}")
-                }
-                (None, _) => {}
-            }
-            fast.is_some()
-        })
-        .collect()
-}
+use super::super::differential::compare;
 
 fn samples() -> Vec<String> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
