@@ -254,7 +254,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookscope' -ScriptBlock {
         'hookscope;redact' {
             [CompletionResult]::new('--salt', '--salt', [CompletionResultType]::ParameterName, 'Key of the pseudonyms (HMAC-SHA256): two runs with the same salt give the same output. Default: a random salt per run')
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'Free text (messages, notes, free fields): keep it, mask it (personal values inside replaced, every other letter and digit masked, length and punctuation kept) or drop it (an empty string)')
-            [CompletionResult]::new('--shift-dates', '--shift-dates', [CompletionResultType]::ParameterName, 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations')
+            [CompletionResult]::new('--shift-dates', '--shift-dates', [CompletionResultType]::ParameterName, 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations; at most 36500 (a century) either way')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Skip detection: treat every payload as this provider''s')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value')

@@ -241,7 +241,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
         &'hookscope;redact'= {
             cand --salt 'Key of the pseudonyms (HMAC-SHA256): two runs with the same salt give the same output. Default: a random salt per run'
             cand --text 'Free text (messages, notes, free fields): keep it, mask it (personal values inside replaced, every other letter and digit masked, length and punctuation kept) or drop it (an empty string)'
-            cand --shift-dates 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations'
+            cand --shift-dates 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations; at most 36500 (a century) either way'
             cand --provider 'Skip detection: treat every payload as this provider''s'
             cand --color 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)'
             cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'

@@ -263,7 +263,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l salt -d '
 complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l text -d 'Free text (messages, notes, free fields): keep it, mask it (personal values inside replaced, every other letter and digit masked, length and punctuation kept) or drop it (an empty string)' -r -f -a "keep\t'Left as it is'
 mask\t'Personal values replaced, every other letter and digit masked'
 drop\t'Replaced by an empty string'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l shift-dates -d 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l shift-dates -d 'Move every datetime by this many days (negative: earlier), keeping its text format, order and durations; at most 36500 (a century) either way' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l provider -d 'Skip detection: treat every payload as this provider\'s' -r -f -a "nuvidio\t''
 piperun\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand redact" -l color -d 'When to use color: auto means stdout is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it)' -r -f -a "auto\t''

@@ -174,6 +174,11 @@ fn parse_size(text: &str) -> Result<u64, String> {
 /// only cost memory, and a huge count would exhaust it.
 pub const MAX_JOBS: usize = 256;
 
+/// The largest `redact --shift-dates`, either way: a century keeps every
+/// plausible date within the years 0000 to 9999 that datetimes are written
+/// in (a shift past them would have to keep the date as it was).
+pub const MAX_SHIFT_DAYS: i64 = 36_500;
+
 /// `--jobs`: a whole number from 1 to [`MAX_JOBS`].
 fn parse_jobs(s: &str) -> Result<std::num::NonZeroUsize, String> {
     use std::num::IntErrorKind;
@@ -420,8 +425,14 @@ pub struct RedactArgs {
     pub ids: bool,
 
     /// Move every datetime by this many days (negative: earlier), keeping
-    /// its text format, order and durations.
-    #[arg(long, value_name = "DAYS", allow_hyphen_values = true)]
+    /// its text format, order and durations; at most 36500 (a century)
+    /// either way.
+    #[arg(
+        long,
+        value_name = "DAYS",
+        allow_hyphen_values = true,
+        value_parser = clap::value_parser!(i64).range(-MAX_SHIFT_DAYS..=MAX_SHIFT_DAYS)
+    )]
     pub shift_dates: Option<i64>,
 
     /// Print to stderr how many values of each kind were replaced, per

@@ -227,6 +227,14 @@ pub enum Pii {
     /// Personal when the boolean member of the same object named here is
     /// `true` (its kind told by the value).
     WhenFlag(&'static str),
+    /// A form's answer: personal when the boolean member `flag` is `true`,
+    /// or when the string member `label` names personal data as a key
+    /// would (`CPF`, `Telefone`, `Nome completo`); its kind told by the
+    /// value.
+    Labelled {
+        flag: &'static str,
+        label: &'static str,
+    },
 }
 
 impl Field {

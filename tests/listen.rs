@@ -125,6 +125,15 @@ fn a_wrong_or_missing_key_gets_401_and_the_key_is_never_shown() {
         401
     );
     assert_eq!(post(&server.addr, "/?key=nope", &[], &body).status, 401);
+    // The key where hookscope does not take it is refused, and not shown.
+    let misplaced = format!("/?KEY={key}&token={key}");
+    assert_eq!(post(&server.addr, &misplaced, &[], &body).status, 401);
+    let custom = format!("X-Api-Key: {key}");
+    assert_eq!(post(&server.addr, "/", &[&custom], &body).status, 401);
+    assert_eq!(
+        post(&server.addr, &format!("/{key}"), &[], &body).status,
+        401
+    );
     assert_eq!(
         read(&dir.join("cap.ndjson")),
         "",
@@ -133,7 +142,10 @@ fn a_wrong_or_missing_key_gets_401_and_the_key_is_never_shown() {
     let auth = format!("Authorization: {key}");
     let bearer = format!("Authorization: Bearer {key}");
     assert_eq!(post(&server.addr, "/a", &[&auth], &body).status, 200);
-    assert_eq!(post(&server.addr, "/b", &[&bearer], &body).status, 200);
+    assert_eq!(
+        post(&server.addr, "/b", &[&bearer, &custom], &body).status,
+        200
+    );
     assert_eq!(
         post(&server.addr, &format!("/c?x=1&key={key}"), &[], &body).status,
         200
@@ -145,7 +157,7 @@ fn a_wrong_or_missing_key_gets_401_and_the_key_is_never_shown() {
         .lines()
         .filter(|l| l.contains("\"status\":401"))
         .collect();
-    assert_eq!(refused.len(), 3, "{}", stopped.stdout);
+    assert_eq!(refused.len(), 6, "{}", stopped.stdout);
     assert!(refused[0].contains("missing or wrong key"));
     let meta = read(&dir.join("cap.ndjson.meta.ndjson"));
     assert_eq!(meta.lines().count(), 3);

@@ -130,6 +130,14 @@ pub fn resolve(
     if name == "-" || exists(name) {
         return Ok(Subject::File);
     }
+    // No provider or code has a `/` or a `.`: such a name is a file that
+    // is not there, and the lists of providers and codes would not help.
+    if name.contains(['/', '.', std::path::MAIN_SEPARATOR]) {
+        return Err(format!(
+            "{}: no such file (explain FILE POINTER reads the payloads of a file)",
+            crate::text::quote(name)
+        ));
+    }
     Err(unknown_name(registry, name))
 }
 
@@ -460,6 +468,13 @@ mod tests {
             err.contains("piperun") && err.contains("numeric-string"),
             "{err}"
         );
+        let err = resolve(&registry, "talk.jsn", |_| false).expect_err("no file");
+        assert!(
+            err.contains("no such file") && !err.contains("numeric-string"),
+            "{err}"
+        );
+        let err = resolve(&registry, "dir/talk", |_| false).expect_err("no file");
+        assert!(err.starts_with("\"dir/talk\": no such file"), "{err}");
     }
 
     #[test]

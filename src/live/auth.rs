@@ -47,6 +47,17 @@ impl Key {
         found.into()
     }
 
+    /// Whether `text`, as written or percent-decoded, holds the secret:
+    /// such a text is never shown (a `KEY=` or `token=` parameter, a
+    /// custom header, a path carrying the key by mistake).
+    pub fn appears_in(&self, text: &str) -> bool {
+        let secret = self.0.as_slice();
+        let holds = |s: &[u8]| !secret.is_empty() && s.windows(secret.len()).any(|w| w == secret);
+        holds(text.as_bytes())
+            || url::form_urlencoded::parse(text.as_bytes())
+                .any(|(name, value)| holds(name.as_bytes()) || holds(value.as_bytes()))
+    }
+
     fn equals(&self, candidate: &[u8]) -> subtle::Choice {
         // `ct_eq` on slices of different lengths is false (the length is
         // not secret: it leaks through timing of any comparison).
@@ -62,15 +73,17 @@ fn strip_bearer(value: &[u8]) -> Option<&[u8]> {
         .then(|| value[prefix.len()..].trim_ascii_start())
 }
 
-/// The query without its `key` parameters, the others as received.
-pub fn redact_query(query: &str) -> String {
+/// The query without its `key` parameters (in any case) and without any
+/// parameter that holds the secret, the others as received.
+pub fn redact_query(query: &str, key: Option<&Key>) -> String {
     query
         .split('&')
         .filter(|pair| {
             let name = pair.split('=').next().unwrap_or("");
-            url::form_urlencoded::parse(name.as_bytes())
+            let named_key = url::form_urlencoded::parse(name.as_bytes())
                 .next()
-                .is_none_or(|(name, _)| name != QUERY_KEY)
+                .is_some_and(|(name, _)| name.eq_ignore_ascii_case(QUERY_KEY));
+            !named_key && !key.is_some_and(|key| key.appears_in(pair))
         })
         .collect::<Vec<_>>()
         .join("&")
@@ -110,9 +123,22 @@ mod tests {
 
     #[test]
     fn the_key_parameter_is_removed_from_the_query() {
-        assert_eq!(redact_query("key=s3cret"), "");
-        assert_eq!(redact_query("a=1&key=s3cret&b=%20x"), "a=1&b=%20x");
-        assert_eq!(redact_query("k%65y=s3cret&a"), "a");
-        assert_eq!(redact_query("keys=1"), "keys=1");
+        assert_eq!(redact_query("key=s3cret", None), "");
+        assert_eq!(redact_query("a=1&key=s3cret&b=%20x", None), "a=1&b=%20x");
+        assert_eq!(redact_query("k%65y=s3cret&a", None), "a");
+        assert_eq!(redact_query("keys=1", None), "keys=1");
+    }
+
+    #[test]
+    fn the_secret_is_removed_wherever_it_is_in_the_query() {
+        let key = Key::new("s3cret");
+        let key = Some(&key);
+        assert_eq!(redact_query("KEY=s3cret&a=1", key), "a=1");
+        assert_eq!(redact_query("Key=wrong&a=1", key), "a=1");
+        assert_eq!(redact_query("token=s3cret&b=2", key), "b=2");
+        assert_eq!(redact_query("t=xx%73%33cretyy&b=2", key), "b=2");
+        assert_eq!(redact_query("s3cret&b=s3cre", key), "b=s3cre");
+        assert!(key.is_some_and(|k| k.appears_in("/hooks/s3cret")));
+        assert!(!key.is_some_and(|k| k.appears_in("/hooks/s3cre")));
     }
 }

@@ -167,15 +167,23 @@ async fn accept(state: &Arc<State>, arrival: &mut Arrival, bytes: &Bytes) -> (Re
 }
 
 fn arrive(state: &State, remote: SocketAddr, parts: &Parts) -> Arrival {
-    let query = parts.uri.query().map(redact_query);
-    let mut target = parts.uri.path().to_string();
+    let key = state.key.as_ref();
+    let query = parts.uri.query().map(|q| redact_query(q, key));
+    let mut target = match key.is_some_and(|key| key.appears_in(parts.uri.path())) {
+        true => "[a path holding the key]".to_string(),
+        false => parts.uri.path().to_string(),
+    };
     if let Some(query) = query.as_deref().filter(|q| !q.is_empty()) {
         target = format!("{target}?{query}");
     }
     let headers = parts
         .headers
         .iter()
-        .filter(|(name, _)| !is_secret_header(name.as_str()))
+        .filter(|(name, value)| {
+            let holds_key =
+                key.is_some_and(|key| key.appears_in(&String::from_utf8_lossy(value.as_bytes())));
+            !is_secret_header(name.as_str()) && !holds_key
+        })
         .map(|(name, value)| {
             let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
             (name.as_str().to_string(), value)

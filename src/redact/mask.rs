@@ -107,6 +107,11 @@ pub fn mask_loose(text: &str, stream: &mut Stream) -> String {
                 mask_raw_string(&text[i..end], stream, &mut out);
             }
             i = end;
+        } else if let Some(len) = datetime_at(b, i) {
+            // A log line's timestamp is not personal (README: timestamps
+            // aside); masked piecewise it became an impossible date.
+            out.push_str(&text[i..i + len]);
+            i += len;
         } else if b[i].is_ascii_alphanumeric() || b[i] >= 0x80 {
             let start = i;
             while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80 || b[i] == b'.') {
@@ -129,6 +134,49 @@ pub fn mask_loose(text: &str, stream: &mut Stream) -> String {
         }
     }
     out
+}
+
+/// The length of the datetime starting at `b[at]` after a word boundary,
+/// if one does: `YYYY-MM-DD`, `T`, `t` or a space, `HH:MM:SS`, an optional
+/// fraction and an optional `Z` or `+HH:MM` offset, not followed by a
+/// letter or digit.
+fn datetime_at(b: &[u8], at: usize) -> Option<usize> {
+    if at > 0 && b[at - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let s = &b[at..];
+    let digit = |i: usize| s.get(i).is_some_and(u8::is_ascii_digit);
+    let is = |i: usize, c: &[u8]| s.get(i).is_some_and(|x| c.contains(x));
+    let shape = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+        .into_iter()
+        .all(digit)
+        && is(4, b"-")
+        && is(7, b"-")
+        && is(10, b"Tt ")
+        && is(13, b":")
+        && is(16, b":");
+    if !shape {
+        return None;
+    }
+    let mut end = 19;
+    if is(end, b".") && digit(end + 1) {
+        end += 1;
+        while digit(end) {
+            end += 1;
+        }
+    }
+    if is(end, b"Zz") {
+        end += 1;
+    } else if is(end, b"+-") && digit(end + 1) && digit(end + 2) {
+        end += 3;
+        if is(end, b":") && digit(end + 1) && digit(end + 2) {
+            end += 3;
+        } else if digit(end) && digit(end + 1) {
+            end += 2;
+        }
+    }
+    let word_after = s.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+    (!word_after).then_some(end)
 }
 
 /// The end (past the closing quote, or the end of the line) of the string
@@ -167,6 +215,24 @@ fn mask_raw_string(raw: &str, stream: &mut Stream, out: &mut String) {
 mod tests {
     use super::*;
     use crate::redact::pseudonym::Pseudonyms;
+
+    #[test]
+    fn datetimes_outside_strings_are_kept() {
+        let mut s = Pseudonyms::new(b"k").stream("t", "x");
+        for stamp in [
+            "2025-09-08T14:01:17Z",
+            "2025-09-08T14:01:17.123456-03:00",
+            "2025-09-08 14:01:17",
+            "2025-09-08t14:01:17+0000",
+        ] {
+            let text = format!("[{stamp}] INFO Maria: {{\"a\":1}}");
+            let out = mask_loose(&text, &mut s);
+            assert!(out.starts_with(&format!("[{stamp}] ")), "{out}");
+            assert!(!out.contains("INFO") && !out.contains("Maria"), "{out}");
+        }
+        let glued = mask_loose("x2025-09-08T14:01:17Z 2025-09-08T14:01:17Zed", &mut s);
+        assert!(!glued.contains("2025-09-08T14:01:17Z"), "{glued}");
+    }
 
     #[test]
     fn masking_keeps_lengths_case_punctuation_and_markup() {

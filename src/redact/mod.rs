@@ -111,7 +111,7 @@ impl Replaced {
             Pii::File => Replaced::File,
             Pii::Text => Replaced::Text,
             Pii::Location => Replaced::Location,
-            Pii::WhenFlag(_) => Replaced::Private,
+            Pii::WhenFlag(_) | Pii::Labelled { .. } => Replaced::Private,
         }
     }
 }

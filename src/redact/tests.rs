@@ -354,3 +354,33 @@ fn timestamps_inside_free_text_containers_are_kept_or_shifted() {
         out.text
     );
 }
+
+static FORM: &[Field] = &[inferred("items", Ty::List(&Ty::Object(ANSWER)), "answers")];
+
+static ANSWER: &[Field] = &[
+    inferred("label", Ty::String, "label"),
+    inferred("value", Ty::Any, "value").personal(Pii::Labelled {
+        flag: "private",
+        label: "label",
+    }),
+    inferred("private", Ty::Bool, "private"),
+];
+
+#[test]
+fn a_form_answer_under_a_personal_label_is_replaced() {
+    let text = r#"{"items":[{"label":"Nome completo","value":"Fulano Beltrano"},{"label":"Motocicletas","value":"Kawasaki Z650"},{"label":"x","value":"segredo","private":true},{"label":"CPF","value":"12345678901"},{"label":"Data de nascimento","value":"01/02/1990"}]}"#;
+    let doc = parse(text, Extent::Full).expect("valid");
+    let out = Redactor::new(b"salt", MASK).payload(text, doc.root(), Against::Description(FORM));
+    for personal in ["Fulano", "Beltrano", "segredo", "12345678901", "01/02/1990"] {
+        assert!(
+            !out.text.contains(personal),
+            "{personal} left in {}",
+            out.text
+        );
+    }
+    assert!(out.text.contains("\"Kawasaki Z650\""), "not personal: kept");
+    assert!(
+        out.text.contains("\"label\":\"Nome completo\""),
+        "labels kept"
+    );
+}

@@ -246,7 +246,9 @@ impl<'r, 't> Walk<'r, 't> {
     fn treat(&mut self, treat: Treat, s: &str) -> Option<String> {
         let p = &self.r.pseudonyms;
         let pii = match treat {
-            Treat::Pii(Pii::WhenFlag(_)) | Treat::Classify => return Some(self.classify(s)),
+            Treat::Pii(Pii::WhenFlag(_) | Pii::Labelled { .. }) | Treat::Classify => {
+                return Some(self.classify(s));
+            }
             Treat::Opaque => {
                 self.counts.add(Replaced::Text);
                 return Some(self.mask_text(s));
@@ -431,11 +433,21 @@ const FILE_EXTENSIONS: &[&str] = &[
     "json", "xml", "zip",
 ];
 
-/// `Pii::WhenFlag` resolved against the object that holds the field.
+/// `Pii::WhenFlag` and `Pii::Labelled` resolved against the object that
+/// holds the field.
 fn resolve(pii: Pii, object: Val<'_, '_>) -> Option<Treat> {
+    let flagged = |flag| object.get(flag).as_bool() == Some(true);
     match pii {
-        Pii::WhenFlag(flag) => {
-            (object.get(flag).as_bool() == Some(true)).then_some(Treat::Classify)
+        Pii::WhenFlag(flag) => flagged(flag).then_some(Treat::Classify),
+        Pii::Labelled { flag, label } => {
+            let named = || {
+                object
+                    .get(label)
+                    .as_str()
+                    .and_then(detect::key_kind)
+                    .is_some()
+            };
+            (flagged(flag) || named()).then_some(Treat::Classify)
         }
         other => Some(Treat::Pii(other)),
     }

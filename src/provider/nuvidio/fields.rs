@@ -287,8 +287,10 @@ static ATTENDANT: &[Field] = &[
 /// An issue data item.
 pub static DATA_ITEM: &[Field] = &[
     inferred("label", Ty::String, "label"),
-    inferred("value", Ty::Any, "value; images come as data: URIs")
-        .personal(Pii::WhenFlag("private")),
+    inferred("value", Ty::Any, "value; images come as data: URIs").personal(Pii::Labelled {
+        flag: "private",
+        label: "label",
+    }),
     inferred("type", Ty::String, "type, e.g. image, pdf"),
     inferred("private", Ty::Bool, "hidden from the customer"),
 ];
