@@ -127,23 +127,27 @@ pub fn processor(
         timezone: args.timezone.offset,
     };
     let (format, view) = (args.format, *view);
-    Ok(move |p: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-        // Rendering into a Vec only fails on a serializer bug; keep going.
-        let _ = match load(p, Extent::Full, &options.registry, options.provider) {
-            Ok((doc, detection)) => {
-                let source = p.source.label();
-                let explained =
-                    payload::explain(source, &doc, &detection, &pointer, &options, &policy);
-                match format {
-                    ExplainFormat::Text => render::payload_text(&explained, &view, &mut out.data),
-                    ExplainFormat::Json => render::payload_json(&explained, &mut out.data),
+    Ok(
+        move |p: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+            // Rendering into a Vec only fails on a serializer bug; keep going.
+            let _ = match load(p, Extent::Full, &options.registry, options.provider) {
+                Ok((doc, detection)) => {
+                    let source = p.source.label();
+                    let explained =
+                        payload::explain(source, &doc, &detection, &pointer, &options, &policy);
+                    match format {
+                        ExplainFormat::Text => {
+                            render::payload_text(&explained, &view, &mut out.data)
+                        }
+                        ExplainFormat::Json => render::payload_json(&explained, &mut out.data),
+                    }
                 }
-            }
-            Err(problem) => {
-                tally.bad += 1;
-                diagnose(out, p, &problem);
-                Ok(())
-            }
-        };
-    })
+                Err(problem) => {
+                    tally.bad += 1;
+                    diagnose(out, p, &problem);
+                    Ok(())
+                }
+            };
+        },
+    )
 }
