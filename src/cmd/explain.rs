@@ -13,7 +13,7 @@ use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::explain::{self, Subject, payload};
 use crate::input::Payload;
 use crate::json::Extent;
-use crate::pipeline::{self, Output, Tally};
+use crate::pipeline::{self, Output, Process, Tally};
 use crate::provider::Provider;
 use crate::render::explain::{self as render, View};
 use crate::settings::Settings;
@@ -100,13 +100,26 @@ fn file(
     view: &View,
     out: &mut dyn Write,
 ) -> Result<Status> {
+    let process = processor(args, settings, view, policy()?)?;
+    let outcome = pipeline::run(std::slice::from_ref(&args.name), settings, out, &process)?;
+    Ok(Status::of(&outcome))
+}
+
+/// What `explain FILE POINTER` does with each payload of the file,
+/// findings settled by `policy` (also the way in of the `explain` fuzz
+/// target).
+pub fn processor(
+    args: &ExplainArgs,
+    settings: &Settings,
+    view: &View,
+    policy: Policy,
+) -> Result<impl Process + use<>> {
     let Some(pointer) = args.pointer.clone() else {
         bail!(
             "explain: with a file, give the POINTER to explain: hookscope explain {} /pointer",
             args.name
         );
     };
-    let policy = policy()?;
     let options = CheckOptions {
         registry: settings.registry,
         provider: settings.provider,
@@ -114,25 +127,27 @@ fn file(
         timezone: args.timezone.offset,
     };
     let (format, view) = (args.format, *view);
-    let process = move |p: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
-        // Rendering into a Vec only fails on a serializer bug; keep going.
-        let _ = match load(p, Extent::Full, &options.registry, options.provider) {
-            Ok((doc, detection)) => {
-                let source = p.source.label();
-                let explained =
-                    payload::explain(source, &doc, &detection, &pointer, &options, &policy);
-                match format {
-                    ExplainFormat::Text => render::payload_text(&explained, &view, &mut out.data),
-                    ExplainFormat::Json => render::payload_json(&explained, &mut out.data),
+    Ok(
+        move |p: &Payload<'_>, out: &mut Output, tally: &mut Tally| {
+            // Rendering into a Vec only fails on a serializer bug; keep going.
+            let _ = match load(p, Extent::Full, &options.registry, options.provider) {
+                Ok((doc, detection)) => {
+                    let source = p.source.label();
+                    let explained =
+                        payload::explain(source, &doc, &detection, &pointer, &options, &policy);
+                    match format {
+                        ExplainFormat::Text => {
+                            render::payload_text(&explained, &view, &mut out.data)
+                        }
+                        ExplainFormat::Json => render::payload_json(&explained, &mut out.data),
+                    }
                 }
-            }
-            Err(problem) => {
-                tally.bad += 1;
-                diagnose(out, p, &problem);
-                Ok(())
-            }
-        };
-    };
-    let outcome = pipeline::run(std::slice::from_ref(&args.name), settings, out, &process)?;
-    Ok(Status::of(&outcome))
+                Err(problem) => {
+                    tally.bad += 1;
+                    diagnose(out, p, &problem);
+                    Ok(())
+                }
+            };
+        },
+    )
 }

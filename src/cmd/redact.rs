@@ -39,11 +39,7 @@ pub fn run(args: &RedactArgs, settings: &Settings, out: &mut dyn Write) -> Resul
     if args.show_salt {
         diagnostics::line(&format!("hookscope: redact salt: {salt}"));
     }
-    let job = Job {
-        redactor: Redactor::new(salt.as_bytes(), options(args)),
-        settings,
-        report: args.report,
-    };
+    let job = Job::new(args, settings, &salt);
     let names: Vec<&str> = if args.inputs.inputs.is_empty() {
         vec![STDIN]
     } else {
@@ -69,13 +65,27 @@ pub fn run(args: &RedactArgs, settings: &Settings, out: &mut dyn Write) -> Resul
     if args.report {
         diagnostics::write(&totals_line(tally.payloads, &tally.counts));
     }
-    Ok(if tally.trouble {
-        Status::Trouble
-    } else if tally.bad > 0 {
-        Status::Bad
-    } else {
-        Status::Ok
-    })
+    Ok(tally.status())
+}
+
+/// Redacts one input already opened and decoded (as
+/// [`input::decode`] gives it) with the salt of `args` (a random one
+/// without it), as [`run`] redacts each file; the way in of the `redact`
+/// fuzz target, which has bytes rather than a file.
+pub fn redact_reader(
+    args: &RedactArgs,
+    settings: &Settings,
+    name: &str,
+    (reader, gzip): (Box<dyn Read + Send>, bool),
+    out: &mut dyn Write,
+) -> Result<Status> {
+    let salt = match &args.salt {
+        Some(salt) => salt.clone(),
+        None => random_salt()?,
+    };
+    let mut tally = Tally::default();
+    Job::new(args, settings, &salt).input(name, reader, gzip, out, &mut tally)?;
+    Ok(tally.status())
 }
 
 fn options(args: &RedactArgs) -> Options {
@@ -105,10 +115,32 @@ struct Tally {
     counts: Counts,
 }
 
+impl Tally {
+    fn status(&self) -> Status {
+        if self.trouble {
+            Status::Trouble
+        } else if self.bad > 0 {
+            Status::Bad
+        } else {
+            Status::Ok
+        }
+    }
+}
+
 struct Job<'s> {
     redactor: Redactor,
     settings: &'s Settings,
     report: bool,
+}
+
+impl<'s> Job<'s> {
+    fn new(args: &RedactArgs, settings: &'s Settings, salt: &str) -> Self {
+        Job {
+            redactor: Redactor::new(salt.as_bytes(), options(args)),
+            settings,
+            report: args.report,
+        }
+    }
 }
 
 /// A payload of an input: where it starts, where the bytes before it

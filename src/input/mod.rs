@@ -468,10 +468,15 @@ fn open(name: &str) -> Result<(Box<dyn Read + Send>, bool)> {
     } else {
         Box::new(File::open(name).with_context(|| format!("{}: cannot open", Escaped(name)))?)
     };
-    let (reader, gzip) =
-        sniff_gzip(raw).with_context(|| format!("{}: cannot read", Escaped(name)))?;
-    let reader = sniff_utf16(reader).with_context(|| format!("{}: cannot read", Escaped(name)))?;
-    Ok((reader, gzip))
+    decode(raw).with_context(|| format!("{}: cannot read", Escaped(name)))
+}
+
+/// `raw` as the commands read an input: gzip decompressed, UTF-16
+/// transcoded to UTF-8; also tells whether it is gzip. [`open_input`]'s
+/// decoding, for a reader that is not a file (the fuzz targets' bytes).
+pub fn decode(raw: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>, bool)> {
+    let (reader, gzip) = sniff_gzip(raw)?;
+    Ok((sniff_utf16(reader)?, gzip))
 }
 
 /// Transcodes `raw` to UTF-8 when its first two bytes show UTF-16 (a BOM,
