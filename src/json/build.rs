@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-#[cfg(any(test, fuzzing))]
+#[cfg(any(test, feature = "differential"))]
 pub mod differential;
 mod fast;
 

@@ -19,7 +19,7 @@ pub mod projection;
 use std::borrow::Cow;
 use std::fmt;
 
-#[cfg(fuzzing)]
+#[cfg(feature = "differential")]
 pub use build::differential::compare as compare_builders;
 pub use build::{Extent, ParseError, parse};
 pub use plain::unclosed;
