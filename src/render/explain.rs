@@ -53,6 +53,17 @@ fn piece(text: impl Into<String>, style: Ink, unbroken: bool) -> Piece<'static, 
         text: Cow::Owned(text.into()),
         style,
         unbroken,
+        slashes: false,
+    }
+}
+
+/// A JSON Pointer: what users copy into `explain PROVIDER POINTER` and
+/// policy patterns, so when too wide it breaks only before a `/` (whole
+/// segments a line) rather than being shortened.
+fn pointer_piece(pointer: &str) -> Piece<'static, Ink> {
+    Piece {
+        slashes: true,
+        ..piece(escape_control(pointer), Ink::Plain, true)
     }
 }
 
@@ -165,7 +176,7 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
         ],
         header: Some(header),
         rows,
-        full: true,
+        full: false,
     };
     let lines = lay(&grid, view);
     write_lines(&lines, view, out)
@@ -247,7 +258,7 @@ fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<Line> {
         ],
         header: Some(header),
         rows,
-        full: true,
+        full: false,
     };
     lay(&grid, view)
 }
@@ -258,7 +269,7 @@ fn field_row(f: &FieldDoc) -> Vec<Cell> {
         false => piece("\nnullable", Ink::Muted, false),
     };
     vec![
-        vec![piece(escape_control(&f.pointer), Ink::Plain, true)],
+        vec![pointer_piece(&f.pointer)],
         vec![piece(escape_control(&f.ty), Ink::Plain, false), presence],
         description(f),
     ]
@@ -352,7 +363,7 @@ fn cell_lines(cell: Cell, view: &View) -> Vec<Line> {
         columns: vec![ColumnKind::default()],
         header: None,
         rows: vec![(vec![cell], None)],
-        full: true,
+        full: false,
     };
     lay(&grid, view)
 }
@@ -368,15 +379,11 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
     let kind = format!("{} {}", p.provider, escape_control(&p.kind));
     writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
     let mut rows: Vec<(&str, Cell)> = Vec::new();
-    let pointer = if p.pointer.is_empty() {
-        "(the whole payload)"
-    } else {
-        &p.pointer
+    let pointer = match p.pointer.is_empty() {
+        true => piece("(the whole payload)", Ink::Plain, false),
+        false => pointer_piece(&p.pointer),
     };
-    rows.push((
-        "pointer",
-        vec![piece(escape_control(pointer), Ink::Plain, true)],
-    ));
+    rows.push(("pointer", vec![pointer]));
     let value = match &p.value {
         Some(json) => piece(escape_control(json), Ink::Plain, true),
         None => piece("absent", Ink::Muted, false),
