@@ -8,6 +8,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint};
@@ -332,24 +333,48 @@ pub fn code_text(code: &CodeExplain, view: &View, out: &mut Vec<u8>) -> Result<(
     };
     write_lines(&prose(intro, view), view, out)?;
     writeln!(out)?;
-    writeln!(out, "{INDENT}{INDENT}[check]")?;
-    writeln!(out, "{INDENT}{INDENT}{}", specific.unwrap_or(everywhere))?;
-    writeln!(out)?;
-    let mut rest = vec![piece("On the command line: ", Ink::Plain, false)];
-    rest.push(piece(format!("{}.", code.accept_flag), Ink::Plain, true));
-    if specific.is_some() {
-        rest.insert(
-            0,
-            piece(format!("Everywhere: {everywhere}. "), Ink::Plain, false),
-        );
+    let room = grid::width(view.width, 2 * INDENT.len());
+    for line in toml_lines(specific.unwrap_or(everywhere), room) {
+        writeln!(out, "{INDENT}{INDENT}{line}")?;
     }
+    writeln!(out)?;
+    let mut rest = Vec::new();
+    if specific.is_some() {
+        rest.push(piece("Everywhere: ", Ink::Plain, false));
+        rest.push(piece(everywhere, Ink::Plain, true));
+        rest.push(piece(". ", Ink::Plain, false));
+    }
+    rest.push(piece("On the command line: ", Ink::Plain, false));
+    rest.push(piece(format!("{}.", code.accept_flag), Ink::Plain, true));
+    rest.push(piece(" ", Ink::Plain, false));
+    rest.push(piece("warn = [...]", Ink::Plain, true));
+    rest.push(piece(" and ", Ink::Plain, false));
+    rest.push(piece("deny = [...]", Ink::Plain, true));
     rest.push(piece(
-        " warn = [...] and deny = [...] (--warn, --deny) change its severity instead.",
+        " (--warn, --deny) change its severity instead.",
         Ink::Plain,
         false,
     ));
     write_lines(&cell_lines(rest, view), view, out)?;
     Ok(())
+}
+
+/// The `[check]` table accepting a code, `line` (`KEY = [ITEM]`) within
+/// `width` columns: as it is when it fits, else its array one item a line
+/// (still TOML, still copyable), a line still too wide shortened in the
+/// middle.
+fn toml_lines(line: &str, width: usize) -> Vec<String> {
+    let lines = match line.split_once(" = [") {
+        Some((key, rest)) if line.width() > width && rest.ends_with(']') => vec![
+            format!("{key} = ["),
+            format!("{INDENT}{},", &rest[..rest.len() - 1]),
+            "]".to_string(),
+        ],
+        _ => vec![line.to_string()],
+    };
+    let mut all = vec!["[check]".to_string()];
+    all.extend(lines.iter().map(|l| grid::shorten(l, width)));
+    all
 }
 
 fn prose(text: &str, view: &View) -> Vec<Line> {

@@ -283,9 +283,12 @@ fn fill<'t, S: Copy>(
     for word in &words.words {
         let runs = words.runs(word);
         let style = runs[0].1;
-        let (gap, indent) = match word.glued && width > 2 * CONTINUE {
-            true => (0, CONTINUE),
-            false => (1, 0),
+        // A segment that fits whole only unindented is not indented.
+        let fits_only_flush = (width.saturating_sub(CONTINUE) + 1..=width).contains(&word.width);
+        let (gap, indent) = match (word.glued, width > 2 * CONTINUE && !fits_only_flush) {
+            (true, true) => (0, CONTINUE),
+            (true, false) => (0, 0),
+            (false, _) => (1, 0),
         };
         let short = shortened(runs, word, width - indent, full);
         let word_width = short.as_ref().map_or(word.width, |(_, w)| *w);
