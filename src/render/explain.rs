@@ -106,11 +106,25 @@ fn write_lines(lines: &[Line], view: &View, out: &mut Vec<u8>) -> Result<()> {
 }
 
 fn heading(text: &str, view: &View, out: &mut Vec<u8>) -> Result<()> {
-    writeln!(
-        out,
-        "{}",
-        paint(&escape_control(text), Role::Header, view.color)
-    )?;
+    let cell = vec![piece(escape_control(text), Ink::Plain, false)];
+    titled(cell, Role::Header, view, out)
+}
+
+/// An unindented title in one role, wrapped to the terminal's width.
+fn titled(cell: Cell, role: Role, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let grid = Grid {
+        columns: vec![ColumnKind::default()],
+        header: None,
+        rows: vec![(vec![cell], None)],
+        full: false,
+    };
+    let mut lines: Vec<String> = Vec::new();
+    grid::layout(&grid, grid::width(view.width, 0), Ink::Plain, &mut |line| {
+        lines.push(line.iter().map(|(t, _)| t.as_ref()).collect());
+    });
+    for line in lines {
+        writeln!(out, "{}", paint(&line, role, view.color))?;
+    }
     Ok(())
 }
 
@@ -185,11 +199,8 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
 
 fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8>) -> Result<()> {
     let title = format!("{} {}", doc.title, kind.kind);
-    writeln!(
-        out,
-        "{}",
-        paint(&escape_control(&title), Role::Source, view.color)
-    )?;
+    let cell = vec![piece(escape_control(&title), Ink::Plain, false)];
+    titled(cell, Role::Source, view, out)?;
     let mut about = kind.about.to_string();
     if kind.relaxed {
         about.push_str("; presence is relaxed below the top level: nothing there is required");
@@ -197,11 +208,16 @@ fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8
     write_lines(&prose(&about, view), view, out)?;
     for (parent, fields) in groups(&kind.fields) {
         writeln!(out)?;
-        let title = match parent {
-            "" => "Top-level fields".to_string(),
-            parent => format!("Fields of {parent}"),
+        let count = format!(" ({})", fields.len());
+        let cell = match parent {
+            "" => vec![piece(format!("Top-level fields{count}"), Ink::Plain, false)],
+            parent => vec![
+                piece("Fields of ", Ink::Plain, false),
+                pointer_piece(parent),
+                piece(count, Ink::Plain, false),
+            ],
         };
-        heading(&format!("{title} ({})", fields.len()), view, out)?;
+        titled(cell, Role::Header, view, out)?;
         write_lines(&field_table(&fields, view), view, out)?;
     }
     if !kind.rules.is_empty() {
@@ -400,9 +416,7 @@ pub fn code_json(code: &CodeExplain, out: &mut Vec<u8>) -> Result<()> {
 
 /// One payload's value at the pointer, documented and checked.
 pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
-    let source = paint(&escape_control(&p.source), Role::Source, view.color);
-    let kind = format!("{} {}", p.provider, escape_control(&p.kind));
-    writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
+    payload_title(p, view, out)?;
     let mut rows: Vec<(&str, Cell)> = Vec::new();
     let pointer = match p.pointer.is_empty() {
         true => piece("(the whole payload)", Ink::Plain, false),
@@ -457,6 +471,24 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
     let lines = lay(&grid, view);
     write_lines(&lines, view, out)?;
     writeln!(out)?;
+    Ok(())
+}
+
+/// The payload's source (`FILE:LINE`) and kind, unindented: on one line
+/// when they fit, else one a line, each shortened in the middle when
+/// wider than the terminal.
+fn payload_title(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let source = escape_control(&p.source);
+    let kind = format!("{} {}", p.provider, escape_control(&p.kind));
+    let width = grid::width(view.width, 0);
+    let (source_line, kind_line) = (
+        paint(&grid::shorten(&source, width), Role::Source, view.color),
+        paint(&grid::shorten(&kind, width), Role::Muted, view.color),
+    );
+    match source.width() + 2 + kind.width() <= width {
+        true => writeln!(out, "{source_line}  {kind_line}")?,
+        false => writeln!(out, "{source_line}\n{kind_line}")?,
+    }
     Ok(())
 }
 
