@@ -560,6 +560,35 @@ mod tests {
         );
     }
 
+    fn pointer(text: &str) -> Cell<'static, ()> {
+        vec![Piece {
+            slashes: true,
+            ..cell(text, true).remove(0)
+        }]
+    }
+
+    #[test]
+    fn a_pointer_breaks_only_before_a_slash() {
+        let p = "/talk_histories/*/user/show_bot_academy_advice";
+        assert_eq!(filled(pointer(p), 60, None, false), [p]);
+        assert_eq!(
+            filled(pointer(p), 30, None, false),
+            ["/talk_histories/*/user", "  /show_bot_academy_advice"]
+        );
+        // A segment that fits only unindented is not indented.
+        assert_eq!(
+            filled(pointer(p), 24, None, false),
+            ["/talk_histories/*/user", "/show_bot_academy_advice"]
+        );
+        // A segment wider than the column is shortened, not split.
+        assert_eq!(
+            filled(pointer(p), 20, None, false),
+            ["/talk_histories/*", "  /user", "  /show_bot…y_advice"]
+        );
+        let whole = pointer(p);
+        assert_eq!(Words::of(&whole).natural(), p.len());
+    }
+
     #[test]
     fn prose_wraps_between_words_and_is_cut_with_an_ellipsis() {
         assert_eq!(
