@@ -39,7 +39,10 @@ fn too_wide(args: &[&str]) -> Vec<String> {
         let out = explain(args, columns);
         assert!(!out.trim().is_empty(), "explain {args:?} printed nothing");
         for line in out.lines().filter(|l| l.width() > columns) {
-            wide.push(format!("{args:?} at {columns}: {line:?} ({})", line.width()));
+            wide.push(format!(
+                "{args:?} at {columns}: {line:?} ({})",
+                line.width()
+            ));
         }
     }
     wide
@@ -155,8 +158,16 @@ fn every_code_fits_the_width() {
 #[test]
 fn every_sample_fits_the_width() {
     let mut samples = Vec::new();
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"), "json", &mut samples);
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"), "ndjson", &mut samples);
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"),
+        "json",
+        &mut samples,
+    );
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"),
+        "ndjson",
+        &mut samples,
+    );
     assert!(samples.len() >= 3, "{samples:?}");
     let mut wide = Vec::new();
     for sample in &samples {
