@@ -8,6 +8,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::grid::{self, ColumnKind, Grid, Piece};
 use super::style::{Role, paint};
@@ -53,6 +54,17 @@ fn piece(text: impl Into<String>, style: Ink, unbroken: bool) -> Piece<'static, 
         text: Cow::Owned(text.into()),
         style,
         unbroken,
+        slashes: false,
+    }
+}
+
+/// A JSON Pointer: what users copy into `explain PROVIDER POINTER` and
+/// policy patterns, so when too wide it breaks only before a `/` (whole
+/// segments a line) rather than being shortened.
+fn pointer_piece(pointer: &str) -> Piece<'static, Ink> {
+    Piece {
+        slashes: true,
+        ..piece(escape_control(pointer), Ink::Plain, true)
     }
 }
 
@@ -94,11 +106,25 @@ fn write_lines(lines: &[Line], view: &View, out: &mut Vec<u8>) -> Result<()> {
 }
 
 fn heading(text: &str, view: &View, out: &mut Vec<u8>) -> Result<()> {
-    writeln!(
-        out,
-        "{}",
-        paint(&escape_control(text), Role::Header, view.color)
-    )?;
+    let cell = vec![piece(escape_control(text), Ink::Plain, false)];
+    titled(cell, Role::Header, view, out)
+}
+
+/// An unindented title in one role, wrapped to the terminal's width.
+fn titled(cell: Cell, role: Role, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let grid = Grid {
+        columns: vec![ColumnKind::default()],
+        header: None,
+        rows: vec![(vec![cell], None)],
+        full: false,
+    };
+    let mut lines: Vec<String> = Vec::new();
+    grid::layout(&grid, grid::width(view.width, 0), Ink::Plain, &mut |line| {
+        lines.push(line.iter().map(|(t, _)| t.as_ref()).collect());
+    });
+    for line in lines {
+        writeln!(out, "{}", paint(&line, role, view.color))?;
+    }
     Ok(())
 }
 
@@ -165,7 +191,7 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
         ],
         header: Some(header),
         rows,
-        full: true,
+        full: false,
     };
     let lines = lay(&grid, view);
     write_lines(&lines, view, out)
@@ -173,11 +199,8 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
 
 fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8>) -> Result<()> {
     let title = format!("{} {}", doc.title, kind.kind);
-    writeln!(
-        out,
-        "{}",
-        paint(&escape_control(&title), Role::Source, view.color)
-    )?;
+    let cell = vec![piece(escape_control(&title), Ink::Plain, false)];
+    titled(cell, Role::Source, view, out)?;
     let mut about = kind.about.to_string();
     if kind.relaxed {
         about.push_str("; presence is relaxed below the top level: nothing there is required");
@@ -185,11 +208,16 @@ fn kind_text(doc: &ProviderDoc, kind: &KindFields, view: &View, out: &mut Vec<u8
     write_lines(&prose(&about, view), view, out)?;
     for (parent, fields) in groups(&kind.fields) {
         writeln!(out)?;
-        let title = match parent {
-            "" => "Top-level fields".to_string(),
-            parent => format!("Fields of {parent}"),
+        let count = format!(" ({})", fields.len());
+        let cell = match parent {
+            "" => vec![piece(format!("Top-level fields{count}"), Ink::Plain, false)],
+            parent => vec![
+                piece("Fields of ", Ink::Plain, false),
+                pointer_piece(parent),
+                piece(count, Ink::Plain, false),
+            ],
         };
-        heading(&format!("{title} ({})", fields.len()), view, out)?;
+        titled(cell, Role::Header, view, out)?;
         write_lines(&field_table(&fields, view), view, out)?;
     }
     if !kind.rules.is_empty() {
@@ -247,7 +275,7 @@ fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<Line> {
         ],
         header: Some(header),
         rows,
-        full: true,
+        full: false,
     };
     lay(&grid, view)
 }
@@ -258,7 +286,7 @@ fn field_row(f: &FieldDoc) -> Vec<Cell> {
         false => piece("\nnullable", Ink::Muted, false),
     };
     vec![
-        vec![piece(escape_control(&f.pointer), Ink::Plain, true)],
+        vec![pointer_piece(&f.pointer)],
         vec![piece(escape_control(&f.ty), Ink::Plain, false), presence],
         description(f),
     ]
@@ -321,24 +349,48 @@ pub fn code_text(code: &CodeExplain, view: &View, out: &mut Vec<u8>) -> Result<(
     };
     write_lines(&prose(intro, view), view, out)?;
     writeln!(out)?;
-    writeln!(out, "{INDENT}{INDENT}[check]")?;
-    writeln!(out, "{INDENT}{INDENT}{}", specific.unwrap_or(everywhere))?;
-    writeln!(out)?;
-    let mut rest = vec![piece("On the command line: ", Ink::Plain, false)];
-    rest.push(piece(format!("{}.", code.accept_flag), Ink::Plain, true));
-    if specific.is_some() {
-        rest.insert(
-            0,
-            piece(format!("Everywhere: {everywhere}. "), Ink::Plain, false),
-        );
+    let room = grid::width(view.width, 2 * INDENT.len());
+    for line in toml_lines(specific.unwrap_or(everywhere), room) {
+        writeln!(out, "{INDENT}{INDENT}{line}")?;
     }
+    writeln!(out)?;
+    let mut rest = Vec::new();
+    if specific.is_some() {
+        rest.push(piece("Everywhere: ", Ink::Plain, false));
+        rest.push(piece(everywhere, Ink::Plain, true));
+        rest.push(piece(". ", Ink::Plain, false));
+    }
+    rest.push(piece("On the command line: ", Ink::Plain, false));
+    rest.push(piece(format!("{}.", code.accept_flag), Ink::Plain, true));
+    rest.push(piece(" ", Ink::Plain, false));
+    rest.push(piece("warn = [...]", Ink::Plain, true));
+    rest.push(piece(" and ", Ink::Plain, false));
+    rest.push(piece("deny = [...]", Ink::Plain, true));
     rest.push(piece(
-        " warn = [...] and deny = [...] (--warn, --deny) change its severity instead.",
+        " (--warn, --deny) change its severity instead.",
         Ink::Plain,
         false,
     ));
     write_lines(&cell_lines(rest, view), view, out)?;
     Ok(())
+}
+
+/// The `[check]` table accepting a code, `line` (`KEY = [ITEM]`) within
+/// `width` columns: as it is when it fits, else its array one item a line
+/// (still TOML, still copyable), a line still too wide shortened in the
+/// middle.
+fn toml_lines(line: &str, width: usize) -> Vec<String> {
+    let lines = match line.split_once(" = [") {
+        Some((key, rest)) if line.width() > width && rest.ends_with(']') => vec![
+            format!("{key} = ["),
+            format!("{INDENT}{},", &rest[..rest.len() - 1]),
+            "]".to_string(),
+        ],
+        _ => vec![line.to_string()],
+    };
+    let mut all = vec!["[check]".to_string()];
+    all.extend(lines.iter().map(|l| grid::shorten(l, width)));
+    all
 }
 
 fn prose(text: &str, view: &View) -> Vec<Line> {
@@ -352,7 +404,7 @@ fn cell_lines(cell: Cell, view: &View) -> Vec<Line> {
         columns: vec![ColumnKind::default()],
         header: None,
         rows: vec![(vec![cell], None)],
-        full: true,
+        full: false,
     };
     lay(&grid, view)
 }
@@ -364,19 +416,13 @@ pub fn code_json(code: &CodeExplain, out: &mut Vec<u8>) -> Result<()> {
 
 /// One payload's value at the pointer, documented and checked.
 pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
-    let source = paint(&escape_control(&p.source), Role::Source, view.color);
-    let kind = format!("{} {}", p.provider, escape_control(&p.kind));
-    writeln!(out, "{source}  {}", paint(&kind, Role::Muted, view.color))?;
+    payload_title(p, view, out)?;
     let mut rows: Vec<(&str, Cell)> = Vec::new();
-    let pointer = if p.pointer.is_empty() {
-        "(the whole payload)"
-    } else {
-        &p.pointer
+    let pointer = match p.pointer.is_empty() {
+        true => piece("(the whole payload)", Ink::Plain, false),
+        false => pointer_piece(&p.pointer),
     };
-    rows.push((
-        "pointer",
-        vec![piece(escape_control(pointer), Ink::Plain, true)],
-    ));
+    rows.push(("pointer", vec![pointer]));
     let value = match &p.value {
         Some(json) => piece(escape_control(json), Ink::Plain, true),
         None => piece("absent", Ink::Muted, false),
@@ -425,6 +471,24 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
     let lines = lay(&grid, view);
     write_lines(&lines, view, out)?;
     writeln!(out)?;
+    Ok(())
+}
+
+/// The payload's source (`FILE:LINE`) and kind, unindented: on one line
+/// when they fit, else one a line, each shortened in the middle when
+/// wider than the terminal.
+fn payload_title(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Result<()> {
+    let source = escape_control(&p.source);
+    let kind = format!("{} {}", p.provider, escape_control(&p.kind));
+    let width = grid::width(view.width, 0);
+    let (source_line, kind_line) = (
+        paint(&grid::shorten(&source, width), Role::Source, view.color),
+        paint(&grid::shorten(&kind, width), Role::Muted, view.color),
+    );
+    match source.width() + 2 + kind.width() <= width {
+        true => writeln!(out, "{source_line}  {kind_line}")?,
+        false => writeln!(out, "{source_line}\n{kind_line}")?,
+    }
     Ok(())
 }
 

@@ -11,6 +11,11 @@
 //! records instead: one `NAME  value` block per row, as `psql`'s expanded
 //! mode shows it.
 //!
+//! A piece may be a JSON Pointer (`slashes`): one word that, wider than
+//! its column, breaks only before a `/`, each line whole segments, the
+//! continuation lines indented by `CONTINUE`; a segment still too wide is
+//! shortened in the middle.
+//!
 //! Cells carry styles of any type `S`; the laid-out lines are runs of text
 //! with their style, painted by the caller.
 
@@ -30,15 +35,19 @@ pub(crate) const PROSE_MIN: usize = 30;
 const MIN_COLUMN: usize = 16;
 /// What marks a shortened or cut text.
 const ELLIPSIS: &str = "…";
+/// Indent of the continuation lines of a pointer broken at `/`.
+const CONTINUE: usize = 2;
 
 /// A piece of a cell's text with its style. `unbroken` pieces are one word
-/// whatever spaces they hold. The text is borrowed from the summary when it
-/// needs no escaping.
+/// whatever spaces they hold; `slashes` pieces too (a JSON Pointer), but
+/// one that breaks before a `/` when wider than its column. The text is
+/// borrowed from the summary when it needs no escaping.
 #[derive(Debug, Clone)]
 pub(crate) struct Piece<'t, S> {
     pub text: Cow<'t, str>,
     pub style: S,
     pub unbroken: bool,
+    pub slashes: bool,
 }
 
 /// A cell: pieces shown one after the other.
@@ -89,6 +98,9 @@ struct Word {
     width: usize,
     /// Starts a new line (a line break in the text precedes it).
     newline: bool,
+    /// Continues the word before it without a space (a pointer's next
+    /// segment), or starts an indented line when it does not fit.
+    glued: bool,
 }
 
 /// A cell's words: their runs in one list, so that a cell costs two
@@ -121,6 +133,10 @@ impl<'t, S: Copy> Words<'t, S> {
         let mut open = false;
         let mut newline = false;
         for piece in cell {
+            if piece.slashes {
+                self.push_segments(piece, &mut open, &mut newline);
+                continue;
+            }
             if piece.unbroken {
                 let text = match piece.text.contains('\n') {
                     true => Cow::Owned(piece.text.replace('\n', " ")),
@@ -150,6 +166,26 @@ impl<'t, S: Copy> Words<'t, S> {
         }
     }
 
+    /// A pointer's segments (each from a `/` to the next), each a word
+    /// glued to the one before.
+    fn push_segments(&mut self, piece: &'t Piece<'t, S>, open: &mut bool, newline: &mut bool) {
+        let text: &'t str = piece.text.as_ref();
+        let mut starts: Vec<usize> = text.match_indices('/').map(|(i, _)| i).collect();
+        starts.retain(|&i| i > 0);
+        starts.push(text.len());
+        let mut from = 0;
+        for (k, &to) in starts.iter().enumerate() {
+            if k > 0 {
+                *open = false;
+            }
+            self.push(Cow::Borrowed(&text[from..to]), piece.style, open, newline);
+            if k > 0 {
+                self.words.last_mut().expect("a word").glued = true;
+            }
+            from = to;
+        }
+    }
+
     /// Adds a run to the open word, or to a new one.
     fn push(&mut self, text: Cow<'t, str>, style: S, open: &mut bool, newline: &mut bool) {
         if !*open {
@@ -159,6 +195,7 @@ impl<'t, S: Copy> Words<'t, S> {
                 end: at,
                 width: 0,
                 newline: std::mem::take(newline),
+                glued: false,
             });
             *open = true;
         }
@@ -178,6 +215,7 @@ impl<'t, S: Copy> Words<'t, S> {
         for word in &self.words {
             line = match (word.newline, line) {
                 (true, _) | (_, 0) => word.width,
+                (false, line) if word.glued => line + word.width,
                 (false, line) => line + 1 + word.width,
             };
             widest = widest.max(line);
@@ -245,12 +283,19 @@ fn fill<'t, S: Copy>(
     for word in &words.words {
         let runs = words.runs(word);
         let style = runs[0].1;
-        let short = shortened(runs, word, width, full);
+        // A segment that fits whole only unindented is not indented.
+        let fits_only_flush = (width.saturating_sub(CONTINUE) + 1..=width).contains(&word.width);
+        let (gap, indent) = match (word.glued, width > 2 * CONTINUE && !fits_only_flush) {
+            (true, true) => (0, CONTINUE),
+            (true, false) => (0, 0),
+            (false, _) => (1, 0),
+        };
+        let short = shortened(runs, word, width - indent, full);
         let word_width = short.as_ref().map_or(word.width, |(_, w)| *w);
         let joins = !word.newline
             && lines
                 .last()
-                .is_some_and(|(l, w)| !l.is_empty() && w + 1 + word_width <= width);
+                .is_some_and(|(l, w)| !l.is_empty() && w + gap + word_width <= width);
         if !joins && lines.len() == max {
             if let Some((line, w)) = lines.last_mut() {
                 end_with_ellipsis(line, w, width, style);
@@ -258,10 +303,14 @@ fn fill<'t, S: Copy>(
             break;
         }
         if !joins {
-            lines.push((Vec::with_capacity(runs.len()), 0));
+            let mut line = Vec::with_capacity(runs.len() + 1);
+            if indent > 0 {
+                line.push((Cow::Owned(" ".repeat(indent)), style));
+            }
+            lines.push((line, indent));
         }
         let (line, w) = lines.last_mut().expect("a line");
-        if joins {
+        if joins && gap > 0 {
             line.push((Cow::Borrowed(" "), style));
             *w += 1;
         }
@@ -474,6 +523,7 @@ mod tests {
             text: Cow::Owned(text.to_string()),
             style: (),
             unbroken,
+            slashes: false,
         }]
     }
 
@@ -508,6 +558,35 @@ mod tests {
             filled(cell("2025-09-08 11: 01: 18", true), 12, None, false),
             ["2025-0…1: 18"]
         );
+    }
+
+    fn pointer(text: &str) -> Cell<'static, ()> {
+        vec![Piece {
+            slashes: true,
+            ..cell(text, true).remove(0)
+        }]
+    }
+
+    #[test]
+    fn a_pointer_breaks_only_before_a_slash() {
+        let p = "/talk_histories/*/user/show_bot_academy_advice";
+        assert_eq!(filled(pointer(p), 60, None, false), [p]);
+        assert_eq!(
+            filled(pointer(p), 30, None, false),
+            ["/talk_histories/*/user", "  /show_bot_academy_advice"]
+        );
+        // A segment that fits only unindented is not indented.
+        assert_eq!(
+            filled(pointer(p), 24, None, false),
+            ["/talk_histories/*/user", "/show_bot_academy_advice"]
+        );
+        // A segment wider than the column is shortened, not split.
+        assert_eq!(
+            filled(pointer(p), 20, None, false),
+            ["/talk_histories/*", "  /user", "  /show_bot…y_advice"]
+        );
+        let whole = pointer(p);
+        assert_eq!(Words::of(&whole).natural(), p.len());
     }
 
     #[test]

@@ -340,6 +340,7 @@ fn piece<'a>(text: Cow<'a, str>, ink: Ink<'a>, unbroken: bool) -> Piece<'a, Ink<
         text,
         style: ink,
         unbroken,
+        slashes: false,
     }
 }
 
