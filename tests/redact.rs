@@ -674,3 +674,23 @@ fn problems_and_report_lines_come_in_input_order() {
         assert_eq!(named, expected, "extract {extract}: {}", out.stderr);
     }
 }
+
+#[test]
+fn the_platforms_own_log_entries_keep_their_sentinel_client() {
+    let sample = "samples/nuvidio/attendant_closed_issue.complete.json";
+    let out = run(&["redact", "--salt", "x", sample]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let logs = &payloads(&out.stdout)[0]["content"]["logs"];
+    let logs = logs.as_array().expect("logs");
+    let system: Vec<&Value> = logs
+        .iter()
+        .filter(|log| log["clientRole"] == "system")
+        .collect();
+    assert!(!system.is_empty(), "the sample has a system entry");
+    for log in system {
+        assert_eq!(log["client"], "system", "{log}");
+    }
+    for log in logs.iter().filter(|log| log["clientRole"] != "system") {
+        assert_ne!(log["client"], "Duda", "a person is still replaced: {log}");
+    }
+}
