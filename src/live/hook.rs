@@ -418,7 +418,10 @@ fn finish(
 ) -> Response<Full<Bytes>> {
     hook.status = reply.status;
     let accepted = reply.status == 200;
-    if !accepted && (matches!(hook.outcome, Outcome::Refused(_)) || reply.status >= 500) {
+    // A refused body (400) is shown in the words of its answer, as every
+    // refusal is; a 422 keeps its payloads' findings.
+    let refused = matches!(hook.outcome, Outcome::Refused(_));
+    if !accepted && (refused || reply.status == 400 || reply.status >= 500) {
         hook.outcome = Outcome::Refused(reply.reason.clone());
     }
     // The command reads the lines until the server has stopped.
