@@ -201,7 +201,9 @@ fn size_json_and_method_get_their_status_codes() {
     let answer = post(&server.addr, "/", &[], b"this is not json");
     assert_eq!(answer.status, 400);
     assert!(
-        answer.body.contains(r#""error":"not JSON: a line of text at line 1 column 1""#),
+        answer
+            .body
+            .contains(r#""error":"not JSON: a line of text at line 1 column 1""#),
         "{}",
         answer.body
     );
@@ -209,7 +211,9 @@ fn size_json_and_method_get_their_status_codes() {
     let answer = post(&server.addr, "/", &[], b"{\"a\": tru}");
     assert_eq!(answer.status, 400);
     assert!(
-        answer.body.contains(r#""error":"not JSON: expected true, false or null at line 1 column 10""#),
+        answer
+            .body
+            .contains(r#""error":"not JSON: expected true, false or null at line 1 column 10""#),
         "{}",
         answer.body
     );

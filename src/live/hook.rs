@@ -298,7 +298,10 @@ fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Reply> {
     }
     if let Some(broken) = checked.iter().find(|c| c.report.fault.is_some()) {
         let message = broken.report.findings.first().map(|f| f.message.as_str());
-        return Some(Reply::new(400, not_json(message.unwrap_or("it does not parse"))));
+        return Some(Reply::new(
+            400,
+            not_json(message.unwrap_or("it does not parse")),
+        ));
     }
     if reject_invalid && checked.iter().any(|c| !c.valid) {
         let findings = checked

@@ -404,7 +404,8 @@ fn a_documented_sentinel_is_kept_only_when_its_sibling_says_so() {
     let kept = out.text.matches(r#""client":"system""#).count();
     assert_eq!(kept, 1, "only the platform's own entry: {}", out.text);
     assert!(
-        out.text.starts_with(r#"{"logs":[{"client":"system","role":"system"}"#),
+        out.text
+            .starts_with(r#"{"logs":[{"client":"system","role":"system"}"#),
         "{}",
         out.text
     );

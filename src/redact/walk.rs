@@ -450,7 +450,11 @@ fn resolve(pii: Pii, object: Val<'_, '_>, value: Val<'_, '_>) -> Option<Treat> {
             };
             (flagged(flag) || named()).then_some(Treat::Classify)
         }
-        Pii::Except { pii, value: sentinel, when } => {
+        Pii::Except {
+            pii,
+            value: sentinel,
+            when,
+        } => {
             let exempt =
                 value.as_str() == Some(sentinel) && object.get(when).as_str() == Some(sentinel);
             if exempt {
