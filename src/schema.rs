@@ -235,6 +235,15 @@ pub enum Pii {
         flag: &'static str,
         label: &'static str,
     },
+    /// Personal as `pii`, except the documented sentinel `value` (written
+    /// by the platform, not a person) when the string member `when` of the
+    /// same object is `value` too: both must say so, so a person who is
+    /// called that is still replaced when `when` says otherwise.
+    Except {
+        pii: &'static Pii,
+        value: &'static str,
+        when: &'static str,
+    },
 }
 
 impl Field {

@@ -200,8 +200,23 @@ fn size_json_and_method_get_their_status_codes() {
     );
     let answer = post(&server.addr, "/", &[], b"this is not json");
     assert_eq!(answer.status, 400);
-    assert!(answer.body.contains("not JSON"), "{}", answer.body);
-    assert_eq!(post(&server.addr, "/", &[], b"{\"a\": tru}").status, 400);
+    assert!(
+        answer
+            .body
+            .contains(r#""error":"not JSON: a line of text at line 1 column 1""#),
+        "{}",
+        answer.body
+    );
+    // Every body that does not parse is answered in the same words.
+    let answer = post(&server.addr, "/", &[], b"{\"a\": tru}");
+    assert_eq!(answer.status, 400);
+    assert!(
+        answer
+            .body
+            .contains(r#""error":"not JSON: expected true, false or null at line 1 column 10""#),
+        "{}",
+        answer.body
+    );
     assert_eq!(post(&server.addr, "/", &[], b"  ").status, 400);
     let get = format!("GET / HTTP/1.1\r\nHost: {}\r\n", server.addr);
     assert_eq!(raw(&server.addr, &get, b"").expect("answer").status, 405);
@@ -209,6 +224,14 @@ fn size_json_and_method_get_their_status_codes() {
     assert_eq!(post(&server.addr, "/", &[], b"{\"a\":1}").status, 200);
     let stopped = server.stop();
     assert_eq!(read(&dir.join("cap.ndjson")), "{\"a\":1}\n");
+    // Each refused body has its line, in the words of its answer.
+    for said in [
+        "  400  POST /  refused: not JSON: a line of text at line 1 column 1\n",
+        "  400  POST /  refused: not JSON: expected true, false or null at line 1 column 10\n",
+        "  400  POST /  refused: not JSON: no payload: ",
+    ] {
+        assert!(stopped.stdout.contains(said), "{said}: {}", stopped.stdout);
+    }
     assert!(
         stopped
             .stderr
@@ -605,7 +628,11 @@ fn summary_shows_each_hook_whole() {
         "{rest}"
     );
     assert!(rest.contains(whole), "{rest}\n---\n{whole}");
-    assert!(rest.ends_with("  400  -  -  1 finding: error[json-syntax]: not JSON: a line of text at line 1 column 1\n"), "{rest}");
+    // A refused body is shown in the words of its answer.
+    assert!(
+        rest.ends_with("  400  POST /  refused: not JSON: a line of text at line 1 column 1\n"),
+        "{rest}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -636,3 +636,61 @@ fn log_lines_with_extract_and_folders_with_recursive() {
         "batch (3), talk and the two hooks"
     );
 }
+
+/// The input line every diagnostic and `--report` line of `stderr` names
+/// (`NAME:LINE:` or `hookscope: NAME:LINE:`), in the order written.
+fn lines_named(stderr: &str, name: &str) -> Vec<usize> {
+    let prefix = format!("{name}:");
+    stderr
+        .lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("hookscope: ").unwrap_or(line);
+            let rest = rest.strip_prefix(&prefix)?;
+            rest.split(':').next()?.parse().ok()
+        })
+        .collect()
+}
+
+#[test]
+fn problems_and_report_lines_come_in_input_order() {
+    let input = "tests/inputs/check/real/p11-log-lines.txt";
+    for extract in [false, true] {
+        let mut args = vec!["redact", "--salt", "x", "--report"];
+        if extract {
+            args.push("--extract");
+        }
+        args.push(input);
+        let out = run(&args);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        let named = lines_named(&out.stderr, input);
+        let mut sorted = named.clone();
+        sorted.sort_unstable();
+        assert_eq!(named, sorted, "extract {extract}: {}", out.stderr);
+        let expected: &[usize] = if extract {
+            &[1, 3, 3, 6, 6]
+        } else {
+            &[1, 2, 3, 3, 4, 5, 6, 6]
+        };
+        assert_eq!(named, expected, "extract {extract}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn the_platforms_own_log_entries_keep_their_sentinel_client() {
+    let sample = "samples/nuvidio/attendant_closed_issue.complete.json";
+    let out = run(&["redact", "--salt", "x", sample]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let logs = &payloads(&out.stdout)[0]["content"]["logs"];
+    let logs = logs.as_array().expect("logs");
+    let system: Vec<&Value> = logs
+        .iter()
+        .filter(|log| log["clientRole"] == "system")
+        .collect();
+    assert!(!system.is_empty(), "the sample has a system entry");
+    for log in system {
+        assert_eq!(log["client"], "system", "{log}");
+    }
+    for log in logs.iter().filter(|log| log["clientRole"] != "system") {
+        assert_ne!(log["client"], "Duda", "a person is still replaced: {log}");
+    }
+}

@@ -152,6 +152,16 @@ struct Piece {
     bytes: Range<usize>,
 }
 
+/// What the framer handed out, in input order: a payload to redact, or a
+/// problem between payloads (a broken payload, one too large) to say
+/// when the payloads before it are written, so that stderr keeps the
+/// input's order.
+#[derive(Debug, Clone)]
+enum Item {
+    Payload(Piece),
+    Problem(String),
+}
+
 /// A redacted payload and what to say about it.
 #[derive(Debug)]
 struct Done {
@@ -160,19 +170,20 @@ struct Done {
     bad: bool,
 }
 
-/// A window of payloads with the bytes they are in, for the worker.
+/// A window of payloads (and the problems between them) with the bytes
+/// they are in, for the worker.
 #[derive(Debug)]
 struct Batch {
     log: Log,
-    pieces: Vec<Piece>,
+    items: Vec<Item>,
 }
 
 /// Takes the log's bytes up to the input's offset `end` (where the last
-/// payload of `pieces` ends) out of it, with `pieces`.
+/// payload of `items` ends) out of it, with `items`.
 /// `spare` is an emptied buffer of an earlier batch: the log goes on in
 /// it, so that the buffers are reused rather than allocated (and their
 /// pages cleared) for every window.
-fn cut(log: &RefCell<Log>, pieces: Vec<Piece>, end: usize, mut spare: Vec<u8>) -> Batch {
+fn cut(log: &RefCell<Log>, items: Vec<Item>, end: usize, mut spare: Vec<u8>) -> Batch {
     let mut log = log.borrow_mut();
     let cut_at = end - log.base;
     spare.clear();
@@ -182,7 +193,7 @@ fn cut(log: &RefCell<Log>, pieces: Vec<Piece>, end: usize, mut spare: Vec<u8>) -
     let base = std::mem::replace(&mut log.base, end);
     Batch {
         log: Log { base, bytes },
-        pieces,
+        items,
     }
 }
 
@@ -266,7 +277,7 @@ impl Job<'_> {
             let (to_main, results) = mpsc::sync_channel::<Result<(Batch, Vec<Done>)>>(1);
             scope.spawn(move || {
                 for batch in batches {
-                    let done = self.window(name, &batch.log, &batch.pieces);
+                    let done = self.window(name, &batch.log, &batch.items);
                     if to_main.send(done.map(|d| (batch, d))).is_err() {
                         break;
                     }
@@ -275,11 +286,13 @@ impl Job<'_> {
             let (mut window, mut held, mut pending) = (Vec::new(), 0, false);
             let mut spare = Vec::new();
             while let Some(frame) = framer.next_frame() {
-                let Some(piece) = self.piece(name, frame, framer, log, &mut end, tally) else {
+                let Some(item) = self.item(name, frame, framer, log, &mut end) else {
                     continue;
                 };
-                held += piece.gap.len() + piece.bytes.len();
-                window.push(piece);
+                if let Item::Payload(piece) = &item {
+                    held += piece.gap.len() + piece.bytes.len();
+                }
+                window.push(item);
                 if window.len() >= WINDOW || held >= WINDOW_BYTES {
                     let batch = cut(log, std::mem::take(&mut window), end, spare);
                     held = 0;
@@ -303,19 +316,19 @@ impl Job<'_> {
         })
     }
 
-    /// The piece a frame is (its bytes and the bytes before it taken out
-    /// of the log); what the framer reports between payloads (a broken
-    /// array, a payload too large) is said on stderr, its text left in the
-    /// log to be masked with the bytes between payloads.
-    fn piece<R: Read>(
+    /// The item a frame is: a payload's piece (its bytes and the bytes
+    /// before it taken out of the log), or what the framer reports between
+    /// payloads (a broken array, a payload too large), to be said on
+    /// stderr in its turn, its text left in the log to be masked with the
+    /// bytes between payloads.
+    fn item<R: Read>(
         &self,
         name: &str,
         frame: Frame,
         framer: &Framer<R>,
         log: &RefCell<Log>,
         end: &mut usize,
-        tally: &mut Tally,
-    ) -> Option<Piece> {
+    ) -> Option<Item> {
         match frame {
             Frame::Payload { place, range } => {
                 let payload = framer.bytes(range);
@@ -323,33 +336,26 @@ impl Job<'_> {
                 let from = *end - log.base;
                 let start = locate(&log.bytes, from, payload)?;
                 *end = log.base + start + payload.len();
-                Some(Piece {
+                Some(Item::Payload(Piece {
                     place,
                     gap: log.base + from..log.base + start,
                     bytes: log.base + start..*end,
-                })
+                }))
             }
-            Frame::Broken { place, message } => {
-                (tally.payloads, tally.bad) = (tally.payloads + 1, tally.bad + 1);
-                diagnostics::line(&format!(
-                    "hookscope: {}: error[json-syntax]: {message}; its text is written masked",
-                    source(name, place)
-                ));
-                None
-            }
-            Frame::TooLarge { place, .. } => {
-                (tally.payloads, tally.bad) = (tally.payloads + 1, tally.bad + 1);
-                diagnostics::line(&format!(
-                    "hookscope: {}: error[payload-too-large]: payload larger than --max-payload; its text is written masked",
-                    source(name, place)
-                ));
-                None
-            }
+            Frame::Broken { place, message } => Some(Item::Problem(format!(
+                "hookscope: {}: error[json-syntax]: {message}; its text is written masked\n",
+                source(name, place)
+            ))),
+            Frame::TooLarge { place, .. } => Some(Item::Problem(format!(
+                "hookscope: {}: error[payload-too-large]: payload larger than --max-payload; its text is written masked\n",
+                source(name, place)
+            ))),
         }
     }
 
     /// Writes the next window the worker redacted, each payload after the
-    /// bytes before it.
+    /// bytes before it, and says the problems between payloads in their
+    /// turn.
     fn receive(
         &self,
         name: &str,
@@ -361,7 +367,19 @@ impl Job<'_> {
             .recv()
             .map_err(|_| anyhow!("the redaction thread stopped"))??;
         let log = &batch.log;
-        for (piece, done) in batch.pieces.iter().zip(done) {
+        let mut done = done.into_iter();
+        for item in &batch.items {
+            let piece = match item {
+                Item::Payload(piece) => piece,
+                Item::Problem(message) => {
+                    diagnostics::write(message);
+                    (tally.payloads, tally.bad) = (tally.payloads + 1, tally.bad + 1);
+                    continue;
+                }
+            };
+            let done = done
+                .next()
+                .ok_or_else(|| anyhow!("the redaction thread lost a payload"))?;
             self.gap(log.get(&piece.gap), out)?;
             write(out, done.redacted.text.as_bytes())?;
             diagnostics::write_bytes(&done.diagnostics);
@@ -378,10 +396,17 @@ impl Job<'_> {
         Ok(batch.log.bytes)
     }
 
-    /// Redacts a window of payloads on `--jobs` threads, in order.
-    fn window(&self, name: &str, log: &Log, window: &[Piece]) -> Result<Vec<Done>> {
+    /// Redacts the payloads of a window on `--jobs` threads, in order.
+    fn window(&self, name: &str, log: &Log, items: &[Item]) -> Result<Vec<Done>> {
+        let window: Vec<&Piece> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Payload(piece) => Some(piece),
+                Item::Problem(_) => None,
+            })
+            .collect();
         let jobs = self.settings.jobs.clamp(1, window.len().max(1));
-        let one = |piece: &Piece| self.payload(name, piece.place, log.get(&piece.bytes));
+        let one = |piece: &&Piece| self.payload(name, piece.place, log.get(&piece.bytes));
         if jobs == 1 || window.len() < 64 {
             return Ok(window.iter().map(one).collect());
         }

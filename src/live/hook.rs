@@ -298,11 +298,10 @@ fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Reply> {
     }
     if let Some(broken) = checked.iter().find(|c| c.report.fault.is_some()) {
         let message = broken.report.findings.first().map(|f| f.message.as_str());
-        let reason = match message.unwrap_or("") {
-            message if message.starts_with("not JSON") => message.to_string(),
-            message => format!("invalid JSON: {message}"),
-        };
-        return Some(Reply::new(400, reason));
+        return Some(Reply::new(
+            400,
+            not_json(message.unwrap_or("it does not parse")),
+        ));
     }
     if reject_invalid && checked.iter().any(|c| !c.valid) {
         let findings = checked
@@ -315,6 +314,13 @@ fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Reply> {
         });
     }
     None
+}
+
+/// The one wording of a 400 for a body that does not parse: `not JSON:`
+/// and the parser's message (which may already start so).
+fn not_json(message: &str) -> String {
+    const WORDS: &str = "not JSON: ";
+    format!("{WORDS}{}", message.strip_prefix(WORDS).unwrap_or(message))
 }
 
 /// Appends the hook to the capture (when there is one) before the answer.
@@ -415,7 +421,10 @@ fn finish(
 ) -> Response<Full<Bytes>> {
     hook.status = reply.status;
     let accepted = reply.status == 200;
-    if !accepted && (matches!(hook.outcome, Outcome::Refused(_)) || reply.status >= 500) {
+    // A refused body (400) is shown in the words of its answer, as every
+    // refusal is; a 422 keeps its payloads' findings.
+    let refused = matches!(hook.outcome, Outcome::Refused(_));
+    if !accepted && (refused || reply.status == 400 || reply.status >= 500) {
         hook.outcome = Outcome::Refused(reply.reason.clone());
     }
     // The command reads the lines until the server has stopped.
@@ -478,7 +487,12 @@ mod tests {
         let reason = verdict(&broken, false).map(|r| r.reason);
         assert_eq!(
             reason.as_deref(),
-            Some("invalid JSON: expected value at line 1 column 6")
+            Some("not JSON: expected value at line 1 column 6")
+        );
+        assert_eq!(
+            not_json("not JSON: a line of text at line 1 column 1"),
+            "not JSON: a line of text at line 1 column 1",
+            "said once"
         );
         let invalid = [
             checked(None, false),

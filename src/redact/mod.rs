@@ -112,6 +112,7 @@ impl Replaced {
             Pii::Text => Replaced::Text,
             Pii::Location => Replaced::Location,
             Pii::WhenFlag(_) | Pii::Labelled { .. } => Replaced::Private,
+            Pii::Except { pii, .. } => Replaced::of(*pii),
         }
     }
 }

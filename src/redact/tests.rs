@@ -384,3 +384,31 @@ fn a_form_answer_under_a_personal_label_is_replaced() {
         "labels kept"
     );
 }
+
+static LOG: &[Field] = &[
+    inferred("client", Ty::String, "who").personal(Pii::Except {
+        pii: &Pii::Name,
+        value: "system",
+        when: "role",
+    }),
+    inferred("role", Ty::String, "customer or system"),
+];
+
+static LOGS: &[Field] = &[inferred("logs", Ty::List(&Ty::Object(LOG)), "logs")];
+
+#[test]
+fn a_documented_sentinel_is_kept_only_when_its_sibling_says_so() {
+    let text = r#"{"logs":[{"client":"system","role":"system"},{"client":"system","role":"customer"},{"client":"Fulano Beltrano","role":"system"},{"client":"system"}]}"#;
+    let doc = parse(text, Extent::Full).expect("valid");
+    let out = Redactor::new(b"salt", MASK).payload(text, doc.root(), Against::Description(LOGS));
+    let kept = out.text.matches(r#""client":"system""#).count();
+    assert_eq!(kept, 1, "only the platform's own entry: {}", out.text);
+    assert!(
+        out.text
+            .starts_with(r#"{"logs":[{"client":"system","role":"system"}"#),
+        "{}",
+        out.text
+    );
+    assert!(!out.text.contains("Fulano"), "{}", out.text);
+    assert_eq!(out.counts.total(), 3, "{}", out.text);
+}

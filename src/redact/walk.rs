@@ -103,7 +103,7 @@ impl<'r, 't> Walk<'r, 't> {
             let child_ctx = match field {
                 Some(f) => Ctx {
                     ty: Some(f.ty),
-                    treat: ctx.treat.or_else(|| resolve(f.personal?, v)),
+                    treat: ctx.treat.or_else(|| resolve(f.personal?, v, child)),
                     id: is_id(f.name, &f.ty),
                 },
                 // An unknown key that names personal data says more than
@@ -433,9 +433,10 @@ const FILE_EXTENSIONS: &[&str] = &[
     "json", "xml", "zip",
 ];
 
-/// `Pii::WhenFlag` and `Pii::Labelled` resolved against the object that
-/// holds the field.
-fn resolve(pii: Pii, object: Val<'_, '_>) -> Option<Treat> {
+/// `Pii::WhenFlag`, `Pii::Labelled` and `Pii::Except` resolved against
+/// the object that holds the field and the field's value: `None` when the
+/// value is not personal.
+fn resolve(pii: Pii, object: Val<'_, '_>, value: Val<'_, '_>) -> Option<Treat> {
     let flagged = |flag| object.get(flag).as_bool() == Some(true);
     match pii {
         Pii::WhenFlag(flag) => flagged(flag).then_some(Treat::Classify),
@@ -448,6 +449,19 @@ fn resolve(pii: Pii, object: Val<'_, '_>) -> Option<Treat> {
                     .is_some()
             };
             (flagged(flag) || named()).then_some(Treat::Classify)
+        }
+        Pii::Except {
+            pii,
+            value: sentinel,
+            when,
+        } => {
+            let exempt =
+                value.as_str() == Some(sentinel) && object.get(when).as_str() == Some(sentinel);
+            if exempt {
+                None
+            } else {
+                resolve(*pii, object, value)
+            }
         }
         other => Some(Treat::Pii(other)),
     }

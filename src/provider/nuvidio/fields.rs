@@ -308,7 +308,13 @@ pub static ISSUE: &[Field] = &[
 
 static CALL_LOG: &[Field] = &[
     inferred("name", Ty::String, "event, e.g. connected, enabled_mic"),
-    inferred("client", Ty::String, "who").personal(Pii::Name),
+    // `"client": "system"` with `"clientRole": "system"` is the platform's
+    // own entry (`started_record`), not a person.
+    inferred("client", Ty::String, "who").personal(Pii::Except {
+        pii: &Pii::Name,
+        value: "system",
+        when: "clientRole",
+    }),
     inferred("clientRole", Ty::String, "customer, attendant or system"),
     inferred("timestamp", DT, "when"),
     inferred("detail", Ty::String, "what happened"),
