@@ -200,6 +200,27 @@ pub struct Batch {
     data: Vec<u8>,
     items: Vec<Item>,
     messages: Vec<String>,
+    /// With [`ReadOptions::lines`]: NDJSON lines of several payloads.
+    lines: Vec<LineItems>,
+}
+
+/// An NDJSON line holding several payloads: `items[items]`, and the
+/// line's bytes as read at `data[bytes]`.
+#[derive(Debug)]
+struct LineItems {
+    items: Range<usize>,
+    bytes: Range<usize>,
+}
+
+/// What `replay` sends as one request: a payload, or an NDJSON line of
+/// several payloads (several values, or an array) with its bytes as read.
+#[derive(Debug)]
+pub struct Unit<'a> {
+    /// The payloads in it, in input order (at least one).
+    pub payloads: Vec<Payload<'a>>,
+    /// The whole line's bytes (without its terminator) when it holds
+    /// several payloads; `None` for a payload on its own.
+    pub line: Option<&'a [u8]>,
 }
 
 #[derive(Debug)]
@@ -221,7 +242,38 @@ impl Batch {
             data: Vec::new(),
             items: Vec::new(),
             messages: Vec::new(),
+            lines: Vec::new(),
         }
+    }
+
+    /// The payloads grouped as `replay` sends them ([`Unit`]): a line of
+    /// several payloads is one unit when the input was read with
+    /// [`ReadOptions::lines`]; every other payload is a unit of its own.
+    pub fn units(&self) -> impl Iterator<Item = Unit<'_>> {
+        let mut payloads = self.payloads();
+        let mut lines = self.lines.iter().peekable();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let line = lines.next_if(|line| line.items.start == at);
+            let count = line.map_or(1, |line| line.items.len());
+            let unit: Vec<_> = payloads.by_ref().take(count).collect();
+            at += unit.len();
+            (!unit.is_empty()).then(|| Unit {
+                payloads: unit,
+                line: line.map(|line| &self.data[line.bytes.clone()]),
+            })
+        })
+    }
+
+    /// Records that the payloads from item `first` on are one NDJSON line
+    /// whose bytes are `bytes`.
+    fn push_line(&mut self, first: usize, bytes: &[u8]) {
+        let start = self.data.len();
+        self.data.extend_from_slice(bytes);
+        self.lines.push(LineItems {
+            items: first..self.items.len(),
+            bytes: start..self.data.len(),
+        });
     }
 
     /// Number of payloads.
@@ -260,6 +312,7 @@ impl Batch {
                 body: ItemBody::Bytes(range),
             }],
             messages: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
@@ -312,6 +365,10 @@ pub struct ReadOptions {
     pub recursive: bool,
     /// `--extract`: read the JSON on lines of text (log lines).
     pub extract: bool,
+    /// Group the payloads of an NDJSON line that holds several into one
+    /// [`Unit`] with the line's bytes ([`Batch::units`]), as `replay` sends
+    /// them: `listen --save` writes one hook per line.
+    pub lines: bool,
 }
 
 impl Default for ReadOptions {
@@ -320,6 +377,7 @@ impl Default for ReadOptions {
             max_payload: DEFAULT_MAX_PAYLOAD,
             recursive: false,
             extract: false,
+            lines: false,
         }
     }
 }
@@ -386,12 +444,24 @@ fn read_one(
     options: ReadOptions,
     sink: &mut impl FnMut(Event) -> Result<()>,
 ) -> Result<()> {
-    let mut framer =
-        Framer::with_max_payload(reader, options.max_payload).extracting(options.extract);
+    let mut framer = Framer::with_max_payload(reader, options.max_payload)
+        .extracting(options.extract)
+        .keeping_lines(options.lines);
     let mut batch = Batch::new(name.clone());
+    let mut open: Option<OpenLine> = None;
     while let Some(frame) = framer.next_frame() {
+        if options.lines {
+            open = group_line(open, &frame, &framer, &mut batch);
+            // A line's payloads stay in one batch: handed on between lines.
+            if batch.is_full() && open.is_none_or(|line| line.count == 1) {
+                hand_on(&mut batch, sink)?;
+                if let Some(line) = &mut open {
+                    line.first = 0;
+                }
+            }
+        }
         match frame {
-            Frame::Payload { place, range } if range.len() >= BATCH_BYTES => {
+            Frame::Payload { place, range } if range.len() >= BATCH_BYTES && !options.lines => {
                 hand_on(&mut batch, sink)?;
                 let data = framer.take_bytes(range.clone());
                 sink(Event::Batch(Batch::single(
@@ -412,9 +482,12 @@ fn read_one(
             }
             Frame::Broken { .. } => batch.push(frame, &[]),
         }
-        if batch.is_full() {
+        if batch.is_full() && !options.lines {
             hand_on(&mut batch, sink)?;
         }
+    }
+    if let Some(line) = open {
+        close_line(line, &framer, &mut batch);
     }
     hand_on(&mut batch, sink)?;
     if let Some(err) = framer.take_error() {
@@ -433,6 +506,56 @@ fn read_one(
         sink(Event::Trouble { input: name, error })?;
     }
     Ok(())
+}
+
+/// The payloads of the line being read ([`ReadOptions::lines`]): the
+/// line's offset and the batch index of its first payload.
+#[derive(Debug, Clone, Copy)]
+struct OpenLine {
+    offset: u64,
+    first: usize,
+    count: usize,
+}
+
+/// Before `frame` is pushed: adds a payload to the open line when it
+/// starts on that line, or closes that line and opens the payload's own.
+/// A line where something is broken (an unterminated array, text) is not
+/// grouped: its payloads go on their own, as they always have.
+fn group_line<R: Read>(
+    open: Option<OpenLine>,
+    frame: &Frame,
+    framer: &Framer<R>,
+    batch: &mut Batch,
+) -> Option<OpenLine> {
+    let offset = framer.line_offset();
+    let same_line = open.filter(|line| line.offset == offset);
+    match (frame, same_line) {
+        (Frame::Payload { .. }, Some(mut line)) => {
+            line.count += 1;
+            return Some(line);
+        }
+        // Something broken on the line: it is not sent whole.
+        (_, Some(_)) => return None,
+        (_, None) => {}
+    }
+    if let Some(line) = open {
+        close_line(line, framer, batch);
+    }
+    matches!(frame, Frame::Payload { .. }).then_some(OpenLine {
+        offset,
+        first: batch.items.len(),
+        count: 1,
+    })
+}
+
+/// Records a line of several payloads of an NDJSON stream as one unit.
+fn close_line<R: Read>(line: OpenLine, framer: &Framer<R>, batch: &mut Batch) {
+    if line.count < 2 || !framer.is_ndjson() {
+        return;
+    }
+    if let Some(bytes) = framer.line_bytes(line.offset) {
+        batch.push_line(line.first, bytes);
+    }
 }
 
 /// Hands on the batch gathered so far, if it holds anything.
