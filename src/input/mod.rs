@@ -631,6 +631,121 @@ fn sniff_gzip(mut raw: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>
 mod tests {
     use super::*;
 
+    /// A reader that hands out `chunk` bytes at a time, so that the framer
+    /// compacts its buffer between the payloads of a line.
+    struct Chunks {
+        bytes: Vec<u8>,
+        at: usize,
+        chunk: usize,
+    }
+
+    impl Read for Chunks {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.chunk.min(buf.len()).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    /// Every unit read with `lines`: its first payload's label, its
+    /// payload count and its line's bytes.
+    fn units(text: &[u8], chunk: usize, lines: bool) -> Vec<(String, usize, Option<String>)> {
+        let reader = Chunks {
+            bytes: text.to_vec(),
+            at: 0,
+            chunk,
+        };
+        let options = ReadOptions {
+            lines,
+            ..ReadOptions::default()
+        };
+        let mut found = Vec::new();
+        read_reader("x", Box::new(reader), options, |event| {
+            let Event::Batch(batch) = event else {
+                panic!("reading from memory cannot fail")
+            };
+            for unit in batch.units() {
+                let line = unit.line.map(|b| String::from_utf8_lossy(b).into_owned());
+                found.push((unit.payloads[0].source.label(), unit.payloads.len(), line));
+            }
+            Ok(())
+        })
+        .expect("reads");
+        found
+    }
+
+    fn one(label: &str) -> (String, usize, Option<String>) {
+        (label.to_string(), 1, None)
+    }
+
+    #[test]
+    fn a_line_of_several_payloads_is_one_unit_with_its_bytes() {
+        let text = b"{\"a\":1}{\"b\":2} {\"c\":3}\r\n{\"d\":4}\n\n[{\"e\":5}, {\"f\":6}] \n[{\"g\":7}]\n{\"h\":8}{\"i\":9}";
+        let want = vec![
+            (
+                "x:1".to_string(),
+                3,
+                Some("{\"a\":1}{\"b\":2} {\"c\":3}".to_string()),
+            ),
+            one("x:2"),
+            (
+                "x:4".to_string(),
+                2,
+                Some("[{\"e\":5}, {\"f\":6}] ".to_string()),
+            ),
+            // A one-value line is a payload as before.
+            one("x:5"),
+            ("x:6".to_string(), 2, Some("{\"h\":8}{\"i\":9}".to_string())),
+        ];
+        for chunk in [1, 2, 3, 7, 1 << 20] {
+            assert_eq!(units(text, chunk, true), want, "chunk {chunk}");
+        }
+        // Without `lines`, every payload is a unit of its own.
+        assert_eq!(units(text, 1 << 20, false).len(), 9);
+    }
+
+    #[test]
+    fn a_document_over_several_lines_keeps_one_unit_per_payload() {
+        let pretty = b"[\n  {\"a\": 1}, {\"b\": 2},\n  {\"c\": 3}\n]\n";
+        let want = vec![one("x:2"), one("x:2:13"), one("x:3")];
+        assert_eq!(units(pretty, 1 << 20, true), want);
+        assert_eq!(units(pretty, 2, true), want);
+        let objects = b"{\n \"a\": 1\n} {\"b\": 2} {\"c\": 3}\n";
+        assert_eq!(
+            units(objects, 1 << 20, true),
+            vec![one("x:1"), one("x:3"), one("x:3:12")]
+        );
+    }
+
+    #[test]
+    fn a_broken_line_is_not_sent_whole() {
+        // The array on line 1 is never closed: its payloads go alone, and
+        // the error is a unit of its own.
+        let text = b"[{\"a\":1},{\"b\":2}\n{\"c\":3}{\"d\":4}\n";
+        let found = units(text, 1 << 20, true);
+        assert_eq!(found[0], one("x:1"));
+        assert_eq!(found[1], one("x:1:10"));
+        assert_eq!(found[2].0, "x:1:17");
+        assert_eq!(
+            found[3],
+            ("x:2".to_string(), 2, Some("{\"c\":3}{\"d\":4}".to_string()))
+        );
+        assert_eq!(found.len(), 4);
+    }
+
+    #[test]
+    fn a_line_is_never_split_across_batches() {
+        let line = "{\"a\":1}{\"b\":2}{\"c\":3}\n";
+        let text = line.repeat(BATCH_ITEMS);
+        let found = units(text.as_bytes(), 4096, true);
+        assert_eq!(found.len(), BATCH_ITEMS);
+        for (i, unit) in found.iter().enumerate() {
+            let want = (format!("x:{}", i + 1), 3, Some(line.trim_end().to_string()));
+            assert_eq!(*unit, want);
+        }
+    }
+
     #[test]
     fn positions_are_absolute() {
         let mut batch = Batch::new(Arc::from("x"));
