@@ -472,6 +472,45 @@ fn a_replayed_capture_of_multi_hook_bodies_is_byte_identical() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--only-invalid` sends a line of several payloads, whole, when any of
+/// them is invalid, and leaves a line of valid ones.
+#[test]
+fn only_invalid_sends_a_line_of_several_when_one_is_invalid() {
+    let dir = scratch("replay-lines-invalid");
+    let batch = String::from_utf8(sample("batch.ndjson")).expect("utf-8");
+    let hooks: Vec<&str> = batch.lines().collect();
+    // The batch's third hook is invalid (`check samples/batch.ndjson`).
+    let (good, other, bad) = (hooks[0], hooks[1], hooks[2]);
+    let mixed = format!("[{good},{bad}]");
+    let input = format!("{good}{other}\n{good} {bad}\r\n{mixed}\n");
+    std::fs::write(dir.join("in.ndjson"), input).expect("input");
+    let server = Server::start(&dir, &["--save", "cap.ndjson"]);
+    let replayed = hookscope(
+        &dir,
+        &[
+            "replay",
+            "in.ndjson",
+            "--to",
+            &server.url("/"),
+            "--only-invalid",
+            "--no-config",
+        ],
+    );
+    assert!(server.stop().status.success());
+    assert!(replayed.status.success(), "{}", replayed.stderr);
+    let rows: Vec<&str> = replayed.stdout.lines().collect();
+    assert_eq!(rows.len(), 2, "{}", replayed.stdout);
+    assert!(rows[0].starts_with("in.ndjson:2\t200\t"), "{}", rows[0]);
+    assert!(rows[0].ends_with("\t2 payloads"), "{}", rows[0]);
+    assert!(rows[1].starts_with("in.ndjson:3\t200\t"), "{}", rows[1]);
+    // listen saves the body minified: the space between the values goes.
+    assert_eq!(
+        read(&dir.join("cap.ndjson")),
+        format!("{good}{bad}\n{mixed}\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn replay_reports_non_2xx_with_1_and_an_unreachable_url_with_2() {
     let dir = scratch("replay-status");
