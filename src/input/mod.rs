@@ -453,7 +453,7 @@ fn read_one(
         if options.lines {
             open = group_line(open, &frame, &framer, &mut batch);
             // A line's payloads stay in one batch: handed on between lines.
-            if batch.is_full() && open.is_none_or(|line| line.count == 1) {
+            if batch.is_full() && open.is_some_and(|line| line.first == batch.items.len()) {
                 hand_on(&mut batch, sink)?;
                 if let Some(line) = &mut open {
                     line.first = 0;
@@ -508,18 +508,20 @@ fn read_one(
     Ok(())
 }
 
-/// The payloads of the line being read ([`ReadOptions::lines`]): the
-/// line's offset and the batch index of its first payload.
+/// The frames of the line being read ([`ReadOptions::lines`]): the
+/// line's offset, the batch index of its first frame, its payloads, and
+/// whether something on it is broken.
 #[derive(Debug, Clone, Copy)]
 struct OpenLine {
     offset: u64,
     first: usize,
     count: usize,
+    broken: bool,
 }
 
-/// Before `frame` is pushed: adds a payload to the open line when it
-/// starts on that line, or closes that line and opens the payload's own.
-/// A line where something is broken (an unterminated array, text) is not
+/// Before `frame` is pushed: adds it to the open line when it starts on
+/// that line, or closes that line and opens the frame's own. A line with
+/// something broken on it (an unterminated array, a missing `,`) is not
 /// grouped: its payloads go on their own, as they always have.
 fn group_line<R: Read>(
     open: Option<OpenLine>,
@@ -528,29 +530,26 @@ fn group_line<R: Read>(
     batch: &mut Batch,
 ) -> Option<OpenLine> {
     let offset = framer.line_offset();
-    let same_line = open.filter(|line| line.offset == offset);
-    match (frame, same_line) {
-        (Frame::Payload { .. }, Some(mut line)) => {
-            line.count += 1;
-            return Some(line);
-        }
-        // Something broken on the line: it is not sent whole.
-        (_, Some(_)) => return None,
-        (_, None) => {}
+    let payload = matches!(frame, Frame::Payload { .. });
+    if let Some(mut line) = open.filter(|line| line.offset == offset) {
+        line.count += usize::from(payload);
+        line.broken |= !payload;
+        return Some(line);
     }
     if let Some(line) = open {
         close_line(line, framer, batch);
     }
-    matches!(frame, Frame::Payload { .. }).then_some(OpenLine {
+    Some(OpenLine {
         offset,
         first: batch.items.len(),
-        count: 1,
+        count: usize::from(payload),
+        broken: !payload,
     })
 }
 
 /// Records a line of several payloads of an NDJSON stream as one unit.
 fn close_line<R: Read>(line: OpenLine, framer: &Framer<R>, batch: &mut Batch) {
-    if line.count < 2 || !framer.is_ndjson() {
+    if line.count < 2 || line.broken || !framer.is_ndjson() {
         return;
     }
     if let Some(bytes) = framer.line_bytes(line.offset) {
@@ -732,6 +731,17 @@ mod tests {
             ("x:2".to_string(), 2, Some("{\"c\":3}{\"d\":4}".to_string()))
         );
         assert_eq!(found.len(), 4);
+        // A missing `,` is reported where the array ends; the value after
+        // it on the line goes alone too.
+        let text = b"[{\"a\":1} {\"b\":2}]{\"c\":3}\n{\"d\":4}{\"e\":5}\n";
+        let found = units(text, 1 << 20, true);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert!(
+            found[..4]
+                .iter()
+                .all(|unit| unit.1 == 1 && unit.2.is_none())
+        );
+        assert_eq!(found[4].1, 2);
     }
 
     #[test]
