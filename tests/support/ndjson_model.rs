@@ -230,11 +230,25 @@ fn check_lines(stream: &Stream, labels: &BTreeMap<String, ()>) {
             let mut rest = line;
             for payload in &unit.payloads {
                 assert_eq!(payload.source.line, unit.payloads[0].source.line);
+                // A value cut by the line's end holds the `\r` of a `\r\n`
+                // the line is given without.
                 let bytes = payload.bytes();
+                let bytes = match std::ptr::eq(payload, unit.payloads.last().expect("payloads")) {
+                    true => bytes.strip_suffix(b"\r").unwrap_or(bytes),
+                    false => bytes,
+                };
                 let at = rest
                     .windows(bytes.len().max(1))
                     .position(|w| w == bytes)
-                    .unwrap_or_else(|| panic!("{} is not on its line", payload.source));
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{} is not on its line: {:?} in {:?} (chunk {})",
+                            payload.source,
+                            String::from_utf8_lossy(bytes),
+                            String::from_utf8_lossy(line),
+                            stream.chunk
+                        )
+                    });
                 rest = &rest[at + bytes.len()..];
             }
         }
