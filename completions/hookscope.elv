@@ -194,7 +194,7 @@ set edit:completion:arg-completer[hookscope] = {|@words|
             cand -j 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
             cand --jobs 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value'
             cand --max-payload 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped'
-            cand --only-invalid 'Send only the payloads `check` finds invalid'
+            cand --only-invalid 'Send only the payloads `check` finds invalid (a line of several when any of them is)'
             cand --strict 'Fail on warnings too, and report fields no description knows'
             cand --no-config 'Ignore any hookscope.toml'
             cand -r 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'

@@ -223,7 +223,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s j -l jobs -d 'Worker threads for parsing and checking, 1 to 256 (default: all cores, at most 256). Output is in input order and the same for any value' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l max-payload -d 'Largest payload read, in bytes or with a K, M or G suffix (KiB, MiB, GiB); 0 for no limit. A longer payload is reported and skipped' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l only-invalid -d 'Send only the payloads `check` finds invalid'
+complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l only-invalid -d 'Send only the payloads `check` finds invalid (a line of several when any of them is)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l strict -d 'Fail on warnings too, and report fields no description knows'
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -l no-config -d 'Ignore any hookscope.toml'
 complete -c hookscope -n "__fish_hookscope_using_subcommand replay" -s r -l recursive -d 'Read the *.json, *.ndjson, *.jsonl and *.gz files inside folders given as inputs (at any depth, in sorted order)'

@@ -260,7 +260,11 @@ pub enum Command {
         "  hookscope replay hooks.ndjson --to http://localhost:3000/hooks\n",
         "  hookscope replay hooks.ndjson --to http://127.0.0.1:8787/ --concurrency 8 --rate 50\n",
         "  hookscope replay --only-invalid --format json hooks.ndjson --to http://localhost:3000/\n\n",
-        "Output: SOURCE<TAB>STATUS<TAB>LATENCY, in input order.\n",
+        "One request per payload, except that an NDJSON line holding several\n",
+        "payloads (several values, or an array: one hook as `listen --save`\n",
+        "writes it) is one request, the line's bytes as read.\n",
+        "Output: SOURCE<TAB>STATUS<TAB>LATENCY per request, in input order, then\n",
+        "<TAB>N payloads for a line of several (SOURCE is then FILE:LINE).\n",
         "Exit status: 0 when every answer is 2xx, 1 when one is not (or a\n",
         "payload cannot be read), 2 for trouble (the URL cannot be reached, bad\n",
         "arguments, an unreadable input)."
@@ -773,7 +777,8 @@ pub struct ReplayArgs {
     )]
     pub key: Option<String>,
 
-    /// Send only the payloads `check` finds invalid.
+    /// Send only the payloads `check` finds invalid (a line of several
+    /// when any of them is).
     #[arg(long)]
     pub only_invalid: bool,
 

@@ -89,6 +89,7 @@ pub fn run(
         max_payload: settings.max_payload,
         recursive: settings.recursive,
         extract: settings.extract,
+        lines: false,
     };
     if settings.jobs <= 1 {
         run_serial(inputs, reading, out, process)

@@ -410,6 +410,130 @@ fn same_lines(got: &str, want: &str) {
     assert!(got == want);
 }
 
+/// Issue 15: a body of several hooks (NDJSON, an array) is one capture
+/// line, and `replay` sends that line as one request, so replaying a
+/// capture gives the same capture, line for line.
+#[test]
+fn a_replayed_capture_of_multi_hook_bodies_is_byte_identical() {
+    let dir = scratch("replay-lines");
+    let first = Server::start(&dir, &["--save", "a.ndjson"]);
+    let talk = String::from_utf8(sample("piperun/talk.json")).expect("utf-8");
+    let closed =
+        String::from_utf8(sample("nuvidio/attendant_closed_issue.complete.json")).expect("utf-8");
+    let array = format!("[\n{talk},\n{closed}\n]\n");
+    let mut bodies = vec![sample("batch.ndjson"), array.into_bytes()];
+    for name in [
+        "piperun/talk.json",
+        "nuvidio/attendant_closed_issue.complete.json",
+        "nuvidio/attendant_closed_issue.incomplete.json",
+    ] {
+        bodies.push(sample(name));
+    }
+    for body in &bodies {
+        let answer = post(&first.addr, "/", &[], body);
+        assert_eq!(answer.status, 200, "{}", answer.body);
+    }
+    assert!(first.stop().status.success());
+    let capture = read(&dir.join("a.ndjson"));
+    assert_eq!(capture.lines().count(), bodies.len(), "{capture}");
+    assert!(capture.starts_with("{\""), "{capture}");
+    assert!(capture.lines().nth(1).expect("the array").starts_with("[{"));
+
+    let second = Server::start(&dir, &["--save", "b.ndjson"]);
+    let replayed = hookscope(&dir, &["replay", "a.ndjson", "--to", &second.url("/")]);
+    let json = hookscope(
+        &dir,
+        &[
+            "replay",
+            "a.ndjson",
+            "--to",
+            &second.url("/"),
+            "--format",
+            "json",
+        ],
+    );
+    assert!(second.stop().status.success());
+    assert!(replayed.status.success(), "{}", replayed.stderr);
+    // One row per request, labelled by its line, with the payloads of a
+    // line of several.
+    let rows: Vec<&str> = replayed.stdout.lines().collect();
+    assert_eq!(rows.len(), bodies.len(), "{}", replayed.stdout);
+    assert!(rows[0].starts_with("a.ndjson:1\t200\t"), "{}", rows[0]);
+    assert!(rows[0].ends_with("\t3 payloads"), "{}", rows[0]);
+    assert!(rows[1].starts_with("a.ndjson:2\t200\t"), "{}", rows[1]);
+    assert!(rows[1].ends_with("\t2 payloads"), "{}", rows[1]);
+    assert!(rows[2].starts_with("a.ndjson:3\t200\t"), "{}", rows[2]);
+    assert!(!rows[2].contains("payloads"), "{}", rows[2]);
+    assert!(
+        replayed
+            .stderr
+            .contains("replayed 5 requests: 5 answered 2xx"),
+        "{}",
+        replayed.stderr
+    );
+    let json_rows: Vec<serde_json::Value> = json
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON row"))
+        .collect();
+    assert_eq!(json_rows.len(), bodies.len(), "{}", json.stdout);
+    assert_eq!(json_rows[0]["source"], "a.ndjson:1");
+    assert_eq!(json_rows[0]["payloads"], 3);
+    assert_eq!(json_rows[1]["payloads"], 2);
+    assert!(json_rows[2].get("payloads").is_none(), "{}", json_rows[2]);
+
+    // The first replay's capture is the first capture, byte for byte (the
+    // second replay appended the same lines again).
+    let again = read(&dir.join("b.ndjson"));
+    let once: String = again.split_inclusive('\n').take(bodies.len()).collect();
+    same_lines(&once, &capture);
+    assert_eq!(again, format!("{capture}{capture}"));
+    let meta_a = read(&dir.join("a.ndjson.meta.ndjson"));
+    let meta_b = read(&dir.join("b.ndjson.meta.ndjson"));
+    assert_eq!(meta_a.lines().count(), bodies.len());
+    assert_eq!(meta_b.lines().count(), 2 * bodies.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--only-invalid` sends a line of several payloads, whole, when any of
+/// them is invalid, and leaves a line of valid ones.
+#[test]
+fn only_invalid_sends_a_line_of_several_when_one_is_invalid() {
+    let dir = scratch("replay-lines-invalid");
+    let batch = String::from_utf8(sample("batch.ndjson")).expect("utf-8");
+    let hooks: Vec<&str> = batch.lines().collect();
+    // The batch's third hook is invalid (`check samples/batch.ndjson`).
+    let (good, other, bad) = (hooks[0], hooks[1], hooks[2]);
+    let mixed = format!("[{good},{bad}]");
+    let input = format!("{good}{other}\n{good} {bad}\r\n{mixed}\n");
+    std::fs::write(dir.join("in.ndjson"), input).expect("input");
+    let server = Server::start(&dir, &["--save", "cap.ndjson"]);
+    let replayed = hookscope(
+        &dir,
+        &[
+            "replay",
+            "in.ndjson",
+            "--to",
+            &server.url("/"),
+            "--only-invalid",
+            "--no-config",
+        ],
+    );
+    assert!(server.stop().status.success());
+    assert!(replayed.status.success(), "{}", replayed.stderr);
+    let rows: Vec<&str> = replayed.stdout.lines().collect();
+    assert_eq!(rows.len(), 2, "{}", replayed.stdout);
+    assert!(rows[0].starts_with("in.ndjson:2\t200\t"), "{}", rows[0]);
+    assert!(rows[0].ends_with("\t2 payloads"), "{}", rows[0]);
+    assert!(rows[1].starts_with("in.ndjson:3\t200\t"), "{}", rows[1]);
+    // listen saves the body minified: the space between the values goes.
+    assert_eq!(
+        read(&dir.join("cap.ndjson")),
+        format!("{good}{bad}\n{mixed}\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn replay_reports_non_2xx_with_1_and_an_unreachable_url_with_2() {
     let dir = scratch("replay-status");
@@ -683,7 +807,7 @@ fn replay_sends_headers_keys_at_its_rate_and_only_invalid_ones() {
     assert!(
         replayed
             .stderr
-            .contains("replayed 3 payloads: 3 answered 2xx"),
+            .contains("replayed 3 requests: 3 answered 2xx"),
         "{}",
         replayed.stderr
     );

@@ -1,5 +1,8 @@
 //! `hookscope replay`: post each payload of the inputs to a URL, the
-//! payload's bytes as read, and report each answer in input order.
+//! payload's bytes as read, and report each answer in input order. An
+//! NDJSON line that holds several payloads (several values, or an array)
+//! is one hook as `listen --save` writes it, and is sent as one request:
+//! the line's bytes as read.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -22,17 +25,25 @@ use crate::pipeline::Tally;
 use crate::render::live::{self as render, Sent};
 use crate::settings::Settings;
 
-/// One payload to send, numbered in input order.
+/// One request to send (a payload, or a line of several), numbered in
+/// input order.
 struct Job {
     seq: u64,
-    source: String,
+    row: Row,
     body: Bytes,
 }
 
-/// What became of payload `seq`.
+/// What the report names a request by: its label, and how many payloads
+/// it carried.
+struct Row {
+    source: String,
+    payloads: usize,
+}
+
+/// What became of request `seq`.
 struct Done {
     seq: u64,
-    source: String,
+    row: Row,
     sent: Sent,
 }
 
@@ -64,6 +75,7 @@ pub fn run(args: &ReplayArgs, settings: &Settings, out: &mut dyn Write) -> Resul
         max_payload: settings.max_payload,
         recursive: settings.recursive,
         extract: settings.extract,
+        lines: true,
     };
     let inputs = args.inputs.inputs.clone();
     let reader = std::thread::Builder::new()
@@ -119,9 +131,10 @@ fn headers(args: &ReplayArgs) -> Result<Vec<(HeaderName, HeaderValue)>> {
     Ok(headers)
 }
 
-/// Reads every payload into jobs (only the invalid ones with
-/// `--only-invalid`); a payload that cannot be framed is reported as
-/// done unsent. Returns whether an input could not be read.
+/// Reads every request into jobs: a payload, or an NDJSON line of several
+/// ([`input::Unit`]); only those with an invalid payload with
+/// `--only-invalid`. A payload that cannot be framed is reported as done
+/// unsent. Returns whether an input could not be read.
 fn read(
     inputs: &[String],
     reading: ReadOptions,
@@ -141,30 +154,51 @@ fn read(
                 return Ok(());
             }
         };
-        for payload in batch.payloads() {
+        for unit in batch.units() {
             if let Some(checker) = checker {
-                let report = checker.report(&payload, &mut Tally::default());
-                if checker.passes(&report) {
+                let passes =
+                    |payload| checker.passes(&checker.report(payload, &mut Tally::default()));
+                if unit.payloads.iter().all(passes) {
                     continue;
                 }
             }
-            let source = payload.source.label();
-            if payload.bytes().is_empty() {
-                let reason = payload.parse(crate::json::Extent::Full).err();
-                let reason = reason.map_or_else(|| "empty".to_string(), |e| e.to_string());
-                let sent = Sent::Unreadable(reason);
-                done.send(Done { seq, source, sent })
-                    .map_err(|_| stopped())?;
-            } else {
-                let body = Bytes::copy_from_slice(payload.bytes());
-                let job = Job { seq, source, body };
-                jobs.blocking_send(job).map_err(|_| stopped())?;
+            match request(&unit) {
+                Ok((row, body)) => jobs
+                    .blocking_send(Job { seq, row, body })
+                    .map_err(|_| stopped())?,
+                Err((row, sent)) => done.send(Done { seq, row, sent }).map_err(|_| stopped())?,
             }
             seq += 1;
         }
         Ok(())
     })?;
     Ok(trouble)
+}
+
+/// The request a unit is: its row and body, or why it cannot be sent.
+fn request(unit: &input::Unit<'_>) -> Result<(Row, Bytes), (Row, Sent)> {
+    let first = &unit.payloads[0];
+    if let Some(line) = unit.line {
+        let source = input::Source {
+            shares_line: false,
+            ..first.source
+        };
+        let row = Row {
+            source: source.label(),
+            payloads: unit.payloads.len(),
+        };
+        return Ok((row, Bytes::copy_from_slice(line)));
+    }
+    let row = Row {
+        source: first.source.label(),
+        payloads: 1,
+    };
+    if first.bytes().is_empty() {
+        let reason = first.parse(crate::json::Extent::Full).err();
+        let reason = reason.map_or_else(|| "empty".to_string(), |e| e.to_string());
+        return Err((row, Sent::Unreadable(reason)));
+    }
+    Ok((row, Bytes::copy_from_slice(first.bytes())))
 }
 
 /// How the payloads are sent.
@@ -241,8 +275,8 @@ async fn work(
                 }
             }
         };
-        let (seq, source) = (job.seq, job.source);
-        if done.send(Done { seq, source, sent }).is_err() {
+        let (seq, row) = (job.seq, job.row);
+        if done.send(Done { seq, row, sent }).is_err() {
             return;
         }
     }
@@ -275,8 +309,16 @@ fn write_in_order(
             report.count(&one.sent);
             let mut bytes = Vec::new();
             let _ = match format {
-                LiveFormat::Text => render::replay_text(&one.source, &one.sent, color, &mut bytes),
-                LiveFormat::Json => render::replay_json(&one.source, &one.sent, &mut bytes),
+                LiveFormat::Text => render::replay_text(
+                    &one.row.source,
+                    one.row.payloads,
+                    &one.sent,
+                    color,
+                    &mut bytes,
+                ),
+                LiveFormat::Json => {
+                    render::replay_json(&one.row.source, one.row.payloads, &one.sent, &mut bytes)
+                }
             };
             out.write_all(&bytes).context("cannot write the output")?;
         }

@@ -142,6 +142,13 @@ pub struct Framer<R> {
     /// `--extract`: read the JSON on a line of text (a log line) instead
     /// of reporting the text.
     extract: bool,
+    /// [`Framer::keeping_lines`]: the buffer keeps the line of the last
+    /// frame returned from its first byte on.
+    keep_lines: bool,
+    /// Absolute offset of the first byte of the last frame's line.
+    frame_line_start: u64,
+    /// Absolute offset before which [`Framer::compact`] may drop bytes.
+    keep_from: u64,
 }
 
 impl<R: Read> Framer<R> {
@@ -182,7 +189,47 @@ impl<R: Read> Framer<R> {
                 max_payload
             },
             extract: false,
+            keep_lines: false,
+            frame_line_start: 0,
+            keep_from: 0,
         }
+    }
+
+    /// With `keep`, the bytes of the last frame's line stay in the buffer
+    /// while the next frame is read, so that [`Framer::line_bytes`] can
+    /// hand out a whole line once its frames are all read (for `replay`,
+    /// which sends an NDJSON line as one request).
+    pub fn keeping_lines(mut self, keep: bool) -> Self {
+        self.keep_lines = keep;
+        self
+    }
+
+    /// Whether the stream is NDJSON (one document per line), as decided so
+    /// far: a frame returned now lies within one line.
+    pub fn is_ndjson(&self) -> bool {
+        self.layout == Layout::Lines
+    }
+
+    /// Absolute offset of the first byte of the line where the last frame
+    /// returned starts: equal for frames on one line.
+    pub fn line_offset(&self) -> u64 {
+        self.frame_line_start
+    }
+
+    /// With [`Framer::keeping_lines`], the line that starts at absolute
+    /// `offset` (the [`Framer::line_offset`] of the frame before the last
+    /// one, or of the last one at the end of the input), without its line
+    /// terminator (`\n` or `\r\n`); `None` when its bytes are gone or
+    /// its end is not read yet.
+    pub fn line_bytes(&self, offset: u64) -> Option<&[u8]> {
+        let from = usize::try_from(offset.checked_sub(self.base)?).ok()?;
+        let rest = self.buf.get(from..self.end)?;
+        let line = match memchr(b'\n', rest) {
+            Some(k) => &rest[..k],
+            None if self.eof => rest,
+            None => return None,
+        };
+        Some(line.strip_suffix(b"\r").unwrap_or(line))
     }
 
     /// The bytes of a [`Frame::Payload`] just returned.
@@ -212,6 +259,11 @@ impl<R: Read> Framer<R> {
 
     /// The next frame, or `None` at the end of the stream.
     pub fn next_frame(&mut self) -> Option<Frame> {
+        // A payload over the limit being skipped is not kept.
+        self.keep_from = match self.skip {
+            Some(_) => u64::MAX,
+            None => self.frame_line_start,
+        };
         if let Some(scan) = self.skip.take() {
             self.finish_skip(scan);
         }
@@ -619,6 +671,7 @@ impl<R: Read> Framer<R> {
         let shares_line = line == self.last_line;
         self.last_line = line;
         self.frames += 1;
+        self.frame_line_start = self.line_start;
         Place {
             line,
             column,
@@ -676,10 +729,18 @@ impl<R: Read> Framer<R> {
             return;
         }
         self.settle_count();
-        self.buf.copy_within(self.start..self.end, 0);
-        self.base += self.start as u64;
-        self.end -= self.start;
-        self.start = 0;
+        let keep = match self.keep_lines {
+            true => usize::try_from(self.keep_from.saturating_sub(self.base))
+                .map_or(self.start, |k| k.min(self.start)),
+            false => self.start,
+        };
+        if keep == 0 {
+            return;
+        }
+        self.buf.copy_within(keep..self.end, 0);
+        self.base += keep as u64;
+        self.end -= keep;
+        self.start -= keep;
         if self.buf.len() > 4 * INITIAL_BUFFER && self.end < INITIAL_BUFFER {
             self.buf.truncate(INITIAL_BUFFER);
             self.buf.shrink_to_fit();

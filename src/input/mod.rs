@@ -200,6 +200,27 @@ pub struct Batch {
     data: Vec<u8>,
     items: Vec<Item>,
     messages: Vec<String>,
+    /// With [`ReadOptions::lines`]: NDJSON lines of several payloads.
+    lines: Vec<LineItems>,
+}
+
+/// An NDJSON line holding several payloads: `items[items]`, and the
+/// line's bytes as read at `data[bytes]`.
+#[derive(Debug)]
+struct LineItems {
+    items: Range<usize>,
+    bytes: Range<usize>,
+}
+
+/// What `replay` sends as one request: a payload, or an NDJSON line of
+/// several payloads (several values, or an array) with its bytes as read.
+#[derive(Debug)]
+pub struct Unit<'a> {
+    /// The payloads in it, in input order (at least one).
+    pub payloads: Vec<Payload<'a>>,
+    /// The whole line's bytes (without its terminator) when it holds
+    /// several payloads; `None` for a payload on its own.
+    pub line: Option<&'a [u8]>,
 }
 
 #[derive(Debug)]
@@ -221,7 +242,38 @@ impl Batch {
             data: Vec::new(),
             items: Vec::new(),
             messages: Vec::new(),
+            lines: Vec::new(),
         }
+    }
+
+    /// The payloads grouped as `replay` sends them ([`Unit`]): a line of
+    /// several payloads is one unit when the input was read with
+    /// [`ReadOptions::lines`]; every other payload is a unit of its own.
+    pub fn units(&self) -> impl Iterator<Item = Unit<'_>> {
+        let mut payloads = self.payloads();
+        let mut lines = self.lines.iter().peekable();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let line = lines.next_if(|line| line.items.start == at);
+            let count = line.map_or(1, |line| line.items.len());
+            let unit: Vec<_> = payloads.by_ref().take(count).collect();
+            at += unit.len();
+            (!unit.is_empty()).then(|| Unit {
+                payloads: unit,
+                line: line.map(|line| &self.data[line.bytes.clone()]),
+            })
+        })
+    }
+
+    /// Records that the payloads from item `first` on are one NDJSON line
+    /// whose bytes are `bytes`.
+    fn push_line(&mut self, first: usize, bytes: &[u8]) {
+        let start = self.data.len();
+        self.data.extend_from_slice(bytes);
+        self.lines.push(LineItems {
+            items: first..self.items.len(),
+            bytes: start..self.data.len(),
+        });
     }
 
     /// Number of payloads.
@@ -260,6 +312,7 @@ impl Batch {
                 body: ItemBody::Bytes(range),
             }],
             messages: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
@@ -312,6 +365,10 @@ pub struct ReadOptions {
     pub recursive: bool,
     /// `--extract`: read the JSON on lines of text (log lines).
     pub extract: bool,
+    /// Group the payloads of an NDJSON line that holds several into one
+    /// [`Unit`] with the line's bytes ([`Batch::units`]), as `replay` sends
+    /// them: `listen --save` writes one hook per line.
+    pub lines: bool,
 }
 
 impl Default for ReadOptions {
@@ -320,6 +377,7 @@ impl Default for ReadOptions {
             max_payload: DEFAULT_MAX_PAYLOAD,
             recursive: false,
             extract: false,
+            lines: false,
         }
     }
 }
@@ -386,12 +444,24 @@ fn read_one(
     options: ReadOptions,
     sink: &mut impl FnMut(Event) -> Result<()>,
 ) -> Result<()> {
-    let mut framer =
-        Framer::with_max_payload(reader, options.max_payload).extracting(options.extract);
+    let mut framer = Framer::with_max_payload(reader, options.max_payload)
+        .extracting(options.extract)
+        .keeping_lines(options.lines);
     let mut batch = Batch::new(name.clone());
+    let mut open: Option<OpenLine> = None;
     while let Some(frame) = framer.next_frame() {
+        if options.lines {
+            open = group_line(open, &frame, &framer, &mut batch);
+            // A line's payloads stay in one batch: handed on between lines.
+            if batch.is_full() && open.is_some_and(|line| line.first == batch.items.len()) {
+                hand_on(&mut batch, sink)?;
+                if let Some(line) = &mut open {
+                    line.first = 0;
+                }
+            }
+        }
         match frame {
-            Frame::Payload { place, range } if range.len() >= BATCH_BYTES => {
+            Frame::Payload { place, range } if range.len() >= BATCH_BYTES && !options.lines => {
                 hand_on(&mut batch, sink)?;
                 let data = framer.take_bytes(range.clone());
                 sink(Event::Batch(Batch::single(
@@ -412,9 +482,12 @@ fn read_one(
             }
             Frame::Broken { .. } => batch.push(frame, &[]),
         }
-        if batch.is_full() {
+        if batch.is_full() && !options.lines {
             hand_on(&mut batch, sink)?;
         }
+    }
+    if let Some(line) = open {
+        close_line(line, &framer, &mut batch);
     }
     hand_on(&mut batch, sink)?;
     if let Some(err) = framer.take_error() {
@@ -433,6 +506,55 @@ fn read_one(
         sink(Event::Trouble { input: name, error })?;
     }
     Ok(())
+}
+
+/// The frames of the line being read ([`ReadOptions::lines`]): the
+/// line's offset, the batch index of its first frame, its payloads, and
+/// whether something on it is broken.
+#[derive(Debug, Clone, Copy)]
+struct OpenLine {
+    offset: u64,
+    first: usize,
+    count: usize,
+    broken: bool,
+}
+
+/// Before `frame` is pushed: adds it to the open line when it starts on
+/// that line, or closes that line and opens the frame's own. A line with
+/// something broken on it (an unterminated array, a missing `,`) is not
+/// grouped: its payloads go on their own, as they always have.
+fn group_line<R: Read>(
+    open: Option<OpenLine>,
+    frame: &Frame,
+    framer: &Framer<R>,
+    batch: &mut Batch,
+) -> Option<OpenLine> {
+    let offset = framer.line_offset();
+    let payload = matches!(frame, Frame::Payload { .. });
+    if let Some(mut line) = open.filter(|line| line.offset == offset) {
+        line.count += usize::from(payload);
+        line.broken |= !payload;
+        return Some(line);
+    }
+    if let Some(line) = open {
+        close_line(line, framer, batch);
+    }
+    Some(OpenLine {
+        offset,
+        first: batch.items.len(),
+        count: usize::from(payload),
+        broken: !payload,
+    })
+}
+
+/// Records a line of several payloads of an NDJSON stream as one unit.
+fn close_line<R: Read>(line: OpenLine, framer: &Framer<R>, batch: &mut Batch) {
+    if line.count < 2 || line.broken || !framer.is_ndjson() {
+        return;
+    }
+    if let Some(bytes) = framer.line_bytes(line.offset) {
+        batch.push_line(line.first, bytes);
+    }
 }
 
 /// Hands on the batch gathered so far, if it holds anything.
@@ -512,6 +634,132 @@ fn sniff_gzip(mut raw: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that hands out `chunk` bytes at a time, so that the framer
+    /// compacts its buffer between the payloads of a line.
+    struct Chunks {
+        bytes: Vec<u8>,
+        at: usize,
+        chunk: usize,
+    }
+
+    impl Read for Chunks {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.chunk.min(buf.len()).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    /// Every unit read with `lines`: its first payload's label, its
+    /// payload count and its line's bytes.
+    fn units(text: &[u8], chunk: usize, lines: bool) -> Vec<(String, usize, Option<String>)> {
+        let reader = Chunks {
+            bytes: text.to_vec(),
+            at: 0,
+            chunk,
+        };
+        let options = ReadOptions {
+            lines,
+            ..ReadOptions::default()
+        };
+        let mut found = Vec::new();
+        read_reader("x", Box::new(reader), options, |event| {
+            let Event::Batch(batch) = event else {
+                panic!("reading from memory cannot fail")
+            };
+            for unit in batch.units() {
+                let line = unit.line.map(|b| String::from_utf8_lossy(b).into_owned());
+                found.push((unit.payloads[0].source.label(), unit.payloads.len(), line));
+            }
+            Ok(())
+        })
+        .expect("reads");
+        found
+    }
+
+    fn one(label: &str) -> (String, usize, Option<String>) {
+        (label.to_string(), 1, None)
+    }
+
+    #[test]
+    fn a_line_of_several_payloads_is_one_unit_with_its_bytes() {
+        let text = b"{\"a\":1}{\"b\":2} {\"c\":3}\r\n{\"d\":4}\n\n[{\"e\":5}, {\"f\":6}] \n[{\"g\":7}]\n{\"h\":8}{\"i\":9}";
+        let want = vec![
+            (
+                "x:1".to_string(),
+                3,
+                Some("{\"a\":1}{\"b\":2} {\"c\":3}".to_string()),
+            ),
+            one("x:2"),
+            (
+                "x:4".to_string(),
+                2,
+                Some("[{\"e\":5}, {\"f\":6}] ".to_string()),
+            ),
+            // A one-value line is a payload as before.
+            one("x:5"),
+            ("x:6".to_string(), 2, Some("{\"h\":8}{\"i\":9}".to_string())),
+        ];
+        for chunk in [1, 2, 3, 7, 1 << 20] {
+            assert_eq!(units(text, chunk, true), want, "chunk {chunk}");
+        }
+        // Without `lines`, every payload is a unit of its own.
+        assert_eq!(units(text, 1 << 20, false).len(), 9);
+    }
+
+    #[test]
+    fn a_document_over_several_lines_keeps_one_unit_per_payload() {
+        let pretty = b"[\n  {\"a\": 1}, {\"b\": 2},\n  {\"c\": 3}\n]\n";
+        let want = vec![one("x:2"), one("x:2:13"), one("x:3")];
+        assert_eq!(units(pretty, 1 << 20, true), want);
+        assert_eq!(units(pretty, 2, true), want);
+        let objects = b"{\n \"a\": 1\n} {\"b\": 2} {\"c\": 3}\n";
+        assert_eq!(
+            units(objects, 1 << 20, true),
+            vec![one("x:1"), one("x:3"), one("x:3:12")]
+        );
+    }
+
+    #[test]
+    fn a_broken_line_is_not_sent_whole() {
+        // The array on line 1 is never closed: its payloads go alone, and
+        // the error is a unit of its own.
+        let text = b"[{\"a\":1},{\"b\":2}\n{\"c\":3}{\"d\":4}\n";
+        let found = units(text, 1 << 20, true);
+        assert_eq!(found[0], one("x:1"));
+        assert_eq!(found[1], one("x:1:10"));
+        assert_eq!(found[2].0, "x:1:17");
+        assert_eq!(
+            found[3],
+            ("x:2".to_string(), 2, Some("{\"c\":3}{\"d\":4}".to_string()))
+        );
+        assert_eq!(found.len(), 4);
+        // A missing `,` is reported where the array ends; the value after
+        // it on the line goes alone too.
+        let text = b"[{\"a\":1} {\"b\":2}]{\"c\":3}\n{\"d\":4}{\"e\":5}\n";
+        let found = units(text, 1 << 20, true);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert!(
+            found[..4]
+                .iter()
+                .all(|unit| unit.1 == 1 && unit.2.is_none())
+        );
+        assert_eq!(found[4].1, 2);
+    }
+
+    #[test]
+    fn a_line_is_never_split_across_batches() {
+        let line = "{\"a\":1}{\"b\":2}{\"c\":3}\n";
+        let text = line.repeat(BATCH_ITEMS);
+        let found = units(text.as_bytes(), 4096, true);
+        assert_eq!(found.len(), BATCH_ITEMS);
+        for (i, unit) in found.iter().enumerate() {
+            let want = (format!("x:{}", i + 1), 3, Some(line.trim_end().to_string()));
+            assert_eq!(*unit, want);
+        }
+    }
 
     #[test]
     fn positions_are_absolute() {

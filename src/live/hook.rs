@@ -278,6 +278,7 @@ fn check_body(inspect: &dyn Inspect, body: Bytes) -> Vec<Checked> {
         max_payload: 0,
         recursive: false,
         extract: false,
+        lines: false,
     };
     // Reading from memory cannot fail.
     let _ = input::read_reader("body", Box::new(Cursor::new(body)), options, |event| {

@@ -246,30 +246,47 @@ pub enum Sent {
     Unreadable(String),
 }
 
-/// `SOURCE<TAB>STATUS<TAB>LATENCY` (or `error`/`unreadable` and why).
-pub fn replay_text(source: &str, sent: &Sent, color: bool, out: &mut Vec<u8>) -> Result<()> {
+/// `SOURCE<TAB>STATUS<TAB>LATENCY` (or `error`/`unreadable` and why),
+/// then `<TAB>N payloads` for a request that carried a line of several.
+pub fn replay_text(
+    source: &str,
+    payloads: usize,
+    sent: &Sent,
+    color: bool,
+    out: &mut Vec<u8>,
+) -> Result<()> {
     use std::io::Write;
     let source = escape_control(source);
+    let mut row = Vec::new();
     match sent {
         Sent::Answered { status, latency } => {
             let status = paint(&status.to_string(), status_role(*status), color);
-            writeln!(out, "{source}\t{status}\t{}", millis(*latency))?
+            write!(row, "{source}\t{status}\t{}", millis(*latency))?
         }
         Sent::Failed(reason) => {
             let word = paint("error", Role::Error, color);
-            writeln!(out, "{source}\t{word}\t{}", escape_control(reason))?
+            write!(row, "{source}\t{word}\t{}", escape_control(reason))?
         }
         Sent::Unreadable(reason) => {
             let word = paint("unreadable", Role::Error, color);
-            writeln!(out, "{source}\t{word}\t{}", escape_control(reason))?
+            write!(row, "{source}\t{word}\t{}", escape_control(reason))?
         }
     }
+    if payloads > 1 {
+        write!(row, "\t{payloads} payloads")?;
+    }
+    row.push(b'\n');
+    out.extend_from_slice(&row);
     Ok(())
 }
 
 #[derive(Serialize)]
 struct JsonSent<'a> {
     source: &'a str,
+    /// Payloads the request carried: present when more than one (an
+    /// NDJSON line of several values, or an array).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payloads: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -279,16 +296,19 @@ struct JsonSent<'a> {
 }
 
 /// One JSON object per payload: source, status and ms, or error.
-pub fn replay_json(source: &str, sent: &Sent, out: &mut Vec<u8>) -> Result<()> {
+pub fn replay_json(source: &str, payloads: usize, sent: &Sent, out: &mut Vec<u8>) -> Result<()> {
+    let payloads = (payloads > 1).then_some(payloads);
     let row = match sent {
         Sent::Answered { status, latency } => JsonSent {
             source,
+            payloads,
             status: Some(*status),
             ms: Some(latency.as_secs_f64() * 1000.0),
             error: None,
         },
         Sent::Failed(reason) | Sent::Unreadable(reason) => JsonSent {
             source,
+            payloads,
             status: None,
             ms: None,
             error: Some(reason),
@@ -303,7 +323,7 @@ pub fn replay_json(source: &str, sent: &Sent, out: &mut Vec<u8>) -> Result<()> {
 pub fn replay_totals(sent: u64, ok: u64, not_ok: u64, failed: u64, unreadable: u64) -> String {
     let mut line = format!(
         "hookscope: replayed {}: {ok} answered 2xx, {not_ok} answered otherwise, {failed} failed",
-        plural(sent, "payload", "payloads")
+        plural(sent, "request", "requests")
     );
     if unreadable > 0 {
         line.push_str(&format!("; {unreadable} could not be read"));
@@ -427,11 +447,27 @@ mod tests {
             status: 200,
             latency: Duration::from_millis(3),
         };
-        replay_text("a.ndjson:2", &sent, false, &mut out).expect("renders");
-        replay_text("a\tb:1", &Sent::Failed("no".into()), false, &mut out).expect("renders");
+        replay_text("a.ndjson:2", 1, &sent, false, &mut out).expect("renders");
+        replay_text("a\tb:1", 1, &Sent::Failed("no".into()), false, &mut out).expect("renders");
+        replay_text("a.ndjson:3", 3, &sent, false, &mut out).expect("renders");
         assert_eq!(
             String::from_utf8(out).expect("utf-8"),
-            "a.ndjson:2\t200\t3.0 ms\na\\tb:1\terror\tno\n"
+            "a.ndjson:2\t200\t3.0 ms\na\\tb:1\terror\tno\na.ndjson:3\t200\t3.0 ms\t3 payloads\n"
+        );
+    }
+
+    #[test]
+    fn replay_json_names_the_payloads_of_a_line() {
+        let sent = Sent::Answered {
+            status: 200,
+            latency: Duration::from_millis(3),
+        };
+        let mut out = Vec::new();
+        replay_json("a.ndjson:3", 3, &sent, &mut out).expect("renders");
+        replay_json("a.ndjson:4", 1, &sent, &mut out).expect("renders");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            "{\"source\":\"a.ndjson:3\",\"payloads\":3,\"status\":200,\"ms\":3.0}\n{\"source\":\"a.ndjson:4\",\"status\":200,\"ms\":3.0}\n"
         );
     }
 }

@@ -198,4 +198,65 @@ pub fn check(stream: &Stream) {
         assert_eq!(found.get(key), Some(label), "payload {key:?}");
     }
     assert_eq!(found.len(), stream.expected.len(), "unexpected payloads");
+    check_lines(stream, &labels);
+}
+
+/// Read as `replay` reads (`lines`): the same payloads in the same order,
+/// and every line sent whole holds its payloads, in order, on one line.
+fn check_lines(stream: &Stream, labels: &BTreeMap<String, ()>) {
+    let reader = Trickle {
+        bytes: stream.bytes.clone(),
+        at: 0,
+        chunk: stream.chunk,
+    };
+    let options = ReadOptions {
+        max_payload: stream.max_payload,
+        lines: true,
+        ..ReadOptions::default()
+    };
+    let mut seen = Vec::new();
+    let result = input::read_reader("fuzz", Box::new(reader), options, |event| {
+        let Event::Batch(batch) = event else {
+            panic!("reading from memory cannot fail");
+        };
+        for unit in batch.units() {
+            seen.extend(unit.payloads.iter().map(|p| p.source.to_string()));
+            let Some(line) = unit.line else {
+                assert_eq!(unit.payloads.len(), 1, "several payloads without a line");
+                continue;
+            };
+            assert!(unit.payloads.len() > 1, "a line of one payload");
+            assert!(!line.contains(&b'\n'), "a line with a newline");
+            let mut rest = line;
+            for payload in &unit.payloads {
+                assert_eq!(payload.source.line, unit.payloads[0].source.line);
+                // A value cut by the line's end holds the `\r` of a `\r\n`
+                // the line is given without.
+                let bytes = payload.bytes();
+                let bytes = match std::ptr::eq(payload, unit.payloads.last().expect("payloads")) {
+                    true => bytes.strip_suffix(b"\r").unwrap_or(bytes),
+                    false => bytes,
+                };
+                let at = rest
+                    .windows(bytes.len().max(1))
+                    .position(|w| w == bytes)
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{} is not on its line: {:?} in {:?} (chunk {})",
+                            payload.source,
+                            String::from_utf8_lossy(bytes),
+                            String::from_utf8_lossy(line),
+                            stream.chunk
+                        )
+                    });
+                rest = &rest[at + bytes.len()..];
+            }
+        }
+        Ok(())
+    });
+    assert!(result.is_ok(), "{result:?}");
+    let all: Vec<&String> = labels.keys().collect();
+    let mut sorted: Vec<&String> = seen.iter().collect();
+    sorted.sort();
+    assert_eq!(sorted, all, "grouping lines changed the payloads");
 }
