@@ -6,6 +6,7 @@
 //! field at the object that lacks it.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::Finding;
 use crate::input::Payload;
@@ -15,10 +16,11 @@ use crate::json::{Kind, Node, Number, Val};
 /// findings' order.
 pub fn places(root: Val<'_, '_>, payload: &Payload<'_>, findings: &[Finding]) -> Vec<(u64, u64)> {
     let text = payload.bytes();
+    let mut index = Index::default();
     let offsets: Vec<usize> = findings
         .iter()
         .map(|f| {
-            offset_of(root, &f.pointer, text)
+            offset_of(root, &f.pointer, text, &mut index)
                 .unwrap_or(0)
                 .min(text.len())
         })
@@ -46,9 +48,42 @@ pub fn places(root: Val<'_, '_>, payload: &Payload<'_>, findings: &[Finding]) ->
     places
 }
 
+/// Objects of more than this many members are looked up through an index
+/// built once per payload, so that many findings in one large object (a
+/// payload of 80,000 duplicate keys) cost linear time, not quadratic.
+const INDEXED: usize = 16;
+
+/// The last member of each key (the one that wins), by object, for the
+/// large objects findings have walked through.
+#[derive(Default)]
+struct Index<'d, 'a> {
+    objects: HashMap<u32, HashMap<&'d str, (&'d str, Val<'d, 'a>)>>,
+}
+
+impl<'d, 'a> Index<'d, 'a> {
+    /// The member `key` of `object` that wins, with the key as it stands in
+    /// the text; `None` when there is none.
+    fn member(&mut self, object: Val<'d, 'a>, key: &str) -> Option<(&'d str, Val<'d, 'a>)> {
+        match object.id() {
+            Some(id) if object.len() > INDEXED => self
+                .objects
+                .entry(id)
+                .or_insert_with(|| object.members().map(|(k, v)| (k, (k, v))).collect())
+                .get(key)
+                .copied(),
+            _ => object.members().filter(|(k, _)| *k == key).last(),
+        }
+    }
+}
+
 /// The byte offset in `text` of the value at `pointer`, or of the deepest
 /// value on its way that is there.
-fn offset_of(root: Val<'_, '_>, pointer: &str, text: &[u8]) -> Option<usize> {
+fn offset_of<'d, 'a>(
+    root: Val<'d, 'a>,
+    pointer: &str,
+    text: &[u8],
+    index: &mut Index<'d, 'a>,
+) -> Option<usize> {
     let mut value = root;
     let mut best = start_of(root, text, 0);
     for segment in pointer.split('/').skip(1) {
@@ -57,10 +92,13 @@ fn offset_of(root: Val<'_, '_>, pointer: &str, text: &[u8]) -> Option<usize> {
         } else {
             Cow::Borrowed(segment)
         };
-        let child = match value.kind() {
-            Some(Kind::Object) => value.get(&segment),
+        let (child, key) = match value.kind() {
+            Some(Kind::Object) => match index.member(value, &segment) {
+                Some((key, child)) => (child, Some(key)),
+                None => break,
+            },
             Some(Kind::Array) => match segment.parse::<usize>() {
-                Ok(i) if i < value.len() => value.index(i),
+                Ok(i) if i < value.len() => (value.index(i), None),
                 _ => break,
             },
             _ => break,
@@ -70,20 +108,11 @@ fn offset_of(root: Val<'_, '_>, pointer: &str, text: &[u8]) -> Option<usize> {
         }
         // A value with no text of its own (a number, a boolean, null) is
         // found at its key.
-        let here = start_of(child, text, 0).or_else(|| key_of(value, &segment, text));
+        let here = start_of(child, text, 0).or_else(|| key.and_then(|k| within(k, text)));
         value = child;
         best = here.or(best);
     }
     best
-}
-
-/// The offset of the last `segment` key of an object (the one that wins).
-fn key_of(object: Val<'_, '_>, segment: &str, text: &[u8]) -> Option<usize> {
-    object
-        .members()
-        .filter(|(k, _)| k.len() == segment.len() && *k == segment)
-        .last()
-        .and_then(|(key, _)| within(key, text))
 }
 
 /// Where a value starts in `text`, when that can be told: a string at its
@@ -148,5 +177,26 @@ mod tests {
         );
         assert_eq!(at(text, "/l/0/c"), (6, 10));
         assert_eq!(at(text, ""), (2, 3));
+    }
+
+    #[test]
+    fn a_large_object_is_looked_up_through_its_index_with_the_last_key_winning() {
+        let members: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 30)).collect();
+        let text = format!("{{{}}}", members.join(","));
+        assert!(members.len() > INDEXED);
+        for key in ["k3", "k29"] {
+            let needle = format!("\"{key}\":");
+            let last = text.rfind(&needle).expect("key") as u64 + 1;
+            assert_eq!(at(&text, &format!("/{key}")), (1, last), "{key}");
+        }
+        assert_eq!(
+            at(&text, "/k0/deeper"),
+            (1, text.rfind("\"k0\":").expect("k0") as u64 + 1)
+        );
+        assert_eq!(
+            at(&text, "/nope"),
+            (1, 2),
+            "a missing key: the object's first member"
+        );
     }
 }
