@@ -228,7 +228,7 @@ fn size_json_and_method_get_their_status_codes() {
     for said in [
         "  400  POST /  refused: not JSON: a line of text at line 1 column 1\n",
         "  400  POST /  refused: not JSON: expected true, false or null at line 1 column 10\n",
-        "  400  POST /  refused: not JSON: no payload: ",
+        "  400  POST /  refused: the body holds no payload (it is empty, blank, or an empty array)\n",
     ] {
         assert!(stopped.stdout.contains(said), "{said}: {}", stopped.stdout);
     }

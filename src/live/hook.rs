@@ -274,6 +274,11 @@ async fn examine(state: &Arc<State>, bytes: &Bytes) -> (Vec<Checked>, Option<Rep
 
 fn check_body(inspect: &dyn Inspect, body: Bytes) -> Vec<Checked> {
     let mut checked = Vec::new();
+    // An empty or blank body holds no payload, as `[]` does: one answer
+    // for the three (the reader would call the first two a syntax error).
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return checked;
+    }
     let options = ReadOptions {
         max_payload: 0,
         recursive: false,
@@ -294,7 +299,7 @@ fn verdict(checked: &[Checked], reject_invalid: bool) -> Option<Reply> {
     if checked.is_empty() {
         return Some(Reply::new(
             400,
-            "the body holds no payload (it is empty, or an empty array)".into(),
+            "the body holds no payload (it is empty, blank, or an empty array)".into(),
         ));
     }
     if let Some(broken) = checked.iter().find(|c| c.report.fault.is_some()) {
