@@ -475,6 +475,9 @@ fn table<'t, S: Copy>(grid: &'t Grid<'t, S>, widths: &[usize], blank: S, emit: E
 /// One block per row: each column's name, then its value (psql's expanded
 /// mode), under a `-[ N ]` line.
 fn records<'t, S: Copy>(grid: &'t Grid<'t, S>, width: usize, blank: S, emit: Emit<'_, 't, S>) {
+    if grid.header.is_none() {
+        return stacked(grid, width, blank, emit);
+    }
     let names: Vec<Words<'t, S>> = grid.header.iter().flatten().map(Words::of).collect();
     let name_width = names.iter().map(Words::natural).max().unwrap_or(0);
     let name_width = name_width.min(width / 3);
@@ -507,6 +510,28 @@ fn records<'t, S: Copy>(grid: &'t Grid<'t, S>, width: usize, blank: S, emit: Emi
                 line.extend(label.into_iter().flatten().cloned());
                 let pad = name_width - shown.min(name_width) + GAP;
                 line.push((Cow::Owned(" ".repeat(pad)), blank));
+                line.extend(runs);
+                emit(&line);
+            }
+        }
+    }
+}
+
+/// A grid without a header (a label and its value on each row) too
+/// narrow for its columns: each row's first cell on a line of its own, the
+/// others indented under it.
+fn stacked<'t, S: Copy>(grid: &'t Grid<'t, S>, width: usize, blank: S, emit: Emit<'_, 't, S>) {
+    let mut words = Words::new();
+    let mut line: Line<'t, S> = Vec::new();
+    for (cells, max) in &grid.rows {
+        for (i, cell) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            let indent = if i == 0 { 0 } else { GAP };
+            words.fill_from(cell);
+            for runs in fill(&words, width.saturating_sub(indent).max(1), *max, grid.full) {
+                line.clear();
+                if indent > 0 {
+                    line.push((Cow::Owned(" ".repeat(indent)), blank));
+                }
                 line.extend(runs);
                 emit(&line);
             }
@@ -631,6 +656,32 @@ mod tests {
         assert_eq!(lines[0], "-[ 1 ]");
         assert!(lines[1].starts_with("ID    xxxx"), "{lines:?}");
         assert!(lines.iter().all(|l| l.width() <= 40), "{lines:?}");
+    }
+
+    #[test]
+    fn a_narrow_table_without_a_header_stacks_each_label_over_its_value() {
+        let grid = Grid {
+            columns: vec![
+                ColumnKind::default(),
+                ColumnKind {
+                    prose: true,
+                    ..ColumnKind::default()
+                },
+            ],
+            header: None,
+            rows: vec![
+                (vec![cell("pointer", true), cell("/a/b", true)], None),
+                (
+                    vec![cell("about", true), cell("one two three four", false)],
+                    None,
+                ),
+            ],
+            full: false,
+        };
+        assert_eq!(
+            laid(&grid, 12),
+            ["pointer", "  /a/b", "about", "  one two", "  three four"]
+        );
     }
 
     #[test]
