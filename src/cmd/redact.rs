@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow};
@@ -406,16 +407,25 @@ impl Job<'_> {
             })
             .collect();
         let jobs = self.settings.jobs.clamp(1, window.len().max(1));
-        let one = |piece: &&Piece| self.payload(name, piece.place, log.get(&piece.bytes));
-        if jobs == 1 || window.len() < 64 {
-            return Ok(window.iter().map(one).collect());
+        let one = |piece: &Piece| self.payload(name, piece.place, log.get(&piece.bytes));
+        if jobs == 1 {
+            return Ok(window.iter().map(|piece| one(piece)).collect());
         }
-        let chunk = window.len().div_ceil(jobs);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = window
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-                .collect();
+        // Each thread takes the next payload as it is free, so that one
+        // large payload does not hold a whole share of the window back.
+        let next = AtomicUsize::new(0);
+        let take = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(piece) = window.get(i) else {
+                    return done;
+                };
+                done.push((i, one(piece)));
+            }
+        };
+        let mut all: Vec<(usize, Done)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..jobs).map(|_| scope.spawn(take)).collect();
             let mut all = Vec::with_capacity(window.len());
             for handle in handles {
                 all.extend(
@@ -424,8 +434,10 @@ impl Job<'_> {
                         .map_err(|_| anyhow!("a redaction thread failed"))?,
                 );
             }
-            Ok(all)
-        })
+            Ok::<_, anyhow::Error>(all)
+        })?;
+        all.sort_unstable_by_key(|(i, _)| *i);
+        Ok(all.into_iter().map(|(_, done)| done).collect())
     }
 
     /// Redacts one payload: against its provider's description; masked
