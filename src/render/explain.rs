@@ -113,7 +113,7 @@ fn heading(text: &str, view: &View, out: &mut Vec<u8>) -> Result<()> {
 /// An unindented title in one role, wrapped to the terminal's width.
 fn titled(cell: Cell, role: Role, view: &View, out: &mut Vec<u8>) -> Result<()> {
     let grid = Grid {
-        columns: vec![ColumnKind::default()],
+        columns: vec![ColumnKind::PLAIN],
         header: None,
         rows: vec![(vec![cell], None)],
         full: false,
@@ -176,19 +176,8 @@ fn hooks_text(doc: &ProviderDoc, view: &View, out: &mut Vec<u8>) -> Result<()> {
         .map(|h| vec![piece(*h, Ink::Strong, true)])
         .collect();
     let rows = doc.hook_types.iter().map(|h| (hook_row(h), None)).collect();
-    let prose = ColumnKind {
-        prose: true,
-        ..ColumnKind::default()
-    };
     let grid = Grid {
-        columns: vec![
-            ColumnKind {
-                whole: true,
-                ..ColumnKind::default()
-            },
-            ColumnKind::default(),
-            prose,
-        ],
+        columns: vec![ColumnKind::WHOLE, ColumnKind::PLAIN, ColumnKind::PROSE],
         header: Some(header),
         rows,
         full: false,
@@ -262,17 +251,7 @@ fn field_table(fields: &[&FieldDoc], view: &View) -> Vec<Line> {
         .collect();
     let rows = fields.iter().map(|f| (field_row(f), None)).collect();
     let grid = Grid {
-        columns: vec![
-            ColumnKind {
-                whole: true,
-                ..ColumnKind::default()
-            },
-            ColumnKind::default(),
-            ColumnKind {
-                prose: true,
-                ..ColumnKind::default()
-            },
-        ],
+        columns: vec![ColumnKind::WHOLE, ColumnKind::PLAIN, ColumnKind::PROSE],
         header: Some(header),
         rows,
         full: false,
@@ -401,7 +380,7 @@ fn prose(text: &str, view: &View) -> Vec<Line> {
 /// One cell wrapped to the width.
 fn cell_lines(cell: Cell, view: &View) -> Vec<Line> {
     let grid = Grid {
-        columns: vec![ColumnKind::default()],
+        columns: vec![ColumnKind::PLAIN],
         header: None,
         rows: vec![(vec![cell], None)],
         full: false,
@@ -454,13 +433,7 @@ pub fn payload_text(p: &PayloadExplain, view: &View, out: &mut Vec<u8>) -> Resul
     };
     rows.push(("check", check));
     let grid = Grid {
-        columns: vec![
-            ColumnKind::default(),
-            ColumnKind {
-                prose: true,
-                ..ColumnKind::default()
-            },
-        ],
+        columns: vec![ColumnKind::PLAIN, ColumnKind::PROSE],
         header: None,
         rows: rows
             .into_iter()

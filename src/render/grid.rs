@@ -61,7 +61,7 @@ pub(crate) type Emit<'e, 't, S> = &'e mut dyn FnMut(&[(Cow<'t, str>, S)]);
 
 /// A column: whether it holds prose (it is promised `PROSE_MIN` columns),
 /// the most columns it takes, if capped, and whether it is kept whole.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct ColumnKind {
     pub prose: bool,
     pub max: Option<usize>,
@@ -69,6 +69,25 @@ pub(crate) struct ColumnKind {
     /// Pointer, useless cut): a table that cannot keep it whole is laid
     /// out as records.
     pub whole: bool,
+}
+
+impl ColumnKind {
+    /// A column of values, as wide as the others leave it.
+    pub const PLAIN: ColumnKind = ColumnKind {
+        prose: false,
+        max: None,
+        whole: false,
+    };
+    /// A column of prose, promised `PROSE_MIN` columns.
+    pub const PROSE: ColumnKind = ColumnKind {
+        prose: true,
+        ..ColumnKind::PLAIN
+    };
+    /// A column kept whole (see [`ColumnKind::whole`]).
+    pub const WHOLE: ColumnKind = ColumnKind {
+        whole: true,
+        ..ColumnKind::PLAIN
+    };
 }
 
 /// Rows of cells to lay out.
@@ -633,13 +652,7 @@ mod tests {
     #[test]
     fn a_table_without_room_for_its_prose_becomes_records() {
         let grid = Grid {
-            columns: vec![
-                ColumnKind::default(),
-                ColumnKind {
-                    prose: true,
-                    ..ColumnKind::default()
-                },
-            ],
+            columns: vec![ColumnKind::PLAIN, ColumnKind::PROSE],
             header: Some(vec![cell("ID", false), cell("TEXT", false)]),
             rows: vec![(
                 vec![
@@ -661,13 +674,7 @@ mod tests {
     #[test]
     fn a_narrow_table_without_a_header_stacks_each_label_over_its_value() {
         let grid = Grid {
-            columns: vec![
-                ColumnKind::default(),
-                ColumnKind {
-                    prose: true,
-                    ..ColumnKind::default()
-                },
-            ],
+            columns: vec![ColumnKind::PLAIN, ColumnKind::PROSE],
             header: None,
             rows: vec![
                 (vec![cell("pointer", true), cell("/a/b", true)], None),
@@ -686,29 +693,15 @@ mod tests {
 
     #[test]
     fn a_whole_column_is_never_squeezed() {
-        let prose = ColumnKind {
-            prose: true,
-            ..ColumnKind::default()
-        };
-        let whole = ColumnKind {
-            whole: true,
-            ..ColumnKind::default()
-        };
+        let (prose, whole) = (ColumnKind::PROSE, ColumnKind::WHOLE);
         assert_eq!(widths(&[40, 40], &[whole, prose], 80), Some(vec![40, 40]));
         assert_eq!(widths(&[40, 40], &[whole, prose], 60), None);
-        assert!(widths(&[40, 40], &[ColumnKind::default(), prose], 60).is_some());
+        assert!(widths(&[40, 40], &[ColumnKind::PLAIN, prose], 60).is_some());
     }
 
     #[test]
     fn widths_share_what_is_left_after_prose() {
-        let kinds = [
-            ColumnKind::default(),
-            ColumnKind::default(),
-            ColumnKind {
-                prose: true,
-                ..ColumnKind::default()
-            },
-        ];
+        let kinds = [ColumnKind::PLAIN, ColumnKind::PLAIN, ColumnKind::PROSE];
         assert_eq!(widths(&[10, 40, 100], &kinds, 70), Some(vec![10, 30, 30]));
         assert_eq!(widths(&[10, 40, 20], &kinds, 70), Some(vec![10, 40, 20]));
         assert_eq!(widths(&[10, 40, 100], &kinds, 35), None);

@@ -188,7 +188,7 @@ fn write_line(line: &[(Cow<'_, str>, Ink<'_>)], view: &View, out: &mut Vec<u8>) 
 /// Prose wrapped to the width.
 fn wrapped(text: &str, ink: Ink<'_>, view: &View, out: &mut Vec<u8>) {
     let grid = Grid {
-        columns: vec![ColumnKind::default()],
+        columns: vec![ColumnKind::PLAIN],
         header: None,
         rows: vec![(vec![vec![piece(clean(text, Fit::Prose), ink, false)]], None)],
         full: view.full,
@@ -219,13 +219,7 @@ fn label_and_prose<'a>(
     out: &mut Vec<u8>,
 ) {
     let grid = Grid {
-        columns: vec![
-            ColumnKind::default(),
-            ColumnKind {
-                prose: true,
-                ..ColumnKind::default()
-            },
-        ],
+        columns: vec![ColumnKind::PLAIN, ColumnKind::PROSE],
         header: Some(
             header
                 .iter()
