@@ -50,12 +50,7 @@ fn subcommands(root: &clap::Command) -> impl Iterator<Item = &clap::Command> {
 /// hookscope(1): options, commands, exit status, and the pages to see.
 fn main_page(root: &clap::Command) -> Result<Vec<u8>> {
     let man = Man::new(root.clone());
-    let mut page = Vec::new();
-    man.render_title(&mut page)?;
-    man.render_name_section(&mut page)?;
-    man.render_synopsis_section(&mut page)?;
-    man.render_description_section(&mut page)?;
-    man.render_options_section(&mut page)?;
+    let mut page = head(&man)?;
     commands(root, &mut page);
     help_sections(root, &mut page);
     let see: Vec<String> = subcommands(root)
@@ -63,6 +58,18 @@ fn main_page(root: &clap::Command) -> Result<Vec<u8>> {
         .collect();
     see_also(&see, &mut page);
     man.render_version_section(&mut page)?;
+    Ok(page)
+}
+
+/// A page's title, name, synopsis, description and options, as clap_mangen
+/// renders them for every page.
+fn head(man: &Man) -> Result<Vec<u8>> {
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
     Ok(page)
 }
 
@@ -92,12 +99,7 @@ fn subcommand_page(root: &clap::Command, name: &str) -> Result<Vec<u8>> {
         .bin_name(format!("hookscope {name}"))
         .version(root.get_version().unwrap_or_default().to_string());
     let man = Man::new(sub.clone());
-    let mut page = Vec::new();
-    man.render_title(&mut page)?;
-    man.render_name_section(&mut page)?;
-    man.render_synopsis_section(&mut page)?;
-    man.render_description_section(&mut page)?;
-    man.render_options_section(&mut page)?;
+    let mut page = head(&man)?;
     help_sections(&sub, &mut page);
     if name == "check" {
         finding_codes(&mut page);
