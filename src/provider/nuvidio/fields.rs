@@ -388,115 +388,69 @@ const DATA_URIS_RULE: &str =
 
 /// Cross-field rules of the complete form (and of the other hooks, where
 /// the fields are there).
-pub const RULES: &[Rule] = &[
-    Rule::NotBefore {
-        earlier: &["content", "initialDate"],
-        later: &["content", "expirationDate"],
-    },
-    Rule::NotBefore {
-        earlier: &["content", "queue", "enqueuedAt"],
-        later: &["content", "queue", "unqueuedAt"],
-    },
-    Rule::Duration {
-        duration: &["content", "duration"],
-        start: &["content", "initialDate"],
-        end: &["content", "expirationDate"],
-    },
-    Rule::Contains {
-        path: &["content", "invite", "link"],
-        needle: &["content", "invite", "token"],
-    },
-    Rule::MemberOf {
-        path: &["content", "issue"],
-        list: &["content", "issues"],
-    },
-    Rule::Custom {
-        name: super::rules::TICKET,
-        path: &["content", "ticket"],
-        about: TICKET_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::TAG_LIST,
-        path: &["content", "tags"],
-        about: TAG_LIST_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::TAG_LIST,
-        path: &["content", "issues", "*", "tags"],
-        about: TAG_LIST_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::TAG_LIST,
-        path: &["content", "issue", "tags"],
-        about: TAG_LIST_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::DATA_URIS,
-        path: &["content", "issues", "*", "data"],
-        about: DATA_URIS_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::DATA_URIS,
-        path: &["content", "issue", "data"],
-        about: DATA_URIS_RULE,
-    },
-];
+pub const RULES: &[Rule] = &content_rules(super::rules::TAG_LIST);
 
 /// [`RULES`] for the hooks other than the closed issue, whose tags are
 /// checked with presence relaxed, as their other fields are.
-pub const RELAXED_RULES: &[Rule] = &[
-    Rule::NotBefore {
-        earlier: &["content", "initialDate"],
-        later: &["content", "expirationDate"],
-    },
-    Rule::NotBefore {
-        earlier: &["content", "queue", "enqueuedAt"],
-        later: &["content", "queue", "unqueuedAt"],
-    },
-    Rule::Duration {
-        duration: &["content", "duration"],
-        start: &["content", "initialDate"],
-        end: &["content", "expirationDate"],
-    },
-    Rule::Contains {
-        path: &["content", "invite", "link"],
-        needle: &["content", "invite", "token"],
-    },
-    Rule::MemberOf {
-        path: &["content", "issue"],
-        list: &["content", "issues"],
-    },
-    Rule::Custom {
-        name: super::rules::TICKET,
-        path: &["content", "ticket"],
-        about: TICKET_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::TAG_LIST_RELAXED,
-        path: &["content", "tags"],
-        about: TAG_LIST_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::TAG_LIST_RELAXED,
-        path: &["content", "issues", "*", "tags"],
-        about: TAG_LIST_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::TAG_LIST_RELAXED,
-        path: &["content", "issue", "tags"],
-        about: TAG_LIST_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::DATA_URIS,
-        path: &["content", "issues", "*", "data"],
-        about: DATA_URIS_RULE,
-    },
-    Rule::Custom {
-        name: super::rules::DATA_URIS,
-        path: &["content", "issue", "data"],
-        about: DATA_URIS_RULE,
-    },
-];
+pub const RELAXED_RULES: &[Rule] = &content_rules(super::rules::TAG_LIST_RELAXED);
+
+/// The cross-field rules of a hook's content, its tag lists checked by the
+/// rule named `tag_list`: the two lists above differ in that alone.
+const fn content_rules(tag_list: &'static str) -> [Rule; 11] {
+    [
+        Rule::NotBefore {
+            earlier: &["content", "initialDate"],
+            later: &["content", "expirationDate"],
+        },
+        Rule::NotBefore {
+            earlier: &["content", "queue", "enqueuedAt"],
+            later: &["content", "queue", "unqueuedAt"],
+        },
+        Rule::Duration {
+            duration: &["content", "duration"],
+            start: &["content", "initialDate"],
+            end: &["content", "expirationDate"],
+        },
+        Rule::Contains {
+            path: &["content", "invite", "link"],
+            needle: &["content", "invite", "token"],
+        },
+        Rule::MemberOf {
+            path: &["content", "issue"],
+            list: &["content", "issues"],
+        },
+        Rule::Custom {
+            name: super::rules::TICKET,
+            path: &["content", "ticket"],
+            about: TICKET_RULE,
+        },
+        Rule::Custom {
+            name: tag_list,
+            path: &["content", "tags"],
+            about: TAG_LIST_RULE,
+        },
+        Rule::Custom {
+            name: tag_list,
+            path: &["content", "issues", "*", "tags"],
+            about: TAG_LIST_RULE,
+        },
+        Rule::Custom {
+            name: tag_list,
+            path: &["content", "issue", "tags"],
+            about: TAG_LIST_RULE,
+        },
+        Rule::Custom {
+            name: super::rules::DATA_URIS,
+            path: &["content", "issues", "*", "data"],
+            about: DATA_URIS_RULE,
+        },
+        Rule::Custom {
+            name: super::rules::DATA_URIS,
+            path: &["content", "issue", "data"],
+            about: DATA_URIS_RULE,
+        },
+    ]
+}
 
 /// Rules of the queue hooks.
 pub const QUEUE_RULES: &[Rule] = &[
